@@ -1,0 +1,209 @@
+//! `referent check`: the saksliste as a secretariat reads it, or what to fix and where.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::domain::agenda::{Item, Role};
+use crate::domain::check::Severity;
+use crate::domain::schedule::Length;
+use crate::i18n::Words;
+use crate::store::agenda_file::{self, Checked, Placed};
+use crate::store::locate::Position;
+
+/// Checks each file; true when none has an error. Listings go to `out`, problems to `err`.
+pub fn run(
+    files: &[impl AsRef<Path>],
+    w: &Words,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    let mut all_ok = true;
+    for (n, file) in files.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        all_ok &= check_one(file.as_ref(), w, out, err)?;
+    }
+    Ok(all_ok)
+}
+
+fn check_one(
+    path: &Path,
+    w: &Words,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    let name = path.display();
+    let text = match agenda_file::read_text(path) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostic(
+                err,
+                &name.to_string(),
+                "",
+                e.at,
+                w.error,
+                &(w.read_problem)(&e.what),
+            )?;
+            return Ok(false);
+        }
+    };
+    let checked = match agenda_file::parse(&text) {
+        Ok(c) => c,
+        Err(e) => {
+            diagnostic(
+                err,
+                &name.to_string(),
+                &text,
+                e.at,
+                w.error,
+                &(w.read_problem)(&e.what),
+            )?;
+            return Ok(false);
+        }
+    };
+    writeln!(out, "{name}")?;
+    saksliste(&checked, w, out)?;
+    let (mut errors, mut warnings) = (0, 0);
+    for Placed { at, what } in &checked.findings {
+        let severity = what.problem.severity();
+        let word = if severity == Severity::Error {
+            w.error
+        } else {
+            w.warning
+        };
+        match severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+        }
+        diagnostic(
+            err,
+            &name.to_string(),
+            &text,
+            *at,
+            word,
+            &(w.problem)(&what.problem),
+        )?;
+    }
+    if errors > 0 {
+        writeln!(err, "{name}: {}", (w.check_failed)(errors, warnings))?;
+        return Ok(false);
+    }
+    let saker = checked
+        .agenda
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Sak(_)))
+        .count();
+    writeln!(
+        out,
+        "{}",
+        (w.check_ok)(saker, checked.agenda.items.len() - saker, warnings)
+    )?;
+    Ok(true)
+}
+
+/// `file:line:col: feil: message`, then the line and a caret under the column.
+fn diagnostic(
+    err: &mut impl Write,
+    name: &str,
+    text: &str,
+    at: Option<Position>,
+    severity: &str,
+    message: &str,
+) -> std::io::Result<()> {
+    let Some(at) = at else {
+        return writeln!(err, "{name}: {severity}: {message}");
+    };
+    writeln!(err, "{name}:{}:{}: {severity}: {message}", at.line, at.col)?;
+    if let Some(line) = text.lines().nth(at.line - 1) {
+        let number = at.line.to_string();
+        let pad = " ".repeat(number.len());
+        let before: String = line
+            .chars()
+            .take(at.col.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        writeln!(err, " {number} | {line}")?;
+        writeln!(err, " {pad} | {before}^")?;
+    }
+    Ok(())
+}
+
+/// The header and the saksliste with number, Kl., timebox, kind and title.
+fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()> {
+    let a = &c.agenda;
+    writeln!(out, "  {}", a.title)?;
+    if !a.body.is_empty() {
+        writeln!(out, "  {}", a.body)?;
+    }
+    let mut when = format!("{} {}", w.weekdays[a.date.weekday_index()], a.date.short());
+    if let Some(start) = c.schedule.start {
+        when += &format!(" {start}");
+        if let Some(end) = a.end {
+            when += &format!("–{end}");
+        }
+    }
+    if let Some(place) = &a.place {
+        when += &format!(" · {place}");
+    }
+    writeln!(out, "  {when}")?;
+    if !a.people.is_empty() {
+        let members = a
+            .people
+            .iter()
+            .filter(|p| p.role.is_member() && p.role != Role::Deputy)
+            .count();
+        let apologies = a.people.iter().filter(|p| p.apologies).count();
+        writeln!(out, "  {}", (w.roster)(a.people.len(), members, apologies))?;
+    }
+    writeln!(out)?;
+
+    let kinds: Vec<&str> = a
+        .items
+        .iter()
+        .map(|i| match i {
+            Item::Sak(s) => w.kind(s.kind),
+            Item::Break(_) => "",
+        })
+        .collect();
+    let kind_width = kinds
+        .iter()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(w.col_kind.chars().count());
+    writeln!(
+        out,
+        "  {:<6} {:<5} {:>7}  {:<kind_width$}  {}",
+        w.col_sak, w.col_kl, w.col_time, w.col_kind, w.col_title
+    )?;
+    let numbers = a.sak_numbers();
+    for (i, item) in a.items.iter().enumerate() {
+        let slot = c.schedule.slots[i];
+        let number = numbers[i].map(|n| n.to_string()).unwrap_or_default();
+        let length = if slot.length == Length::Unknown {
+            "–".to_string()
+        } else {
+            format!("{} {}", slot.minutes, w.minutes_short)
+        };
+        let title = match item {
+            Item::Break(b) if b.title.is_empty() => w.a_break,
+            _ => item.title(),
+        };
+        writeln!(
+            out,
+            "  {number:<6} {:<5} {length:>7}  {:<kind_width$}  {title}",
+            slot.start.to_string(),
+            kinds[i]
+        )?;
+    }
+    if let Some(end) = c.schedule.planned_end() {
+        writeln!(
+            out,
+            "  {:<6} {end:<5} {:>7}  {:<kind_width$}  {}",
+            "", "", "", w.end_of_meeting
+        )?;
+    }
+    writeln!(out)
+}

@@ -1,0 +1,52 @@
+//! The command line: `referent [FILE]`, `referent check FILE...`.
+
+pub mod check;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::agenda::Lang;
+
+/// Run a formal committee meeting live in the terminal and write its referat.
+#[derive(Debug, Parser)]
+#[command(name = "referent", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The agenda (agendas/*.ron) or session (*.session.ron) to open.
+    pub file: Option<PathBuf>,
+
+    /// Language of the screen and messages [default: from LANG, else nb].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read agenda files and print their saksliste, or say exactly what to fix and where.
+    Check {
+        /// Agenda files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Norsk bokmål.
+    Nb,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nb => Lang::Nb,
+            LangArg::En => Lang::En,
+        }
+    }
+}

@@ -1,0 +1,502 @@
+//! The agenda (saksliste) as the secretariat writes it: meeting header, roster, items.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+use super::time::{Day, Hm};
+
+/// The agenda format this version of referent writes and reads.
+pub const AGENDA_FORMAT: u32 = 1;
+
+/// One meeting's agenda: what a secretariat writes in `agendas/*.ron`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agenda {
+    #[serde(default = "default_format")]
+    pub format: u32,
+    /// The body that meets ("Til" in the referat): Styringsgruppen for ...
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    pub title: String,
+    pub date: Day,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Hm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Hm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The language of the referat.
+    #[serde(default)]
+    pub language: Lang,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<Numbering>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<Quorum>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Standard phrases of this body, offered beside the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+fn default_format() -> u32 {
+    AGENDA_FORMAT
+}
+
+/// The language of the referat and, on request, of the screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    /// Norwegian bokmål.
+    #[default]
+    #[serde(rename = "nb")]
+    Nb,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// Where automatic sak numbers start: `(first: 1, year: 25)` numbers from 01/25.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbering {
+    #[serde(default = "one")]
+    pub first: u32,
+    /// Two-digit year; the meeting's year when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// How many members must be present for the meeting to decide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Quorum {
+    /// More than half of the members.
+    Majority,
+    /// At least this many members.
+    AtLeast(u32),
+}
+
+/// Someone on the roster: a named person, an organisation, or both.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The organisation (virksomhet) the person represents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    #[serde(default)]
+    pub role: Role,
+    /// Forfall: apologies sent before the meeting.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub apologies: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Person {
+    /// "Name (Org)", "Name" or "Org": how the person is shown in lists.
+    pub fn label(&self) -> String {
+        match (&self.name, &self.org) {
+            (Some(n), Some(o)) => format!("{n} ({o})"),
+            (Some(n), None) => n.clone(),
+            (None, Some(o)) => o.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A person's role in the body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// Leder.
+    Chair,
+    /// Nestleder.
+    ViceChair,
+    /// Medlem.
+    #[default]
+    Member,
+    /// Vara.
+    Deputy,
+    /// Observatør.
+    Observer,
+    /// Sekretariat.
+    Secretariat,
+    /// Gjest.
+    Guest,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Chair,
+        Role::ViceChair,
+        Role::Member,
+        Role::Deputy,
+        Role::Observer,
+        Role::Secretariat,
+        Role::Guest,
+    ];
+
+    /// Members decide and count towards the quorum; deputies count when they attend.
+    pub fn is_member(self) -> bool {
+        matches!(
+            self,
+            Role::Chair | Role::ViceChair | Role::Member | Role::Deputy
+        )
+    }
+}
+
+/// An agenda item: a numbered sak or a break.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Item {
+    Sak(Sak),
+    Break(Break),
+}
+
+impl Item {
+    pub fn title(&self) -> &str {
+        match self {
+            Item::Sak(s) => &s.title,
+            Item::Break(b) => &b.title,
+        }
+    }
+
+    /// The planned start, when the agenda gives one.
+    pub fn at(&self) -> Option<Hm> {
+        match self {
+            Item::Sak(s) => s.at,
+            Item::Break(b) => b.at,
+        }
+    }
+
+    /// The timebox, when the agenda gives one.
+    pub fn minutes(&self) -> Option<u32> {
+        match self {
+            Item::Sak(s) => s.minutes,
+            Item::Break(b) => b.minutes,
+        }
+    }
+
+    pub fn as_sak(&self) -> Option<&Sak> {
+        match self {
+            Item::Sak(s) => Some(s),
+            Item::Break(_) => None,
+        }
+    }
+}
+
+/// A sak: one numbered matter for the meeting.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sak {
+    #[serde(default)]
+    pub kind: SakKind,
+    pub title: String,
+    /// An explicit number ("49/21"); otherwise numbered from `numbering`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<SakNumber>,
+    /// `false` for an item that gets no number, such as a welcome round.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub numbered: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Hm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    /// Forslag til vedtak, prepared before the meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<String>,
+}
+
+/// A break (Pause, Lunsj): on the agenda, but not a sak and never numbered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Hm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+}
+
+/// What kind of sak this is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SakKind {
+    /// Godkjenning (of the agenda, of the minutes).
+    Approval,
+    /// Orienteringssak.
+    #[default]
+    Information,
+    /// Drøftingssak.
+    Discussion,
+    /// Beslutningssak.
+    Decision,
+    /// Valg.
+    Election,
+    /// Eventuelt.
+    Aob,
+}
+
+impl SakKind {
+    pub const ALL: [SakKind; 6] = [
+        SakKind::Approval,
+        SakKind::Information,
+        SakKind::Discussion,
+        SakKind::Decision,
+        SakKind::Election,
+        SakKind::Aob,
+    ];
+}
+
+/// A sak number, `NN/YY`: the count within the year and the two-digit year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SakNumber {
+    pub year: u32,
+    pub n: u32,
+}
+
+/// Why a written sak number could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadSakNumber(pub String);
+
+const SAK_NUMBER_CODE: &str = "referent-bad-sak-number:";
+
+impl BadSakNumber {
+    /// A string form that survives `serde::de::Error::custom`.
+    pub fn code(&self) -> String {
+        format!("{SAK_NUMBER_CODE}{}", self.0)
+    }
+
+    pub fn from_code(message: &str) -> Option<BadSakNumber> {
+        message
+            .strip_prefix(SAK_NUMBER_CODE)
+            .map(|v| BadSakNumber(v.to_string()))
+    }
+}
+
+impl FromStr for SakNumber {
+    type Err = BadSakNumber;
+
+    fn from_str(text: &str) -> Result<SakNumber, BadSakNumber> {
+        let bad = || BadSakNumber(text.to_string());
+        let (n, year) = text.trim().split_once('/').ok_or_else(bad)?;
+        let number = |s: &str| {
+            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+                None
+            } else {
+                s.parse::<u32>().ok()
+            }
+        };
+        let (n, year) = (number(n).ok_or_else(bad)?, number(year).ok_or_else(bad)?);
+        if n == 0 || year > 99 {
+            return Err(bad());
+        }
+        Ok(SakNumber { year, n })
+    }
+}
+
+impl fmt::Display for SakNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}/{:02}", self.n, self.year)
+    }
+}
+
+impl Serialize for SakNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SakNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SakNumber, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse()
+            .map_err(|e: BadSakNumber| de::Error::custom(e.code()))
+    }
+}
+
+impl Agenda {
+    /// The numbers of the saker, in item order; `None` for breaks and unnumbered saker.
+    ///
+    /// Automatic numbers count on from `numbering.first` in the meeting's year; a sak with
+    /// an explicit number of that year moves the count on past it.
+    pub fn sak_numbers(&self) -> Vec<Option<SakNumber>> {
+        let year = self
+            .numbering
+            .as_ref()
+            .and_then(|n| n.year)
+            .unwrap_or_else(|| self.date.short_year());
+        let mut next = self.numbering.as_ref().map_or(1, |n| n.first);
+        self.items
+            .iter()
+            .map(|item| match item {
+                Item::Sak(sak) if sak.numbered => {
+                    let number = sak.number.unwrap_or(SakNumber { year, n: next });
+                    if number.year == year {
+                        next = number.n + 1;
+                    }
+                    Some(number)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The number a sak added during the meeting gets: one past the highest of the year.
+    pub fn next_free_number(&self) -> SakNumber {
+        let numbers = self.sak_numbers();
+        let year = self
+            .numbering
+            .as_ref()
+            .and_then(|n| n.year)
+            .unwrap_or_else(|| self.date.short_year());
+        let first = self.numbering.as_ref().map_or(1, |n| n.first);
+        let n = numbers
+            .iter()
+            .flatten()
+            .filter(|s| s.year == year)
+            .map(|s| s.n + 1)
+            .max()
+            .unwrap_or(first);
+        SakNumber { year, n }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agenda(items: Vec<Item>) -> Agenda {
+        Agenda {
+            format: 1,
+            body: String::new(),
+            title: "Møte".into(),
+            date: Day::parse("2025-06-03").unwrap(),
+            start: Hm::new(10, 0),
+            end: Hm::new(15, 0),
+            place: None,
+            link: None,
+            language: Lang::Nb,
+            numbering: None,
+            quorum: None,
+            people: vec![],
+            phrases: vec![],
+            items,
+        }
+    }
+
+    fn sak(title: &str) -> Item {
+        Item::Sak(Sak {
+            title: title.into(),
+            numbered: true,
+            ..Sak::default()
+        })
+    }
+
+    #[test]
+    fn numbers_saker_from_the_first_of_the_meeting_year_and_skips_breaks() {
+        let a = agenda(vec![sak("a"), Item::Break(Break::default()), sak("b")]);
+        let shown: Vec<_> = a
+            .sak_numbers()
+            .iter()
+            .map(|n| n.map(|n| n.to_string()))
+            .collect();
+        assert_eq!(shown, [Some("01/25".into()), None, Some("02/25".into())]);
+    }
+
+    #[test]
+    fn numbering_may_start_later_in_the_year_and_respects_explicit_numbers() {
+        let mut a = agenda(vec![sak("a"), sak("b"), sak("c"), sak("d")]);
+        a.numbering = Some(Numbering {
+            first: 17,
+            year: Some(25),
+        });
+        if let Item::Sak(s) = &mut a.items[1] {
+            s.number = Some("30/25".parse().unwrap());
+        }
+        if let Item::Sak(s) = &mut a.items[2] {
+            s.number = Some("49/21".parse().unwrap());
+        }
+        let shown: Vec<_> = a
+            .sak_numbers()
+            .iter()
+            .flatten()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(shown, ["17/25", "30/25", "49/21", "31/25"]);
+        assert_eq!(a.next_free_number().to_string(), "32/25");
+    }
+
+    #[test]
+    fn unnumbered_saker_get_no_number() {
+        let mut a = agenda(vec![sak("Velkommen"), sak("Godkjenning")]);
+        if let Item::Sak(s) = &mut a.items[0] {
+            s.numbered = false;
+        }
+        assert_eq!(a.sak_numbers()[0], None);
+        assert_eq!(
+            a.sak_numbers()[1].map(|n| n.to_string()),
+            Some("01/25".into())
+        );
+    }
+
+    #[test]
+    fn reads_sak_numbers() {
+        assert_eq!("04/25".parse(), Ok(SakNumber { year: 25, n: 4 }));
+        assert_eq!(
+            "4/25".parse::<SakNumber>().map(|n| n.to_string()),
+            Ok("04/25".into())
+        );
+        assert_eq!(
+            "0/25".parse::<SakNumber>(),
+            Err(BadSakNumber("0/25".into()))
+        );
+        assert_eq!(
+            "sak 4".parse::<SakNumber>(),
+            Err(BadSakNumber("sak 4".into()))
+        );
+        assert_eq!(
+            "4/2025".parse::<SakNumber>(),
+            Err(BadSakNumber("4/2025".into()))
+        );
+    }
+
+    #[test]
+    fn a_person_is_shown_by_name_and_organisation() {
+        let p = Person {
+            name: Some("Pål".into()),
+            org: Some("FHI".into()),
+            ..Person::default()
+        };
+        assert_eq!(p.label(), "Pål (FHI)");
+        let org = Person {
+            org: Some("IKT Norge".into()),
+            ..Person::default()
+        };
+        assert_eq!(org.label(), "IKT Norge");
+    }
+}

@@ -1,0 +1,370 @@
+//! What does not add up in an agenda: errors that stop `check`, and warnings.
+
+use super::agenda::{AGENDA_FORMAT, Agenda, Item, SakNumber};
+use super::schedule::{Length, Schedule};
+use super::time::Hm;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where in the agenda a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spot {
+    /// A field of the meeting header (`end`, `start`, `format`).
+    Header(&'static str),
+    /// A field of an item, or the item itself when the field is not written.
+    Item(usize, &'static str),
+    /// An entry of the roster.
+    Person(usize),
+}
+
+/// One thing that does not add up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Written for a newer version of referent.
+    NewerFormat { found: u32, known: u32 },
+    /// Neither `start` nor any `at`.
+    NoStart,
+    /// `end` is not after `start`.
+    EndBeforeStart { start: Hm, end: Hm },
+    /// No `end`, so the plan cannot be checked against it.
+    NoEnd,
+    /// No items at all.
+    NoItems,
+    /// A sak with an empty title.
+    EmptyTitle,
+    /// A roster entry with neither `name` nor `org`.
+    NobodyNamed,
+    /// The same number twice.
+    DuplicateNumber {
+        number: SakNumber,
+        first_title: String,
+    },
+    /// An item planned to start before the meeting starts.
+    BeforeMeetingStart { at: Hm, start: Hm },
+    /// An item planned to start before the one above it ends.
+    StartsBeforePreviousEnds {
+        at: Hm,
+        previous_end: Hm,
+        previous: String,
+    },
+    /// Time with nothing planned, between two items.
+    Gap { minutes: u32, after: String },
+    /// No minutes, no later `at`, no `end`: the item has no timebox.
+    NoTimebox,
+    /// The plan ends after the meeting's `end`.
+    RunsPastEnd { ends: Hm, end: Hm },
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::NoEnd | Problem::NoItems | Problem::Gap { .. } | Problem::NoTimebox => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// A problem and where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub spot: Spot,
+    pub problem: Problem,
+}
+
+/// Everything that does not add up in `agenda` planned as `schedule`, in file order.
+pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut say = |spot, problem| found.push(Finding { spot, problem });
+
+    if agenda.format > AGENDA_FORMAT {
+        say(
+            Spot::Header("format"),
+            Problem::NewerFormat {
+                found: agenda.format,
+                known: AGENDA_FORMAT,
+            },
+        );
+    }
+    let Some(start) = schedule.start else {
+        say(Spot::Header("date"), Problem::NoStart);
+        return found;
+    };
+    match agenda.end {
+        None => say(Spot::Header("date"), Problem::NoEnd),
+        Some(end) if end <= start => {
+            say(Spot::Header("end"), Problem::EndBeforeStart { start, end })
+        }
+        Some(_) => {}
+    }
+    for (i, person) in agenda.people.iter().enumerate() {
+        let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+        if blank(&person.name) && blank(&person.org) {
+            say(Spot::Person(i), Problem::NobodyNamed);
+        }
+    }
+    if agenda.items.is_empty() {
+        say(Spot::Header("items"), Problem::NoItems);
+    }
+
+    let numbers = agenda.sak_numbers();
+    let mut previous_end = start;
+    for (i, (item, slot)) in agenda.items.iter().zip(&schedule.slots).enumerate() {
+        if let Item::Sak(sak) = item
+            && sak.title.trim().is_empty()
+        {
+            say(Spot::Item(i, "title"), Problem::EmptyTitle);
+        }
+        if let Some(number) = numbers[i]
+            && let Some(first) = numbers[..i].iter().position(|n| *n == Some(number))
+        {
+            let first_title = agenda.items[first].title().to_string();
+            say(
+                Spot::Item(i, "number"),
+                Problem::DuplicateNumber {
+                    number,
+                    first_title,
+                },
+            );
+        }
+        if let Some(at) = item.at() {
+            if i == 0 && at < start {
+                say(
+                    Spot::Item(i, "at"),
+                    Problem::BeforeMeetingStart { at, start },
+                );
+            } else if i > 0 && at < previous_end {
+                let previous = agenda.items[i - 1].title().to_string();
+                say(
+                    Spot::Item(i, "at"),
+                    Problem::StartsBeforePreviousEnds {
+                        at,
+                        previous_end,
+                        previous,
+                    },
+                );
+            } else if i > 0 && at > previous_end {
+                let minutes = at.since(previous_end) as u32;
+                let after = agenda.items[i - 1].title().to_string();
+                say(Spot::Item(i, "at"), Problem::Gap { minutes, after });
+            }
+        }
+        if slot.length == Length::Unknown {
+            say(Spot::Item(i, "minutes"), Problem::NoTimebox);
+        }
+        previous_end = slot.end();
+    }
+    if let (Some(end), Some(last)) = (agenda.end, schedule.slots.last())
+        && last.end() > end
+        && end > start
+    {
+        let spot = Spot::Item(agenda.items.len() - 1, "minutes");
+        say(
+            spot,
+            Problem::RunsPastEnd {
+                ends: last.end(),
+                end,
+            },
+        );
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::{Lang, Person, Sak};
+    use crate::domain::schedule::plan;
+    use crate::domain::time::Day;
+
+    fn hm(s: &str) -> Hm {
+        Hm::parse(s).unwrap()
+    }
+
+    fn agenda(items: Vec<Item>) -> Agenda {
+        Agenda {
+            format: 1,
+            body: String::new(),
+            title: "Møte".into(),
+            date: Day::parse("2025-06-03").unwrap(),
+            start: Some(hm("10:00")),
+            end: Some(hm("11:00")),
+            place: None,
+            link: None,
+            language: Lang::Nb,
+            numbering: None,
+            quorum: None,
+            people: vec![],
+            phrases: vec![],
+            items,
+        }
+    }
+
+    fn sak(title: &str, at: Option<&str>, minutes: Option<u32>) -> Item {
+        Item::Sak(Sak {
+            title: title.into(),
+            numbered: true,
+            at: at.map(hm),
+            minutes,
+            ..Sak::default()
+        })
+    }
+
+    fn problems(a: &Agenda) -> Vec<(Spot, Problem)> {
+        check(a, &plan(a))
+            .into_iter()
+            .map(|f| (f.spot, f.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_sound_agenda_has_no_problems() {
+        let a = agenda(vec![
+            sak("a", None, Some(20)),
+            sak("b", Some("10:20"), None),
+        ]);
+        assert_eq!(problems(&a), []);
+    }
+
+    #[test]
+    fn a_sak_planned_before_the_one_above_ends_is_an_error() {
+        let a = agenda(vec![
+            sak("Normen 7.0", None, Some(30)),
+            sak("b", Some("10:20"), Some(10)),
+        ]);
+        let p = problems(&a);
+        assert_eq!(
+            p,
+            [(
+                Spot::Item(1, "at"),
+                Problem::StartsBeforePreviousEnds {
+                    at: hm("10:20"),
+                    previous_end: hm("10:30"),
+                    previous: "Normen 7.0".into()
+                }
+            )]
+        );
+        assert_eq!(p[0].1.severity(), Severity::Error);
+    }
+
+    #[test]
+    fn running_past_the_end_is_an_error() {
+        let a = agenda(vec![sak("a", None, Some(50)), sak("b", None, Some(20))]);
+        assert_eq!(
+            problems(&a),
+            [(
+                Spot::Item(1, "minutes"),
+                Problem::RunsPastEnd {
+                    ends: hm("11:10"),
+                    end: hm("11:00")
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn duplicate_numbers_are_an_error_naming_the_first() {
+        let mut a = agenda(vec![sak("a", None, Some(10)), sak("b", None, Some(10))]);
+        if let Item::Sak(s) = &mut a.items[1] {
+            s.number = Some("01/25".parse().unwrap());
+        }
+        let number = "01/25".parse().unwrap();
+        assert_eq!(
+            problems(&a),
+            [(
+                Spot::Item(1, "number"),
+                Problem::DuplicateNumber {
+                    number,
+                    first_title: "a".into()
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn a_gap_and_a_missing_end_are_warnings() {
+        let mut a = agenda(vec![
+            sak("a", None, Some(10)),
+            sak("b", Some("10:30"), Some(10)),
+        ]);
+        a.end = None;
+        let p = problems(&a);
+        assert_eq!(p[0], (Spot::Header("date"), Problem::NoEnd));
+        assert_eq!(
+            p[1],
+            (
+                Spot::Item(1, "at"),
+                Problem::Gap {
+                    minutes: 20,
+                    after: "a".into()
+                }
+            )
+        );
+        assert!(p.iter().all(|(_, p)| p.severity() == Severity::Warning));
+    }
+
+    #[test]
+    fn empty_titles_nameless_people_and_a_start_before_the_meeting_are_errors() {
+        let mut a = agenda(vec![sak(" ", Some("09:30"), Some(10))]);
+        a.people.push(Person::default());
+        let p = problems(&a);
+        assert!(p.contains(&(Spot::Person(0), Problem::NobodyNamed)));
+        assert!(p.contains(&(Spot::Item(0, "title"), Problem::EmptyTitle)));
+        assert!(p.contains(&(
+            Spot::Item(0, "at"),
+            Problem::BeforeMeetingStart {
+                at: hm("09:30"),
+                start: hm("10:00")
+            }
+        )));
+    }
+
+    #[test]
+    fn end_before_start_is_an_error() {
+        let mut a = agenda(vec![sak("a", None, Some(10))]);
+        a.end = Some(hm("09:00"));
+        assert_eq!(
+            problems(&a)[0],
+            (
+                Spot::Header("end"),
+                Problem::EndBeforeStart {
+                    start: hm("10:00"),
+                    end: hm("09:00")
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn no_start_at_all_is_an_error() {
+        let mut a = agenda(vec![sak("a", None, Some(10))]);
+        a.start = None;
+        assert_eq!(problems(&a), [(Spot::Header("date"), Problem::NoStart)]);
+    }
+
+    #[test]
+    fn an_item_with_nothing_to_bound_it_has_no_timebox() {
+        let mut a = agenda(vec![sak("a", None, None)]);
+        a.end = None;
+        assert!(problems(&a).contains(&(Spot::Item(0, "minutes"), Problem::NoTimebox)));
+    }
+
+    #[test]
+    fn a_newer_format_is_an_error() {
+        let mut a = agenda(vec![sak("a", None, Some(10))]);
+        a.format = 9;
+        assert_eq!(
+            problems(&a)[0],
+            (
+                Spot::Header("format"),
+                Problem::NewerFormat { found: 9, known: 1 }
+            )
+        );
+    }
+}

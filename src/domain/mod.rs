@@ -1,0 +1,6 @@
+//! The meeting model and its rules: agenda, schedule, checks. No terminal, no files, no clock.
+
+pub mod agenda;
+pub mod check;
+pub mod schedule;
+pub mod time;

@@ -1,0 +1,193 @@
+//! English.
+
+use super::{Words, closest};
+use crate::domain::check::Problem;
+use crate::domain::time::TimeProblem;
+use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
+
+pub static WORDS: Words = Words {
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    kinds: [
+        "Approval",
+        "Information",
+        "Discussion",
+        "Decision",
+        "Election",
+        "Any other business",
+    ],
+    roles: [
+        "Chair",
+        "Vice chair",
+        "Member",
+        "Deputy",
+        "Observer",
+        "Secretariat",
+        "Guest",
+    ],
+    a_break: "Break",
+    col_sak: "Item",
+    col_kl: "Time",
+    col_time: "Length",
+    col_kind: "Kind",
+    col_title: "Title",
+    end_of_meeting: "End",
+    minutes_short: "min",
+    error: "error",
+    warning: "warning",
+    roster: |people, members, apologies| {
+        format!(
+            "Roster: {people} ({members} {}), {apologies} sent apologies",
+            plural(members, "member", "members")
+        )
+    },
+    check_ok: |saker, breaks, warnings| {
+        let mut s = format!(
+            "OK: {saker} {} and {breaks} {}.",
+            plural(saker, "item", "items"),
+            plural(breaks, "break", "breaks")
+        );
+        if warnings > 0 {
+            s += &format!(" {warnings} {}.", plural(warnings, "warning", "warnings"));
+        }
+        s
+    },
+    check_failed: |errors, warnings| {
+        format!(
+            "{errors} {} and {warnings} {}: fix the errors and run \"referent check\" again.",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )
+    },
+    problem,
+    read_problem,
+    expected,
+};
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+fn problem(p: &Problem) -> String {
+    match p {
+        Problem::NewerFormat { found, known } => format!(
+            "the file was written for a newer version of referent (format {found}; this version reads format {known}): update referent"
+        ),
+        Problem::NoStart => "the meeting has no start time: write start: \"10:00\" (or at: on the first item)".into(),
+        Problem::EndBeforeStart { start, end } => format!("the meeting ends at {end}, before it starts at {start}"),
+        Problem::NoEnd => "the meeting has no end time (end: \"15:00\"), so the agenda cannot be checked against it".into(),
+        Problem::NoItems => "the agenda is empty: write the items in items: [ ... ]".into(),
+        Problem::EmptyTitle => "the item has an empty title".into(),
+        Problem::NobodyNamed => "this person has neither a name nor an organisation (org)".into(),
+        Problem::DuplicateNumber { number, first_title } => {
+            format!("item number {number} is used twice (also by \"{first_title}\")")
+        }
+        Problem::BeforeMeetingStart { at, start } => {
+            format!("planned to start at {at}, before the meeting starts at {start}")
+        }
+        Problem::StartsBeforePreviousEnds { at, previous_end, previous } => format!(
+            "planned to start at {at}, but \"{previous}\" above runs until {previous_end}: move at: or shorten minutes: above"
+        ),
+        Problem::Gap { minutes, after } => format!("{minutes} min with nothing planned after \"{after}\""),
+        Problem::NoTimebox => "the item has no timebox: write minutes:, at: on the next item, or end: for the meeting".into(),
+        Problem::RunsPastEnd { ends, end } => format!(
+            "the agenda runs until {ends}, but the meeting ends at {end} ({} min too much)",
+            ends.since(*end)
+        ),
+    }
+}
+
+fn read_problem(p: &ReadProblem) -> String {
+    let within = |w: &Option<String>| w.clone().unwrap_or_else(|| "the agenda".into());
+    match p {
+        ReadProblem::Io(IoProblem::NotFound) => "there is no such file".into(),
+        ReadProblem::Io(IoProblem::NoPermission) => "no permission to read the file".into(),
+        ReadProblem::Io(IoProblem::IsFolder) => "this is a folder, not a file".into(),
+        ReadProblem::Io(IoProblem::Other(e)) => format!("cannot read the file ({e})"),
+        ReadProblem::Time(TimeProblem::NotATime(v)) => {
+            format!("\"{v}\" is not a time: write HH:MM, like \"10:20\"")
+        }
+        ReadProblem::Time(TimeProblem::NoSuchTime(v)) => {
+            format!(
+                "\"{v}\" is not a time of day: hours go from 00 to 23 and minutes from 00 to 59"
+            )
+        }
+        ReadProblem::Time(TimeProblem::NotADate(v)) => {
+            format!("\"{v}\" is not a date: write YYYY-MM-DD, like \"2025-06-03\"")
+        }
+        ReadProblem::Time(TimeProblem::NoSuchDate(v)) => {
+            format!("there is no such date as \"{v}\"")
+        }
+        ReadProblem::SakNumber(n) => format!(
+            "\"{}\" is not an item number: write NN/YY, like \"04/25\"",
+            n.0
+        ),
+        ReadProblem::UnknownField {
+            found,
+            known,
+            within: w,
+        } => {
+            let hint = closest(found, known)
+                .map(|k| format!("Did you mean \"{k}\"? "))
+                .unwrap_or_default();
+            format!(
+                "unknown field \"{found}\" in {}. {hint}Known fields: {}",
+                within(w),
+                known.join(", ")
+            )
+        }
+        ReadProblem::MissingField { field, within: w } => {
+            format!("{} lacks the field \"{field}\"", within(w))
+        }
+        ReadProblem::DuplicateField { field, within: w } => {
+            format!("the field \"{field}\" appears twice in {}", within(w))
+        }
+        ReadProblem::UnknownVariant {
+            found,
+            known,
+            within: w,
+        } => {
+            let hint = closest(found, known)
+                .map(|k| format!("Did you mean \"{k}\"? "))
+                .unwrap_or_default();
+            let place = w.as_ref().map(|w| format!(" for {w}")).unwrap_or_default();
+            format!(
+                "unknown value \"{found}\"{place}. {hint}Valid values: {}",
+                known.join(", ")
+            )
+        }
+        ReadProblem::Expected(e) => format!("expected {} here", expected(*e)),
+        ReadProblem::UnexpectedEnd => "the file ends in the middle: is a ) or ] missing?".into(),
+        ReadProblem::UnclosedComment => "the comment /* is never closed with */".into(),
+        ReadProblem::UnclosedText => "the text in quotes is never closed with \"".into(),
+        ReadProblem::TrailingText => {
+            "there is something after the end of the agenda (one ) too many?)".into()
+        }
+        ReadProblem::UnexpectedChar(c) => format!("the character '{c}' does not belong here"),
+        ReadProblem::NumberOutOfRange => "the number is too large, or negative".into(),
+        ReadProblem::NotText => "the file is not text (UTF-8)".into(),
+        ReadProblem::Other(m) => format!("the file cannot be read: {m}"),
+    }
+}
+
+fn expected(e: Expected) -> &'static str {
+    match e {
+        Expected::Text => "a text in quotes (\"...\")",
+        Expected::Number => "a number",
+        Expected::TrueFalse => "true or false",
+        Expected::List => "a list in square brackets: [ ... ]",
+        Expected::ListEnd => "a comma, or ] to close the list",
+        Expected::Comma => "a comma",
+        Expected::StructEnd => "a comma, or ) to close the parenthesis",
+        Expected::Struct => "a parenthesis: ( ... )",
+        Expected::Name => "a field name",
+        Expected::Colon => "a colon after the field name",
+    }
+}

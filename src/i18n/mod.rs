@@ -1,0 +1,134 @@
+//! Every word the program shows or writes, in bokmål (default) and English.
+
+mod en;
+mod nb;
+
+use crate::domain::agenda::{Lang, Role, SakKind};
+use crate::domain::check::Problem;
+use crate::store::agenda_file::{Expected, ReadProblem};
+
+/// The words of one language. A field missing in one language does not compile.
+pub struct Words {
+    /// Monday first.
+    pub weekdays: [&'static str; 7],
+    /// In the order of `SakKind::ALL`.
+    pub kinds: [&'static str; 6],
+    /// In the order of `Role::ALL`.
+    pub roles: [&'static str; 7],
+    /// The title of a break that has none.
+    pub a_break: &'static str,
+    pub col_sak: &'static str,
+    pub col_kl: &'static str,
+    pub col_time: &'static str,
+    pub col_kind: &'static str,
+    pub col_title: &'static str,
+    pub end_of_meeting: &'static str,
+    pub minutes_short: &'static str,
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub roster: fn(people: usize, members: usize, apologies: usize) -> String,
+    pub check_ok: fn(saker: usize, breaks: usize, warnings: usize) -> String,
+    pub check_failed: fn(errors: usize, warnings: usize) -> String,
+    pub problem: fn(&Problem) -> String,
+    pub read_problem: fn(&ReadProblem) -> String,
+    pub expected: fn(Expected) -> &'static str,
+}
+
+impl Words {
+    pub fn kind(&self, kind: SakKind) -> &'static str {
+        let i = SakKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        self.kinds[i]
+    }
+
+    pub fn role(&self, role: Role) -> &'static str {
+        let i = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        self.roles[i]
+    }
+}
+
+/// The words of `lang`.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Nb => &nb::WORDS,
+        Lang::En => &en::WORDS,
+    }
+}
+
+/// The screen's language: `--lang` if given, else English when the locale
+/// (LC_ALL, LC_MESSAGES, LANG, the first one set) is English, else bokmål.
+pub fn ui_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+    if let Some(lang) = flag {
+        return lang;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| env(k))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if locale.starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Nb
+    }
+}
+
+/// The closest of `known` to `found`, if one is close enough to be a typo.
+pub fn closest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(found, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_wins_then_the_locale_then_bokmal() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            ui_lang(Some(Lang::Nb), env(&[("LANG", "en_GB.UTF-8")])),
+            Lang::Nb
+        );
+        assert_eq!(ui_lang(None, env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(
+            ui_lang(None, env(&[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "en_US")])),
+            Lang::Nb
+        );
+        assert_eq!(
+            ui_lang(None, env(&[("LC_ALL", ""), ("LANG", "en_US")])),
+            Lang::En
+        );
+        assert_eq!(ui_lang(None, env(&[("LANG", "C.UTF-8")])), Lang::Nb);
+        assert_eq!(ui_lang(None, env(&[])), Lang::Nb);
+    }
+
+    #[test]
+    fn suggests_the_field_that_was_meant() {
+        assert_eq!(
+            closest("titel", &["kind", "title", "number"]),
+            Some("title")
+        );
+        assert_eq!(closest("xyz", &["kind", "title", "number"]), None);
+    }
+
+    #[test]
+    fn every_kind_and_role_has_a_word() {
+        for lang in [Lang::Nb, Lang::En] {
+            let w = words(lang);
+            assert!(SakKind::ALL.iter().all(|k| !w.kind(*k).is_empty()));
+            assert!(Role::ALL.iter().all(|r| !w.role(*r).is_empty()));
+        }
+        assert_eq!(words(Lang::Nb).kind(SakKind::Decision), "Beslutningssak");
+        assert_eq!(words(Lang::En).role(Role::Secretariat), "Secretariat");
+    }
+}

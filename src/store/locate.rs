@@ -1,0 +1,261 @@
+//! Finds where things are written in a RON file (`items[3].at` → line 41, column 13),
+//! so that problems found after reading can point at the place to fix.
+
+use std::collections::HashMap;
+
+/// A place in a text file, 1-based, columns counted in characters (as ron counts them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Positions of the values in a RON document by path: `title`, `items[3]`, `items[3].at`.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    spots: HashMap<String, Position>,
+}
+
+impl SourceMap {
+    /// Maps every struct field and list element of `src`. Never fails: a broken
+    /// document maps as far as it goes.
+    pub fn of(src: &str) -> SourceMap {
+        let mut spots = HashMap::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        let tokens = tokens(src);
+        let mut k = 0;
+        while k < tokens.len() {
+            let (token, pos) = (&tokens[k], tokens[k].1);
+            match &token.0 {
+                Token::Ident(name) if matches!(tokens.get(k + 1), Some((Token::Colon, _))) => {
+                    if let Some(frame) = stack.last_mut().filter(|f| !f.list) {
+                        let path = join(&frame.prefix, name);
+                        spots.entry(path).or_insert(pos);
+                        frame.field = Some(name.clone());
+                    }
+                    k += 2;
+                    continue;
+                }
+                Token::Open(c) => {
+                    note_element(&mut stack, &mut spots, pos);
+                    let prefix = stack.last().map(Frame::value_path).unwrap_or_default();
+                    stack.push(Frame {
+                        prefix,
+                        list: *c == '[',
+                        field: None,
+                        index: 0,
+                        expecting: *c == '[',
+                    });
+                }
+                Token::Close => {
+                    stack.pop();
+                }
+                Token::Comma => {
+                    if let Some(frame) = stack.last_mut().filter(|f| f.list) {
+                        frame.index += 1;
+                        frame.expecting = true;
+                    }
+                }
+                Token::Colon | Token::Ident(_) | Token::Other => {
+                    note_element(&mut stack, &mut spots, pos)
+                }
+            }
+            k += 1;
+        }
+        SourceMap { spots }
+    }
+
+    /// Where `path` is written, else where its nearest written parent is.
+    pub fn find(&self, path: &str) -> Option<Position> {
+        let mut path = path;
+        loop {
+            if let Some(p) = self.spots.get(path) {
+                return Some(*p);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+}
+
+struct Frame {
+    prefix: String,
+    list: bool,
+    field: Option<String>,
+    index: usize,
+    expecting: bool,
+}
+
+impl Frame {
+    fn value_path(&self) -> String {
+        if self.list {
+            format!("{}[{}]", self.prefix, self.index)
+        } else if let Some(field) = &self.field {
+            join(&self.prefix, field)
+        } else {
+            self.prefix.clone()
+        }
+    }
+}
+
+fn join(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_string()
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+fn note_element(stack: &mut [Frame], spots: &mut HashMap<String, Position>, pos: Position) {
+    if let Some(frame) = stack.last_mut().filter(|f| f.list && f.expecting) {
+        spots.entry(frame.value_path()).or_insert(pos);
+        frame.expecting = false;
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Token {
+    Ident(String),
+    Open(char),
+    Close,
+    Comma,
+    Colon,
+    Other,
+}
+
+/// The tokens of a RON text, with comments and whitespace left out.
+fn tokens(src: &str) -> Vec<(Token, Position)> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let (mut i, mut line, mut col) = (0, 1, 1);
+    let advance = |i: &mut usize, line: &mut usize, col: &mut usize, n: usize| {
+        for _ in 0..n {
+            if *i >= chars.len() {
+                break;
+            }
+            if chars[*i] == '\n' {
+                *line += 1;
+                *col = 1;
+            } else {
+                *col += 1;
+            }
+            *i += 1;
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let pos = Position { line, col };
+        let next = chars.get(i + 1).copied();
+        if c.is_whitespace() {
+            advance(&mut i, &mut line, &mut col, 1);
+        } else if c == '/' && next == Some('/') {
+            let n = chars[i..]
+                .iter()
+                .position(|&c| c == '\n')
+                .unwrap_or(chars.len() - i);
+            advance(&mut i, &mut line, &mut col, n);
+        } else if c == '/' && next == Some('*') {
+            let (mut depth, mut n) = (0usize, 0);
+            while i + n < chars.len() {
+                match (chars[i + n], chars.get(i + n + 1)) {
+                    ('/', Some('*')) => (depth, n) = (depth + 1, n + 2),
+                    ('*', Some('/')) => {
+                        (depth, n) = (depth - 1, n + 2);
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => n += 1,
+                }
+            }
+            advance(&mut i, &mut line, &mut col, n);
+        } else if c == '"' {
+            let mut n = 1;
+            while i + n < chars.len() && chars[i + n] != '"' {
+                n += if chars[i + n] == '\\' { 2 } else { 1 };
+            }
+            advance(&mut i, &mut line, &mut col, n + 1);
+            out.push((Token::Other, pos));
+        } else if c == 'r' && matches!(next, Some('"' | '#')) {
+            let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
+            let close: String = std::iter::once('"')
+                .chain(std::iter::repeat_n('#', hashes))
+                .collect();
+            let body: String = chars[i + 2 + hashes..].iter().collect();
+            let n = body.find(&close).map_or(chars.len() - i, |b| {
+                2 + hashes + body[..b].chars().count() + close.len()
+            });
+            advance(&mut i, &mut line, &mut col, n);
+            out.push((Token::Other, pos));
+        } else if c.is_alphabetic() || c == '_' {
+            let n = chars[i..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric() || **c == '_')
+                .count();
+            out.push((Token::Ident(chars[i..i + n].iter().collect()), pos));
+            advance(&mut i, &mut line, &mut col, n);
+        } else {
+            let token = match c {
+                '(' | '[' | '{' => Token::Open(c),
+                ')' | ']' | '}' => Token::Close,
+                ',' => Token::Comma,
+                ':' => Token::Colon,
+                _ => Token::Other,
+            };
+            out.push((token, pos));
+            advance(&mut i, &mut line, &mut col, 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = r##"#![enable(implicit_some)]
+// a comment with "quotes" and (parens
+Agenda(
+    title: "Møte (ekstra)", /* block /* nested */ comment ) */
+    items: [
+        Sak(title: "a", at: "10:00"),
+        Break(title: r#"Pause, "lang""#, minutes: 15),
+        Sak(
+            title: "c",
+            documents: ["x", "y"],
+        ),
+    ],
+    people: [(name: "Åse"), (org: "FHI")],
+)
+"##;
+
+    fn at(line: usize, col: usize) -> Option<Position> {
+        Some(Position { line, col })
+    }
+
+    #[test]
+    fn finds_fields_and_list_elements() {
+        let map = SourceMap::of(SRC);
+        assert_eq!(map.find("title"), at(4, 5));
+        assert_eq!(map.find("items"), at(5, 5));
+        assert_eq!(map.find("items[0]"), at(6, 9));
+        assert_eq!(map.find("items[0].at"), at(6, 25));
+        assert_eq!(map.find("items[1].minutes"), at(7, 42));
+        assert_eq!(map.find("items[2]"), at(8, 9));
+        assert_eq!(map.find("items[2].documents[1]"), at(10, 30));
+        assert_eq!(map.find("people[1]"), at(13, 29));
+    }
+
+    #[test]
+    fn falls_back_to_the_nearest_written_parent() {
+        let map = SourceMap::of(SRC);
+        assert_eq!(map.find("items[2].minutes"), at(8, 9));
+        assert_eq!(map.find("end"), None);
+    }
+
+    #[test]
+    fn survives_broken_text() {
+        let map = SourceMap::of("Agenda(title: \"unclosed");
+        assert_eq!(map.find("title"), at(1, 8));
+    }
+}

@@ -1,0 +1,4 @@
+//! Files: reading agendas, loading and saving sessions.
+
+pub mod agenda_file;
+pub mod locate;
