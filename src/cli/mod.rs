@@ -10,7 +10,7 @@ use crate::domain::agenda::Lang;
 
 /// Run a formal committee meeting live in the terminal and write its referat.
 #[derive(Debug, Parser)]
-#[command(name = "referent", version, args_conflicts_with_subcommands = true)]
+#[command(name = "referent", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -49,15 +49,38 @@ fn default_format() -> u32 {
     AGENDA_FORMAT
 }
 
-/// The language of the referat and, on request, of the screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The language of the referat and, on request, of the screen. Written "nb" or "en".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// Norwegian bokmål.
     #[default]
-    #[serde(rename = "nb")]
     Nb,
-    #[serde(rename = "en")]
     En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        match String::deserialize(d)?.as_str() {
+            "nb" | "no" => Ok(Lang::Nb),
+            "en" => Ok(Lang::En),
+            other => Err(de::Error::unknown_variant(other, &["nb", "en"])),
+        }
+    }
 }
 
 /// Where automatic sak numbers start: `(first: 1, year: 25)` numbers from 01/25.
@@ -343,7 +366,8 @@ impl Agenda {
     /// The numbers of the saker, in item order; `None` for breaks and unnumbered saker.
     ///
     /// Automatic numbers count on from `numbering.first` in the meeting's year; a sak with
-    /// an explicit number of that year moves the count on past it.
+    /// a higher explicit number of that year moves the count on past it (a lower one, a sak
+    /// carried over from an earlier meeting, leaves the count where it is).
     pub fn sak_numbers(&self) -> Vec<Option<SakNumber>> {
         let year = self
             .numbering
@@ -357,7 +381,7 @@ impl Agenda {
                 Item::Sak(sak) if sak.numbered => {
                     let number = sak.number.unwrap_or(SakNumber { year, n: next });
                     if number.year == year {
-                        next = number.n + 1;
+                        next = next.max(number.n + 1);
                     }
                     Some(number)
                 }
@@ -449,6 +473,26 @@ mod tests {
             .collect();
         assert_eq!(shown, ["17/25", "30/25", "49/21", "31/25"]);
         assert_eq!(a.next_free_number().to_string(), "32/25");
+    }
+
+    #[test]
+    fn a_sak_carried_over_keeps_its_number_without_rewinding_the_count() {
+        let mut a = agenda(vec![sak("a"), sak("utsatt fra juni"), sak("c")]);
+        a.numbering = Some(Numbering { first: 16, year: None });
+        if let Item::Sak(s) = &mut a.items[1] {
+            s.number = Some("10/25".parse().unwrap());
+        }
+        let shown: Vec<_> = a.sak_numbers().iter().flatten().map(ToString::to_string).collect();
+        assert_eq!(shown, ["16/25", "10/25", "17/25"]);
+    }
+
+    #[test]
+    fn the_language_is_written_as_a_text() {
+        let read = |s: &str| ron::from_str::<Lang>(s);
+        assert_eq!(read("\"nb\"").unwrap(), Lang::Nb);
+        assert_eq!(read("\"en\"").unwrap(), Lang::En);
+        assert!(read("\"de\"").is_err());
+        assert_eq!(ron::to_string(&Lang::En).unwrap(), "\"en\"");
     }
 
     #[test]

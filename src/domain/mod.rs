@@ -3,4 +3,5 @@
 pub mod agenda;
 pub mod check;
 pub mod schedule;
+pub mod session;
 pub mod time;

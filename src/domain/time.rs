@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// A time of day in whole minutes since midnight. Computed times may pass 24:00.
@@ -251,5 +251,83 @@ mod tests {
             assert_eq!(TimeProblem::from_code(&p.code()), Some(p));
         }
         assert_eq!(TimeProblem::from_code("something else"), None);
+    }
+}
+
+/// A moment in the meeting, local time, to the second: "2025-06-03 10:02:11".
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Stamp(chrono::NaiveDateTime);
+
+const STAMP_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+
+impl Stamp {
+    pub fn new(at: chrono::NaiveDateTime) -> Stamp {
+        Stamp(at.with_nanosecond(0).unwrap_or(at))
+    }
+
+    pub fn parse(text: &str) -> Option<Stamp> {
+        chrono::NaiveDateTime::parse_from_str(text, STAMP_FORMAT).ok().map(Stamp)
+    }
+
+    /// The clock time of this moment, to the minute.
+    pub fn hm(self) -> Hm {
+        Hm(self.0.hour() * 60 + self.0.minute())
+    }
+
+    /// `hm` on the day of this moment.
+    pub fn on_same_day(self, hm: Hm) -> Stamp {
+        let midnight = self.0.date().and_hms_opt(0, 0, 0).unwrap_or(self.0);
+        Stamp(midnight + chrono::Duration::minutes(i64::from(hm.0)))
+    }
+
+    /// Whole seconds from `earlier` to `self`.
+    pub fn seconds_since(self, earlier: Stamp) -> i64 {
+        (self.0 - earlier.0).num_seconds()
+    }
+
+    pub fn plus_seconds(self, seconds: i64) -> Stamp {
+        Stamp(self.0 + chrono::Duration::seconds(seconds))
+    }
+
+    /// "10:02:11".
+    pub fn clock(self) -> String {
+        self.0.format("%H:%M:%S").to_string()
+    }
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format(STAMP_FORMAT))
+    }
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
+        let text = String::deserialize(d)?;
+        Stamp::parse(&text)
+            .ok_or_else(|| de::Error::custom(format!("\"{text}\" is not a moment: write \"YYYY-MM-DD HH:MM:SS\"")))
+    }
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use super::*;
+
+    #[test]
+    fn stamps_read_write_and_count() {
+        let a = Stamp::parse("2025-06-03 10:02:11").unwrap();
+        assert_eq!(a.to_string(), "2025-06-03 10:02:11");
+        assert_eq!(a.hm().to_string(), "10:02");
+        assert_eq!(a.clock(), "10:02:11");
+        let b = a.plus_seconds(125);
+        assert_eq!(b.seconds_since(a), 125);
+        assert_eq!(a.on_same_day(Hm::parse("15:00").unwrap()).to_string(), "2025-06-03 15:00:00");
+        assert_eq!(Stamp::parse("10:02"), None);
     }
 }

@@ -163,6 +163,7 @@ fn read_problem(p: &ReadProblem) -> String {
                 known.join(", ")
             )
         }
+        ReadProblem::Expected(Expected::Comma) => "a comma is missing before this".into(),
         ReadProblem::Expected(e) => format!("expected {} here", expected(*e)),
         ReadProblem::UnexpectedEnd => "the file ends in the middle: is a ) or ] missing?".into(),
         ReadProblem::UnclosedComment => "the comment /* is never closed with */".into(),

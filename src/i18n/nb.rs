@@ -160,6 +160,7 @@ fn read_problem(p: &ReadProblem) -> String {
                 known.join(", ")
             )
         }
+        ReadProblem::Expected(Expected::Comma) => "det mangler et komma foran dette".into(),
         ReadProblem::Expected(e) => format!("her skulle det stått {}", expected(*e)),
         ReadProblem::UnexpectedEnd => "filen slutter midt i: mangler det en ) eller ]?".into(),
         ReadProblem::UnclosedComment => "kommentaren /* blir aldri avsluttet med */".into(),

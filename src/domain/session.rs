@@ -1,0 +1,659 @@
+//! A live meeting: the agenda as it stands, what happened when, and the walker's rules.
+
+use serde::{Deserialize, Serialize};
+
+use super::agenda::{Agenda, Break, Item, Sak, SakKind};
+use super::schedule::{self, Schedule};
+use super::time::{Hm, Stamp};
+
+/// The session format this version writes; older ones are read and migrated.
+pub const SESSION_FORMAT: u32 = 1;
+
+/// A meeting in progress or done: self-contained, written after every change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    /// The agenda as it stands: items added, moved, retitled during the meeting.
+    pub agenda: Agenda,
+    #[serde(default)]
+    pub record: Record,
+}
+
+/// What happened, beside the agenda.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Stamp>,
+    /// The item being dealt with now (index into the agenda's items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<usize>,
+    /// The clock is stopped for an interruption since then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused: Option<Stamp>,
+    /// Interruptions of the clock, past ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interruptions: Vec<Segment>,
+    /// One per agenda item, in the same order.
+    #[serde(default)]
+    pub items: Vec<ItemRecord>,
+}
+
+/// What happened to one agenda item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRecord {
+    #[serde(default)]
+    pub state: ItemState,
+    /// When the item was dealt with; several when it was left and resumed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<Segment>,
+}
+
+/// Where an item stands. Whether it is the current one is `Record::current`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemState {
+    #[default]
+    Pending,
+    Done,
+    /// Utsatt.
+    Postponed,
+    /// Trukket.
+    Withdrawn,
+}
+
+/// A stretch of time; `end` is `None` while it runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    pub start: Stamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Stamp>,
+}
+
+/// Why the walker refused an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    NotStarted,
+    AlreadyStarted,
+    Ended,
+    NoSuchItem,
+    NothingLeft,
+    Paused,
+    NotPaused,
+    /// Only saker, not breaks, can be postponed or withdrawn.
+    NotASak,
+}
+
+/// How far into its timebox the current item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Within,
+    /// From 80 % of the timebox.
+    Warning,
+    Overrun,
+}
+
+/// The current item's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timer {
+    pub item: usize,
+    pub elapsed: i64,
+    /// The timebox in seconds; 0 when the item has none.
+    pub timebox: i64,
+    pub phase: Phase,
+}
+
+impl Timer {
+    /// Seconds left in the timebox; negative past it.
+    pub fn left(&self) -> i64 {
+        self.timebox - self.elapsed
+    }
+}
+
+/// How the meeting is running against its plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Projection {
+    /// Minutes behind plan; negative when ahead.
+    pub behind: i64,
+    /// Projected start of each item still to come (`None` for the rest).
+    pub starts: Vec<Option<Stamp>>,
+    pub end: Stamp,
+    pub planned_end: Stamp,
+}
+
+type Outcome = Result<(), Refusal>;
+
+impl Session {
+    /// A new session for `agenda`: the sak numbers are fixed now, so moving saker
+    /// during the meeting never renumbers them.
+    pub fn new(mut agenda: Agenda) -> Session {
+        let numbers = agenda.sak_numbers();
+        for (item, number) in agenda.items.iter_mut().zip(numbers) {
+            if let Item::Sak(sak) = item {
+                sak.number = number;
+            }
+        }
+        let items = vec![ItemRecord::default(); agenda.items.len()];
+        Session { format: SESSION_FORMAT, agenda, record: Record { items, ..Record::default() } }
+    }
+
+    pub fn schedule(&self) -> Schedule {
+        schedule::plan(&self.agenda)
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.record.started.is_some() && self.record.ended.is_none()
+    }
+
+    fn running(&self) -> Outcome {
+        match (self.record.started, self.record.ended) {
+            (None, _) => Err(Refusal::NotStarted),
+            (_, Some(_)) => Err(Refusal::Ended),
+            _ => Ok(()),
+        }
+    }
+
+    /// Opens the meeting and its first item.
+    pub fn start(&mut self, now: Stamp) -> Outcome {
+        match (self.record.started, self.record.ended) {
+            (Some(_), None) => return Err(Refusal::AlreadyStarted),
+            (Some(_), Some(_)) => return Err(Refusal::Ended),
+            _ => {}
+        }
+        self.record.started = Some(now);
+        if let Some(first) = self.next_pending_after(None) {
+            self.enter(first, now);
+        }
+        Ok(())
+    }
+
+    /// Finishes the current item and starts the next one still to be dealt with.
+    /// Before the meeting this starts it.
+    pub fn next(&mut self, now: Stamp) -> Outcome {
+        if self.record.started.is_none() {
+            return self.start(now);
+        }
+        self.running()?;
+        let after = self.record.current;
+        let next = self.next_pending_after(after);
+        self.leave(now);
+        match next {
+            Some(i) => {
+                self.enter(i, now);
+                Ok(())
+            }
+            None => Err(Refusal::NothingLeft),
+        }
+    }
+
+    /// Leaves the current item and takes up item `i` (again).
+    pub fn go_to(&mut self, i: usize, now: Stamp) -> Outcome {
+        self.running()?;
+        if i >= self.agenda.items.len() {
+            return Err(Refusal::NoSuchItem);
+        }
+        if self.record.current != Some(i) {
+            self.leave(now);
+            self.enter(i, now);
+        }
+        Ok(())
+    }
+
+    /// Starts the next planned break now, or an unplanned one after the current item.
+    pub fn start_break(&mut self, now: Stamp, title: &str) -> Outcome {
+        self.running()?;
+        if let Some(c) = self.record.current
+            && matches!(self.agenda.items[c], Item::Break(_))
+        {
+            return self.next(now).or(Ok(()));
+        }
+        let from = self.record.current;
+        let planned = (from.map_or(0, |c| c + 1)..self.agenda.items.len())
+            .find(|&i| matches!(self.agenda.items[i], Item::Break(_)) && self.record.items[i].state == ItemState::Pending);
+        let target = match planned {
+            Some(i) => i,
+            None => {
+                let at = from.map_or(self.agenda.items.len(), |c| c + 1);
+                let item = Item::Break(Break { title: title.to_string(), at: None, minutes: Some(10) });
+                self.insert(at, item);
+                at
+            }
+        };
+        self.go_to(target, now)
+    }
+
+    /// Closes the meeting.
+    pub fn close(&mut self, now: Stamp) -> Outcome {
+        self.running()?;
+        if self.record.paused.is_some() {
+            self.resume(now)?;
+        }
+        self.leave(now);
+        self.record.ended = Some(now);
+        Ok(())
+    }
+
+    /// Stops the clock for an interruption.
+    pub fn pause(&mut self, now: Stamp) -> Outcome {
+        self.running()?;
+        if self.record.paused.is_some() {
+            return Err(Refusal::Paused);
+        }
+        self.close_segment(now);
+        self.record.paused = Some(now);
+        Ok(())
+    }
+
+    /// Starts the clock again after an interruption.
+    pub fn resume(&mut self, now: Stamp) -> Outcome {
+        self.running()?;
+        let since = self.record.paused.take().ok_or(Refusal::NotPaused)?;
+        self.record.interruptions.push(Segment { start: since, end: Some(now) });
+        if let Some(c) = self.record.current {
+            self.record.items[c].segments.push(Segment { start: now, end: None });
+        }
+        Ok(())
+    }
+
+    /// Marks a sak utsatt, or takes the mark back.
+    pub fn toggle_postponed(&mut self, i: usize) -> Outcome {
+        self.toggle_state(i, ItemState::Postponed)
+    }
+
+    /// Marks a sak trukket, or takes the mark back.
+    pub fn toggle_withdrawn(&mut self, i: usize) -> Outcome {
+        self.toggle_state(i, ItemState::Withdrawn)
+    }
+
+    fn toggle_state(&mut self, i: usize, state: ItemState) -> Outcome {
+        let item = self.agenda.items.get(i).ok_or(Refusal::NoSuchItem)?;
+        if !matches!(item, Item::Sak(_)) {
+            return Err(Refusal::NotASak);
+        }
+        let record = &mut self.record.items[i];
+        record.state = if record.state == state {
+            if record.segments.is_empty() || self.record.current == Some(i) {
+                ItemState::Pending
+            } else {
+                ItemState::Done
+            }
+        } else {
+            state
+        };
+        Ok(())
+    }
+
+    /// Adds a sak after item `after` (at the end when `None`), with the next free number.
+    pub fn add_sak(&mut self, after: Option<usize>, title: &str, kind: SakKind) -> usize {
+        let number = self.agenda.next_free_number();
+        let sak = Sak { kind, title: title.to_string(), number: Some(number), numbered: true, ..Sak::default() };
+        let at = after.map_or(self.agenda.items.len(), |a| (a + 1).min(self.agenda.items.len()));
+        self.insert(at, Item::Sak(sak));
+        at
+    }
+
+    fn insert(&mut self, at: usize, item: Item) {
+        self.agenda.items.insert(at, item);
+        self.record.items.insert(at, ItemRecord::default());
+        if let Some(c) = self.record.current.as_mut()
+            && *c >= at
+        {
+            *c += 1;
+        }
+    }
+
+    /// Moves item `i` one place up (`-1`) or down (`1`); returns where it went.
+    pub fn move_item(&mut self, i: usize, up: bool) -> Result<usize, Refusal> {
+        let len = self.agenda.items.len();
+        if i >= len {
+            return Err(Refusal::NoSuchItem);
+        }
+        let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|&j| j < len) };
+        let Some(j) = j else { return Ok(i) };
+        self.agenda.items.swap(i, j);
+        self.record.items.swap(i, j);
+        // A moved item loses its fixed start: it now starts where the one above ends.
+        for k in [i, j] {
+            match &mut self.agenda.items[k] {
+                Item::Sak(s) => s.at = None,
+                Item::Break(b) => b.at = None,
+            }
+        }
+        self.record.current = self.record.current.map(|c| if c == i { j } else if c == j { i } else { c });
+        Ok(j)
+    }
+
+    pub fn set_title(&mut self, i: usize, title: &str) -> Outcome {
+        match self.agenda.items.get_mut(i).ok_or(Refusal::NoSuchItem)? {
+            Item::Sak(s) => s.title = title.to_string(),
+            Item::Break(b) => b.title = title.to_string(),
+        }
+        Ok(())
+    }
+
+    /// Sets the timebox; `None` lets the schedule derive it.
+    pub fn set_minutes(&mut self, i: usize, minutes: Option<u32>) -> Outcome {
+        match self.agenda.items.get_mut(i).ok_or(Refusal::NoSuchItem)? {
+            Item::Sak(s) => s.minutes = minutes,
+            Item::Break(b) => b.minutes = minutes,
+        }
+        Ok(())
+    }
+
+    fn next_pending_after(&self, after: Option<usize>) -> Option<usize> {
+        let from = after.map_or(0, |a| a + 1);
+        (from..self.record.items.len()).find(|&i| self.record.items[i].state == ItemState::Pending)
+    }
+
+    fn enter(&mut self, i: usize, now: Stamp) {
+        self.record.current = Some(i);
+        if self.record.paused.is_none() {
+            self.record.items[i].segments.push(Segment { start: now, end: None });
+        }
+    }
+
+    fn leave(&mut self, now: Stamp) {
+        self.close_segment(now);
+        if let Some(c) = self.record.current.take() {
+            let record = &mut self.record.items[c];
+            if record.state == ItemState::Pending {
+                record.state = ItemState::Done;
+            }
+        }
+    }
+
+    fn close_segment(&mut self, now: Stamp) {
+        if let Some(c) = self.record.current
+            && let Some(open) = self.record.items[c].segments.last_mut().filter(|s| s.end.is_none())
+        {
+            open.end = Some(now);
+        }
+    }
+
+    /// Seconds spent on item `i`, all segments together.
+    pub fn elapsed(&self, i: usize, now: Stamp) -> i64 {
+        self.record.items[i].segments.iter().map(|s| s.end.unwrap_or(now).seconds_since(s.start).max(0)).sum()
+    }
+
+    /// The current item's clock, if there is a current item.
+    pub fn timer(&self, schedule: &Schedule, now: Stamp) -> Option<Timer> {
+        let item = self.record.current?;
+        let elapsed = self.elapsed(item, now);
+        let timebox = i64::from(schedule.slots.get(item)?.minutes) * 60;
+        let phase = if timebox == 0 {
+            Phase::Within
+        } else if elapsed > timebox {
+            Phase::Overrun
+        } else if elapsed * 5 >= timebox * 4 {
+            Phase::Warning
+        } else {
+            Phase::Within
+        };
+        Some(Timer { item, elapsed, timebox, phase })
+    }
+
+    /// Projected starts and end given how the meeting runs, and how far behind it is.
+    pub fn projection(&self, schedule: &Schedule, now: Stamp) -> Projection {
+        let day = self.record.started.unwrap_or(now);
+        let planned = |hm: Hm| day.on_same_day(hm);
+        let planned_end = planned(self.agenda.end.or(schedule.planned_end()).unwrap_or(now.hm()));
+        let mut starts = vec![None; self.agenda.items.len()];
+        if self.record.ended.is_some() {
+            let end = self.record.ended.unwrap_or(now);
+            return Projection { behind: end.seconds_since(planned_end) / 60, starts, end, planned_end };
+        }
+        let (mut cursor, behind, from) = match (self.record.started, self.timer(schedule, now)) {
+            (None, _) => {
+                let start = planned(schedule.start.unwrap_or(now.hm()));
+                let cursor = start.max(now);
+                (cursor, cursor.seconds_since(start), 0)
+            }
+            (Some(_), Some(t)) => {
+                let end = now.plus_seconds(t.left().max(0));
+                (end, end.seconds_since(planned(schedule.slots[t.item].end())), t.item + 1)
+            }
+            (Some(_), None) => {
+                let next = self.next_pending_after(None);
+                let behind = next.map_or(0, |n| now.seconds_since(planned(schedule.slots[n].start)));
+                (now, behind, 0)
+            }
+        };
+        for i in from..self.agenda.items.len() {
+            if self.record.items[i].state == ItemState::Pending && self.record.current != Some(i) {
+                starts[i] = Some(cursor);
+                cursor = cursor.plus_seconds(i64::from(schedule.slots[i].minutes) * 60);
+            }
+        }
+        Projection { behind: div_floor_minutes(behind), starts, end: cursor, planned_end }
+    }
+}
+
+/// Whole minutes, rounding towards zero so "30 s behind" is not "1 min behind".
+fn div_floor_minutes(seconds: i64) -> i64 {
+    seconds / 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::Lang;
+    use crate::domain::time::Day;
+
+    fn hm(s: &str) -> Hm {
+        Hm::parse(s).unwrap()
+    }
+
+    fn at(clock: &str) -> Stamp {
+        Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
+    }
+
+    fn sak(title: &str, minutes: u32) -> Item {
+        Item::Sak(Sak { title: title.into(), numbered: true, minutes: Some(minutes), ..Sak::default() })
+    }
+
+    /// 10:00 01/25 (10 min), 02/25 (20 min), Pause (15 min), 03/25 (15 min); ends 11:00.
+    fn session() -> Session {
+        Session::new(Agenda {
+            format: 1,
+            body: String::new(),
+            title: "Møte".into(),
+            date: Day::parse("2025-06-03").unwrap(),
+            start: Some(hm("10:00")),
+            end: Some(hm("11:00")),
+            place: None,
+            link: None,
+            language: Lang::Nb,
+            numbering: None,
+            quorum: None,
+            people: vec![],
+            phrases: vec![],
+            items: vec![
+                sak("a", 10),
+                sak("b", 20),
+                Item::Break(Break { title: "Pause".into(), at: None, minutes: Some(15) }),
+                sak("c", 15),
+            ],
+        })
+    }
+
+    #[test]
+    fn numbers_are_fixed_when_the_session_begins() {
+        let mut s = session();
+        let numbers: Vec<_> = s.agenda.items.iter().filter_map(|i| i.as_sak()).map(|s| s.number.unwrap().to_string()).collect();
+        assert_eq!(numbers, ["01/25", "02/25", "03/25"]);
+        s.move_item(0, false).unwrap();
+        assert_eq!(s.agenda.items[1].as_sak().unwrap().number.unwrap().to_string(), "01/25");
+        let i = s.add_sak(Some(3), "Eventuelt", SakKind::Aob);
+        assert_eq!(i, 4);
+        assert_eq!(s.agenda.items[4].as_sak().unwrap().number.unwrap().to_string(), "04/25");
+    }
+
+    #[test]
+    fn walking_the_agenda_records_segments_and_states() {
+        let mut s = session();
+        assert_eq!(s.next(at("10:02:00")), Ok(()));
+        assert_eq!(s.record.started, Some(at("10:02:00")));
+        assert_eq!(s.record.current, Some(0));
+        s.next(at("10:10:30")).unwrap();
+        assert_eq!(s.record.items[0].state, ItemState::Done);
+        assert_eq!(s.elapsed(0, at("10:30:00")), 8 * 60 + 30);
+        assert_eq!(s.record.current, Some(1));
+        assert_eq!(s.elapsed(1, at("10:11:00")), 30);
+    }
+
+    #[test]
+    fn a_sak_taken_up_again_keeps_its_time_in_one_record() {
+        let mut s = session();
+        s.start(at("10:00:00")).unwrap();
+        s.next(at("10:10:00")).unwrap(); // b
+        s.next(at("10:30:00")).unwrap(); // pause
+        s.go_to(1, at("10:45:00")).unwrap(); // back to b
+        s.next(at("10:50:00")).unwrap(); // c
+        assert_eq!(s.record.items[1].segments.len(), 2);
+        assert_eq!(s.elapsed(1, at("11:00:00")), 25 * 60);
+        assert_eq!(s.record.current, Some(3));
+    }
+
+    #[test]
+    fn pausing_stops_the_sak_clock_and_resuming_starts_it() {
+        let mut s = session();
+        s.start(at("10:00:00")).unwrap();
+        s.pause(at("10:05:00")).unwrap();
+        assert_eq!(s.pause(at("10:06:00")), Err(Refusal::Paused));
+        assert_eq!(s.elapsed(0, at("10:09:00")), 5 * 60);
+        s.resume(at("10:09:00")).unwrap();
+        assert_eq!(s.elapsed(0, at("10:10:00")), 6 * 60);
+        assert_eq!(s.record.interruptions, [Segment { start: at("10:05:00"), end: Some(at("10:09:00")) }]);
+        assert_eq!(s.resume(at("10:11:00")), Err(Refusal::NotPaused));
+    }
+
+    #[test]
+    fn the_timer_warns_from_80_percent_and_overruns_past_the_timebox() {
+        let mut s = session();
+        let plan = s.schedule();
+        s.start(at("10:00:00")).unwrap();
+        let phase = |now| s.timer(&plan, at(now)).unwrap().phase;
+        assert_eq!(phase("10:07:59"), Phase::Within);
+        assert_eq!(phase("10:08:00"), Phase::Warning);
+        assert_eq!(phase("10:10:00"), Phase::Warning);
+        assert_eq!(phase("10:10:01"), Phase::Overrun);
+        assert_eq!(s.timer(&plan, at("10:12:30")).unwrap().left(), -150);
+    }
+
+    #[test]
+    fn the_projection_shifts_what_is_left_by_the_overrun() {
+        let mut s = session();
+        let plan = s.schedule();
+        s.start(at("10:00:00")).unwrap();
+        s.next(at("10:13:00")).unwrap(); // a took 13 of 10 minutes
+        let p = s.projection(&plan, at("10:20:00"));
+        // b: 7 of 20 minutes gone, 13 left → ends 10:33 instead of 10:30.
+        assert_eq!(p.behind, 3);
+        assert_eq!(p.starts[2], Some(at("10:33:00")));
+        assert_eq!(p.starts[3], Some(at("10:48:00")));
+        assert_eq!(p.end, at("11:03:00"));
+        assert_eq!(p.planned_end, at("11:00:00"));
+        assert_eq!(p.starts[0], None);
+    }
+
+    #[test]
+    fn an_overrunning_sak_pushes_the_end_as_the_clock_runs() {
+        let mut s = session();
+        let plan = s.schedule();
+        s.start(at("10:00:00")).unwrap();
+        assert_eq!(s.projection(&plan, at("10:15:00")).behind, 5);
+        assert_eq!(s.projection(&plan, at("10:15:00")).end, at("11:05:00"));
+    }
+
+    #[test]
+    fn ahead_of_plan_is_negative() {
+        let mut s = session();
+        let plan = s.schedule();
+        s.start(at("10:00:00")).unwrap();
+        s.next(at("10:04:00")).unwrap();
+        assert_eq!(s.projection(&plan, at("10:04:00")).behind, -6);
+    }
+
+    #[test]
+    fn before_the_start_the_plan_is_the_projection() {
+        let s = session();
+        let plan = s.schedule();
+        let p = s.projection(&plan, at("09:50:00"));
+        assert_eq!((p.behind, p.end), (0, at("11:00:00")));
+        let late = s.projection(&plan, at("10:05:00"));
+        assert_eq!((late.behind, late.end), (5, at("11:05:00")));
+    }
+
+    #[test]
+    fn postponed_and_withdrawn_saker_are_skipped() {
+        let mut s = session();
+        s.toggle_postponed(1).unwrap();
+        s.toggle_withdrawn(3).unwrap();
+        assert_eq!(s.toggle_postponed(2), Err(Refusal::NotASak));
+        s.start(at("10:00:00")).unwrap();
+        s.next(at("10:10:00")).unwrap();
+        assert_eq!(s.record.current, Some(2)); // the pause, b skipped
+        assert_eq!(s.next(at("10:25:00")), Err(Refusal::NothingLeft));
+        assert_eq!(s.record.current, None);
+        s.toggle_postponed(1).unwrap();
+        assert_eq!(s.record.items[1].state, ItemState::Pending);
+    }
+
+    #[test]
+    fn breaks_start_and_end_with_one_key() {
+        let mut s = session();
+        s.start(at("10:00:00")).unwrap();
+        s.start_break(at("10:05:00"), "Pause").unwrap();
+        assert_eq!(s.record.current, Some(2)); // the planned pause
+        s.start_break(at("10:20:00"), "Pause").unwrap();
+        assert_eq!(s.record.current, Some(3)); // ending it starts the next
+        s.start_break(at("10:25:00"), "Pause").unwrap(); // none planned ahead: an unplanned one
+        assert_eq!(s.record.current, Some(4));
+        assert_eq!(s.agenda.items[4].title(), "Pause");
+        assert_eq!(s.agenda.items.len(), s.record.items.len());
+    }
+
+    #[test]
+    fn closing_records_the_end_and_refuses_further_walking() {
+        let mut s = session();
+        assert_eq!(s.close(at("10:00:00")), Err(Refusal::NotStarted));
+        s.start(at("10:00:00")).unwrap();
+        s.pause(at("10:30:00")).unwrap();
+        s.close(at("10:40:00")).unwrap();
+        assert_eq!(s.record.ended, Some(at("10:40:00")));
+        assert_eq!(s.record.paused, None);
+        assert_eq!(s.record.items[0].state, ItemState::Done);
+        assert_eq!(s.next(at("10:41:00")), Err(Refusal::Ended));
+        assert_eq!(s.start(at("10:41:00")), Err(Refusal::Ended));
+    }
+
+    #[test]
+    fn moving_keeps_the_current_item_and_its_record() {
+        let mut s = session();
+        s.start(at("10:00:00")).unwrap();
+        assert_eq!(s.move_item(0, false), Ok(1));
+        assert_eq!(s.record.current, Some(1));
+        assert_eq!(s.agenda.items[1].title(), "a");
+        assert_eq!(s.record.items[1].segments.len(), 1);
+        assert_eq!(s.move_item(0, true), Ok(0));
+    }
+
+    #[test]
+    fn adding_before_the_current_item_keeps_it_current() {
+        let mut s = session();
+        s.start(at("10:00:00")).unwrap();
+        s.next(at("10:10:00")).unwrap();
+        s.add_sak(None, "Ny sak", SakKind::Discussion);
+        s.set_minutes(4, Some(5)).unwrap();
+        s.set_title(4, "Ny sak fra Helse Vest").unwrap();
+        assert_eq!(s.agenda.items[4].title(), "Ny sak fra Helse Vest");
+        assert_eq!(s.schedule().slots[4].minutes, 5);
+        let i = s.add_sak(Some(0), "Tidlig", SakKind::Information);
+        assert_eq!(i, 1);
+        assert_eq!(s.record.current, Some(2));
+    }
+}

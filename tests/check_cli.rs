@@ -1,0 +1,276 @@
+//! `referent check` through the real binary: listings, every bad input's message, exit codes.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+const GOOD: &str = r#"#![enable(implicit_some)]
+Agenda(
+    title: "Styringsgruppemøte",
+    body: "Styringsgruppen",
+    date: "2025-06-03",
+    start: "10:00",
+    end: "11:00",
+    place: "Teams",
+    people: [(name: "Ida", org: "Helse Nord RHF", role: Chair), (org: "FHI", apologies: true)],
+    items: [
+        Sak(kind: Approval, title: "Godkjenning av innkalling og dagsorden", minutes: 5),
+        Sak(kind: Decision, title: "Normen 7.0", at: "10:05", minutes: 25),
+        Break(title: "Pause", at: "10:30", minutes: 10),
+        Sak(kind: Aob, title: "Eventuelt"),
+    ],
+)
+"#;
+
+struct Run {
+    code: i32,
+    out: String,
+    err: String,
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn check(args: &[&std::ffi::OsStr]) -> Run {
+    let out = Command::cargo_bin("referent")
+        .unwrap()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .arg("check")
+        .args(args)
+        .output()
+        .unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        out: String::from_utf8(out.stdout).unwrap(),
+        err: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert!(!run.err.contains("panicked"), "a panic: {}", run.err);
+    assert!(!run.err.contains("Error {") && !run.err.contains("SpannedError"), "a debug dump: {}", run.err);
+    run
+}
+
+/// Checks `GOOD` with `from` replaced by `to`.
+fn check_changed(from: &str, to: &str) -> Run {
+    assert!(GOOD.contains(from), "the fixture has no {from:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "møte.ron", &GOOD.replacen(from, to, 1));
+    check(&[path.as_os_str()])
+}
+
+#[test]
+fn a_good_agenda_prints_its_saksliste_and_exits_0() {
+    let r = check_changed("", "");
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(r.err, "");
+    assert!(r.out.contains("Tirsdag 03.06.25 10:00–11:00 · Teams"), "{}", r.out);
+    assert!(r.out.contains("01/25  10:00   5 min  Godkjenning     Godkjenning av innkalling og dagsorden"), "{}", r.out);
+    assert!(r.out.contains("02/25  10:05  25 min  Beslutningssak  Normen 7.0"), "{}", r.out);
+    assert!(r.out.contains("       10:30  10 min                  Pause"), "{}", r.out);
+    assert!(r.out.contains("03/25  10:40  20 min  Eventuelt       Eventuelt"), "{}", r.out);
+    assert!(r.out.contains("       11:00                          Slutt"), "{}", r.out);
+    assert!(r.out.contains("OK: 3 saker og 1 pause."), "{}", r.out);
+}
+
+#[test]
+fn a_syntax_error_names_file_line_and_column() {
+    let r = check_changed("minutes: 5),", "minutes: 5)");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:12:9: feil: det mangler et komma foran dette"), "{}", r.err);
+    assert!(r.err.contains(" 12 |         Sak(kind: Decision"), "{}", r.err);
+}
+
+#[test]
+fn an_unknown_field_is_named_with_the_known_ones() {
+    let r = check_changed("title: \"Normen 7.0\"", "titel: \"Normen 7.0\"");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:12:29: feil: ukjent felt «titel» i Sak. Mente du «title»? Kjente felt: kind, title, number, numbered, at, minutes, presenter, documents, background, proposal"), "{}", r.err);
+}
+
+#[test]
+fn an_unknown_kind_lists_the_valid_ones() {
+    let r = check_changed("kind: Decision", "kind: Beslutning");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: ukjent verdi «Beslutning»"), "{}", r.err);
+    assert!(r.err.contains("Approval, Information, Discussion, Decision, Election, Aob"), "{}", r.err);
+}
+
+#[test]
+fn a_time_that_does_not_exist_is_refused() {
+    let r = check_changed("at: \"10:05\"", "at: \"25:70\"");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:12:55: feil: «25:70» er ikke et klokkeslett: timer går fra 00 til 23 og minutter fra 00 til 59"), "{}", r.err);
+}
+
+#[test]
+fn a_time_in_another_shape_is_refused() {
+    let r = check_changed("start: \"10:00\"", "start: \"ti\"");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:6:13: feil: «ti» er ikke et klokkeslett: skriv TT:MM, for eksempel \"10:20\""), "{}", r.err);
+}
+
+#[test]
+fn a_bad_date_is_refused() {
+    let r = check_changed("2025-06-03", "03.06.2025");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: «03.06.2025» er ikke en dato: skriv ÅÅÅÅ-MM-DD"), "{}", r.err);
+}
+
+#[test]
+fn a_missing_title_is_named() {
+    let r = check_changed("Sak(kind: Aob, title: \"Eventuelt\")", "Sak(kind: Aob)");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:14:"), "{}", r.err);
+    assert!(r.err.contains("feil: Sak mangler feltet «title»"), "{}", r.err);
+}
+
+#[test]
+fn an_empty_title_is_an_error() {
+    let r = check_changed("title: \"Eventuelt\"", "title: \"\"");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:14:24: feil: saken har tom tittel"), "{}", r.err);
+}
+
+#[test]
+fn a_duplicate_number_names_both_saker() {
+    let r = check_changed("title: \"Eventuelt\"", "title: \"Eventuelt\", number: \"01/25\"");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:14:44: feil: saksnummer 01/25 er brukt to ganger (også av «Godkjenning av innkalling og dagsorden»)"), "{}", r.err);
+}
+
+#[test]
+fn a_bad_sak_number_is_refused() {
+    let r = check_changed("title: \"Eventuelt\"", "title: \"Eventuelt\", number: \"sak 3\"");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: «sak 3» er ikke et saksnummer: skriv NN/ÅÅ"), "{}", r.err);
+}
+
+#[test]
+fn a_sak_starting_before_the_one_above_ends_is_an_error() {
+    let r = check_changed("minutes: 25", "minutes: 30");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:13:31: feil: planlagt start kl. 10:30, men «Normen 7.0» over varer til kl. 10:35"), "{}", r.err);
+    assert!(r.err.contains("1 feil og 0 advarsler"), "{}", r.err);
+    // The saksliste is still shown, so the times can be read.
+    assert!(r.out.contains("02/25  10:05  30 min"), "{}", r.out);
+}
+
+#[test]
+fn running_past_the_end_is_an_error() {
+    let r = check_changed("Sak(kind: Aob, title: \"Eventuelt\")", "Sak(kind: Aob, title: \"Eventuelt\", minutes: 30)");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:14:44: feil: saklista varer til kl. 11:10, men møtet skal slutte kl. 11:00 (10 min for mye)"), "{}", r.err);
+}
+
+#[test]
+fn no_end_and_a_gap_are_warnings_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = GOOD.replace("    end: \"11:00\",\n", "").replace("at: \"10:30\"", "at: \"10:45\"");
+    let path = write(&dir, "møte.ron", &text);
+    let r = check(&[path.as_os_str()]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(r.err.contains("advarsel: møtet har ikke noe sluttidspunkt"), "{}", r.err);
+    assert!(r.err.contains("møte.ron:12:31: advarsel: 15 min uten noe på saklista etter «Normen 7.0»"), "{}", r.err);
+    assert!(r.err.contains("punktet har ingen tidsramme"), "{}", r.err);
+    assert!(r.out.contains("OK: 3 saker og 1 pause. 3 advarsler."), "{}", r.out);
+}
+
+#[test]
+fn a_person_needs_a_name_or_an_organisation() {
+    let r = check_changed("(org: \"FHI\", apologies: true)", "(apologies: true)");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:9:65: feil: deltakeren har verken navn (name) eller virksomhet (org)"), "{}", r.err);
+}
+
+#[test]
+fn an_unclosed_comment_and_a_truncated_file_are_explained() {
+    let r = check_changed("    items: [", "    /* items: [");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: kommentaren /* blir aldri avsluttet med */"), "{}", r.err);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "kort.ron", &GOOD[..GOOD.find("Break").unwrap()]);
+    let r = check(&[path.as_os_str()]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: filen slutter midt i"), "{}", r.err);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused() {
+    let r = check_changed("Agenda(\n", "Agenda(\n    format: 2,\n");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:3:5: feil: filen er skrevet for en nyere versjon av referent (format 2"), "{}", r.err);
+}
+
+#[test]
+fn a_missing_file_and_a_folder_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("finnes-ikke.ron");
+    let r = check(&[missing.as_os_str()]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("finnes-ikke.ron: feil: filen finnes ikke"), "{}", r.err);
+    let r = check(&[dir.path().as_os_str()]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: dette er en mappe, ikke en fil"), "{}", r.err);
+}
+
+#[test]
+fn a_file_that_is_not_text_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bilde.ron");
+    std::fs::write(&path, b"Agenda(title: \"\xff\xfe\")").unwrap();
+    let r = check(&[path.as_os_str()]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("bilde.ron:1:16: feil: filen er ikke tekst (UTF-8)"), "{}", r.err);
+}
+
+#[test]
+fn several_files_are_each_reported_and_one_failure_fails_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "god.ron", GOOD);
+    let bad = write(&dir, "dårlig.ron", &GOOD.replace("\"10:05\"", "\"25:70\""));
+    let r = check(&[good.as_os_str(), bad.as_os_str()]);
+    assert_eq!(r.code, 1);
+    assert!(r.out.contains("god.ron") && r.out.contains("OK: 3 saker"), "{}", r.out);
+    assert!(r.err.contains("dårlig.ron:12:55: feil"), "{}", r.err);
+    let r = check(&[good.as_os_str(), good.as_os_str()]);
+    assert_eq!(r.code, 0);
+}
+
+#[test]
+fn english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(&dir, "m.ron", &GOOD.replace("title: \"Normen 7.0\"", "titel: \"Normen 7.0\""));
+    let out = Command::cargo_bin("referent").unwrap().args(["--lang", "en", "check"]).arg(&bad).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("m.ron:12:29: error: unknown field \"titel\" in Sak. Did you mean \"title\"?"), "{err}");
+    let out = Command::cargo_bin("referent").unwrap().env("LANG", "en_GB.UTF-8").env_remove("LC_ALL").arg("check").arg(&bad).output().unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("error: unknown field"));
+}
+
+#[test]
+fn check_without_files_is_a_usage_error() {
+    let out = Command::cargo_bin("referent").unwrap().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn every_example_agenda_checks_clean() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("agendas");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "agendas/ should hold the seed meeting, mal.ron and an English example");
+    for file in files {
+        let r = check(&[file.as_os_str()]);
+        assert_eq!(r.code, 0, "{}: {}", file.display(), r.err);
+        assert_eq!(r.err, "", "{} should check without warnings", file.display());
+    }
+}
