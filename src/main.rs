@@ -4,49 +4,62 @@ mod cli;
 mod domain;
 mod i18n;
 mod store;
+mod tui;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
+use domain::agenda::Lang;
+use i18n::Words;
+use tui::app::{App, SaveState};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = i18n::ui_lang(cli.lang.map(Into::into), |k| std::env::var(k).ok());
     let words = i18n::words(lang);
-    match cli.command {
-        Some(Command::Check { files }) => {
-            let ok = cli::check::run(
-                &files,
-                words,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            );
-            match ok {
+    match (cli.command, cli.file) {
+        (Some(Command::Check { files }), _) => {
+            match cli::check::run(&files, words, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()) {
                 Ok(true) => ExitCode::SUCCESS,
                 _ => ExitCode::FAILURE,
             }
         }
-        None => match cli.file {
-            Some(file) => {
-                let ok = cli::check::run(
-                    &[file],
-                    words,
-                    &mut std::io::stdout().lock(),
-                    &mut std::io::stderr().lock(),
-                );
-                if matches!(ok, Ok(true)) {
-                    ExitCode::SUCCESS
-                } else {
-                    ExitCode::FAILURE
-                }
-            }
-            None => {
-                use clap::CommandFactory;
-                let _ = Cli::command().print_help();
-                ExitCode::from(2)
-            }
-        },
+        (None, Some(file)) => live(&file, cli.session, cli.theme.as_deref(), lang, words),
+        (None, None) => {
+            let _ = Cli::command().print_help();
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Opens the agenda or session in `file` and runs the meeting live.
+fn live(
+    file: &std::path::Path,
+    session: Option<std::path::PathBuf>,
+    theme: Option<&str>,
+    lang: Lang,
+    words: &'static Words,
+) -> ExitCode {
+    let Some((session, path)) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
+        return ExitCode::FAILURE;
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (theme, problem) = tui::theme::load(theme, no_color);
+    let mut app = App::new(session, path.clone(), words, theme);
+    app.message = problem.map(|p| p.message(lang == Lang::En));
+    let result = tui::run(&mut app);
+    let shown = path.display().to_string();
+    if let Err(e) = result {
+        eprintln!("referent: {}", (words.cannot_start)(&e.to_string()));
+    }
+    println!("{}", (words.session_at)(&shown));
+    match app.saved {
+        SaveState::Saved => ExitCode::SUCCESS,
+        SaveState::Failed(reason) => {
+            eprintln!("{shown}: {}: {}", words.error, (words.not_saved)(&reason));
+            ExitCode::FAILURE
+        }
     }
 }

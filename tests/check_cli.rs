@@ -68,7 +68,11 @@ fn a_good_agenda_prints_its_saksliste_and_exits_0() {
     assert_eq!(r.code, 0, "{}", r.err);
     assert_eq!(r.err, "");
     assert!(r.out.contains("Tirsdag 03.06.25 10:00–11:00 · Teams"), "{}", r.out);
-    assert!(r.out.contains("01/25  10:00   5 min  Godkjenning     Godkjenning av innkalling og dagsorden"), "{}", r.out);
+    assert!(
+        r.out.contains("01/25  10:00   5 min  Godkjenning     Godkjenning av innkalling og dagsorden"),
+        "{}",
+        r.out
+    );
     assert!(r.out.contains("02/25  10:05  25 min  Beslutningssak  Normen 7.0"), "{}", r.out);
     assert!(r.out.contains("       10:30  10 min                  Pause"), "{}", r.out);
     assert!(r.out.contains("03/25  10:40  20 min  Eventuelt       Eventuelt"), "{}", r.out);
@@ -103,14 +107,24 @@ fn an_unknown_kind_lists_the_valid_ones() {
 fn a_time_that_does_not_exist_is_refused() {
     let r = check_changed("at: \"10:05\"", "at: \"25:70\"");
     assert_eq!(r.code, 1);
-    assert!(r.err.contains("møte.ron:12:55: feil: «25:70» er ikke et klokkeslett: timer går fra 00 til 23 og minutter fra 00 til 59"), "{}", r.err);
+    assert!(
+        r.err.contains(
+            "møte.ron:12:55: feil: «25:70» er ikke et klokkeslett: timer går fra 00 til 23 og minutter fra 00 til 59"
+        ),
+        "{}",
+        r.err
+    );
 }
 
 #[test]
 fn a_time_in_another_shape_is_refused() {
     let r = check_changed("start: \"10:00\"", "start: \"ti\"");
     assert_eq!(r.code, 1);
-    assert!(r.err.contains("møte.ron:6:13: feil: «ti» er ikke et klokkeslett: skriv TT:MM, for eksempel \"10:20\""), "{}", r.err);
+    assert!(
+        r.err.contains("møte.ron:6:13: feil: «ti» er ikke et klokkeslett: skriv TT:MM, for eksempel \"10:20\""),
+        "{}",
+        r.err
+    );
 }
 
 #[test]
@@ -153,7 +167,11 @@ fn a_bad_sak_number_is_refused() {
 fn a_sak_starting_before_the_one_above_ends_is_an_error() {
     let r = check_changed("minutes: 25", "minutes: 30");
     assert_eq!(r.code, 1);
-    assert!(r.err.contains("møte.ron:13:31: feil: planlagt start kl. 10:30, men «Normen 7.0» over varer til kl. 10:35"), "{}", r.err);
+    assert!(
+        r.err.contains("møte.ron:13:31: feil: planlagt start kl. 10:30, men «Normen 7.0» over varer til kl. 10:35"),
+        "{}",
+        r.err
+    );
     assert!(r.err.contains("1 feil og 0 advarsler"), "{}", r.err);
     // The saksliste is still shown, so the times can be read.
     assert!(r.out.contains("02/25  10:05  30 min"), "{}", r.out);
@@ -163,7 +181,13 @@ fn a_sak_starting_before_the_one_above_ends_is_an_error() {
 fn running_past_the_end_is_an_error() {
     let r = check_changed("Sak(kind: Aob, title: \"Eventuelt\")", "Sak(kind: Aob, title: \"Eventuelt\", minutes: 30)");
     assert_eq!(r.code, 1);
-    assert!(r.err.contains("møte.ron:14:44: feil: saklista varer til kl. 11:10, men møtet skal slutte kl. 11:00 (10 min for mye)"), "{}", r.err);
+    assert!(
+        r.err.contains(
+            "møte.ron:14:44: feil: saklista varer til kl. 11:10, men møtet skal slutte kl. 11:00 (10 min for mye)"
+        ),
+        "{}",
+        r.err
+    );
 }
 
 #[test]
@@ -183,7 +207,11 @@ fn no_end_and_a_gap_are_warnings_only() {
 fn a_person_needs_a_name_or_an_organisation() {
     let r = check_changed("(org: \"FHI\", apologies: true)", "(apologies: true)");
     assert_eq!(r.code, 1);
-    assert!(r.err.contains("møte.ron:9:65: feil: deltakeren har verken navn (name) eller virksomhet (org)"), "{}", r.err);
+    assert!(
+        r.err.contains("møte.ron:9:65: feil: deltakeren har verken navn (name) eller virksomhet (org)"),
+        "{}",
+        r.err
+    );
 }
 
 #[test]
@@ -202,7 +230,11 @@ fn an_unclosed_comment_and_a_truncated_file_are_explained() {
 fn a_file_from_a_newer_version_is_refused() {
     let r = check_changed("Agenda(\n", "Agenda(\n    format: 2,\n");
     assert_eq!(r.code, 1);
-    assert!(r.err.contains("møte.ron:3:5: feil: filen er skrevet for en nyere versjon av referent (format 2"), "{}", r.err);
+    assert!(
+        r.err.contains("møte.ron:3:5: feil: filen er skrevet for en nyere versjon av referent (format 2"),
+        "{}",
+        r.err
+    );
 }
 
 #[test]
@@ -248,7 +280,14 @@ fn english_on_request() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("m.ron:12:29: error: unknown field \"titel\" in Sak. Did you mean \"title\"?"), "{err}");
-    let out = Command::cargo_bin("referent").unwrap().env("LANG", "en_GB.UTF-8").env_remove("LC_ALL").arg("check").arg(&bad).output().unwrap();
+    let out = Command::cargo_bin("referent")
+        .unwrap()
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .arg("check")
+        .arg(&bad)
+        .output()
+        .unwrap();
     assert!(String::from_utf8(out.stderr).unwrap().contains("error: unknown field"));
 }
 

@@ -9,14 +9,10 @@ use crate::domain::schedule::Length;
 use crate::i18n::Words;
 use crate::store::agenda_file::{self, Checked, Placed};
 use crate::store::locate::Position;
+use crate::store::session_file::{self, FileKind};
 
 /// Checks each file; true when none has an error. Listings go to `out`, problems to `err`.
-pub fn run(
-    files: &[impl AsRef<Path>],
-    w: &Words,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> std::io::Result<bool> {
+pub fn run(files: &[impl AsRef<Path>], w: &Words, out: &mut impl Write, err: &mut impl Write) -> std::io::Result<bool> {
     let mut all_ok = true;
     for (n, file) in files.iter().enumerate() {
         if n > 0 {
@@ -27,38 +23,24 @@ pub fn run(
     Ok(all_ok)
 }
 
-fn check_one(
-    path: &Path,
-    w: &Words,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> std::io::Result<bool> {
+fn check_one(path: &Path, w: &Words, out: &mut impl Write, err: &mut impl Write) -> std::io::Result<bool> {
     let name = path.display();
     let text = match agenda_file::read_text(path) {
         Ok(text) => text,
         Err(e) => {
-            diagnostic(
-                err,
-                &name.to_string(),
-                "",
-                e.at,
-                w.error,
-                &(w.read_problem)(&e.what),
-            )?;
+            diagnostic(err, &name.to_string(), "", e.at, w.error, &(w.read_problem)(&e.what))?;
             return Ok(false);
         }
     };
-    let checked = match agenda_file::parse(&text) {
+    let parsed = if session_file::kind_of(&text) == FileKind::Session {
+        session_file::parse(&text).map(|s| agenda_file::checked(s.agenda, &text, "agenda."))
+    } else {
+        agenda_file::parse(&text)
+    };
+    let checked = match parsed {
         Ok(c) => c,
         Err(e) => {
-            diagnostic(
-                err,
-                &name.to_string(),
-                &text,
-                e.at,
-                w.error,
-                &(w.read_problem)(&e.what),
-            )?;
+            diagnostic(err, &name.to_string(), &text, e.at, w.error, &(w.read_problem)(&e.what))?;
             return Ok(false);
         }
     };
@@ -67,44 +49,24 @@ fn check_one(
     let (mut errors, mut warnings) = (0, 0);
     for Placed { at, what } in &checked.findings {
         let severity = what.problem.severity();
-        let word = if severity == Severity::Error {
-            w.error
-        } else {
-            w.warning
-        };
+        let word = if severity == Severity::Error { w.error } else { w.warning };
         match severity {
             Severity::Error => errors += 1,
             Severity::Warning => warnings += 1,
         }
-        diagnostic(
-            err,
-            &name.to_string(),
-            &text,
-            *at,
-            word,
-            &(w.problem)(&what.problem),
-        )?;
+        diagnostic(err, &name.to_string(), &text, *at, word, &(w.problem)(&what.problem))?;
     }
     if errors > 0 {
         writeln!(err, "{name}: {}", (w.check_failed)(errors, warnings))?;
         return Ok(false);
     }
-    let saker = checked
-        .agenda
-        .items
-        .iter()
-        .filter(|i| matches!(i, Item::Sak(_)))
-        .count();
-    writeln!(
-        out,
-        "{}",
-        (w.check_ok)(saker, checked.agenda.items.len() - saker, warnings)
-    )?;
+    let saker = checked.agenda.items.iter().filter(|i| matches!(i, Item::Sak(_))).count();
+    writeln!(out, "{}", (w.check_ok)(saker, checked.agenda.items.len() - saker, warnings))?;
     Ok(true)
 }
 
 /// `file:line:col: feil: message`, then the line and a caret under the column.
-fn diagnostic(
+pub fn diagnostic(
     err: &mut impl Write,
     name: &str,
     text: &str,
@@ -119,11 +81,8 @@ fn diagnostic(
     if let Some(line) = text.lines().nth(at.line - 1) {
         let number = at.line.to_string();
         let pad = " ".repeat(number.len());
-        let before: String = line
-            .chars()
-            .take(at.col.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
+        let before: String =
+            line.chars().take(at.col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
         writeln!(err, " {number} | {line}")?;
         writeln!(err, " {pad} | {before}^")?;
     }
@@ -149,11 +108,7 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
     }
     writeln!(out, "  {when}")?;
     if !a.people.is_empty() {
-        let members = a
-            .people
-            .iter()
-            .filter(|p| p.role.is_member() && p.role != Role::Deputy)
-            .count();
+        let members = a.people.iter().filter(|p| p.role.is_member() && p.role != Role::Deputy).count();
         let apologies = a.people.iter().filter(|p| p.apologies).count();
         writeln!(out, "  {}", (w.roster)(a.people.len(), members, apologies))?;
     }
@@ -167,12 +122,7 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
             Item::Break(_) => "",
         })
         .collect();
-    let kind_width = kinds
-        .iter()
-        .map(|k| k.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(w.col_kind.chars().count());
+    let kind_width = kinds.iter().map(|k| k.chars().count()).max().unwrap_or(0).max(w.col_kind.chars().count());
     writeln!(
         out,
         "  {:<6} {:<5} {:>7}  {:<kind_width$}  {}",
@@ -191,19 +141,10 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
             Item::Break(b) if b.title.is_empty() => w.a_break,
             _ => item.title(),
         };
-        writeln!(
-            out,
-            "  {number:<6} {:<5} {length:>7}  {:<kind_width$}  {title}",
-            slot.start.to_string(),
-            kinds[i]
-        )?;
+        writeln!(out, "  {number:<6} {:<5} {length:>7}  {:<kind_width$}  {title}", slot.start.to_string(), kinds[i])?;
     }
     if let Some(end) = c.schedule.planned_end() {
-        writeln!(
-            out,
-            "  {:<6} {end:<5} {:>7}  {:<kind_width$}  {}",
-            "", "", "", w.end_of_meeting
-        )?;
+        writeln!(out, "  {:<6} {end:<5} {:>7}  {:<kind_width$}  {}", "", "", "", w.end_of_meeting)?;
     }
     writeln!(out)
 }

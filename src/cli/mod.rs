@@ -1,6 +1,7 @@
 //! The command line: `referent [FILE]`, `referent check FILE...`.
 
 pub mod check;
+pub mod open;
 
 use std::path::PathBuf;
 
@@ -17,6 +18,14 @@ pub struct Cli {
 
     /// The agenda (agendas/*.ron) or session (*.session.ron) to open.
     pub file: Option<PathBuf>,
+
+    /// Where the session is saved [default: beside the agenda, NAME.session.ron].
+    #[arg(long, value_name = "PATH")]
+    pub session: Option<PathBuf>,
+
+    /// Colour theme: dark, light, high-contrast, or a path to a theme file.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
 
     /// Language of the screen and messages [default: from LANG, else nb].
     #[arg(long, global = true, value_enum)]

@@ -135,18 +135,6 @@ fn yes() -> bool {
     true
 }
 
-impl Person {
-    /// "Name (Org)", "Name" or "Org": how the person is shown in lists.
-    pub fn label(&self) -> String {
-        match (&self.name, &self.org) {
-            (Some(n), Some(o)) => format!("{n} ({o})"),
-            (Some(n), None) => n.clone(),
-            (None, Some(o)) => o.clone(),
-            (None, None) => String::new(),
-        }
-    }
-}
-
 /// A person's role in the body.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
@@ -168,22 +156,9 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
-        Role::Chair,
-        Role::ViceChair,
-        Role::Member,
-        Role::Deputy,
-        Role::Observer,
-        Role::Secretariat,
-        Role::Guest,
-    ];
-
     /// Members decide and count towards the quorum; deputies count when they attend.
     pub fn is_member(self) -> bool {
-        matches!(
-            self,
-            Role::Chair | Role::ViceChair | Role::Member | Role::Deputy
-        )
+        matches!(self, Role::Chair | Role::ViceChair | Role::Member | Role::Deputy)
     }
 }
 
@@ -215,13 +190,6 @@ impl Item {
         match self {
             Item::Sak(s) => s.minutes,
             Item::Break(b) => b.minutes,
-        }
-    }
-
-    pub fn as_sak(&self) -> Option<&Sak> {
-        match self {
-            Item::Sak(s) => Some(s),
-            Item::Break(_) => None,
         }
     }
 }
@@ -315,9 +283,7 @@ impl BadSakNumber {
     }
 
     pub fn from_code(message: &str) -> Option<BadSakNumber> {
-        message
-            .strip_prefix(SAK_NUMBER_CODE)
-            .map(|v| BadSakNumber(v.to_string()))
+        message.strip_prefix(SAK_NUMBER_CODE).map(|v| BadSakNumber(v.to_string()))
     }
 }
 
@@ -328,11 +294,7 @@ impl FromStr for SakNumber {
         let bad = || BadSakNumber(text.to_string());
         let (n, year) = text.trim().split_once('/').ok_or_else(bad)?;
         let number = |s: &str| {
-            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-                None
-            } else {
-                s.parse::<u32>().ok()
-            }
+            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) { None } else { s.parse::<u32>().ok() }
         };
         let (n, year) = (number(n).ok_or_else(bad)?, number(year).ok_or_else(bad)?);
         if n == 0 || year > 99 {
@@ -357,8 +319,7 @@ impl Serialize for SakNumber {
 impl<'de> Deserialize<'de> for SakNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SakNumber, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse()
-            .map_err(|e: BadSakNumber| de::Error::custom(e.code()))
+        text.parse().map_err(|e: BadSakNumber| de::Error::custom(e.code()))
     }
 }
 
@@ -369,11 +330,7 @@ impl Agenda {
     /// a higher explicit number of that year moves the count on past it (a lower one, a sak
     /// carried over from an earlier meeting, leaves the count where it is).
     pub fn sak_numbers(&self) -> Vec<Option<SakNumber>> {
-        let year = self
-            .numbering
-            .as_ref()
-            .and_then(|n| n.year)
-            .unwrap_or_else(|| self.date.short_year());
+        let year = self.numbering.as_ref().and_then(|n| n.year).unwrap_or_else(|| self.date.short_year());
         let mut next = self.numbering.as_ref().map_or(1, |n| n.first);
         self.items
             .iter()
@@ -393,19 +350,9 @@ impl Agenda {
     /// The number a sak added during the meeting gets: one past the highest of the year.
     pub fn next_free_number(&self) -> SakNumber {
         let numbers = self.sak_numbers();
-        let year = self
-            .numbering
-            .as_ref()
-            .and_then(|n| n.year)
-            .unwrap_or_else(|| self.date.short_year());
+        let year = self.numbering.as_ref().and_then(|n| n.year).unwrap_or_else(|| self.date.short_year());
         let first = self.numbering.as_ref().map_or(1, |n| n.first);
-        let n = numbers
-            .iter()
-            .flatten()
-            .filter(|s| s.year == year)
-            .map(|s| s.n + 1)
-            .max()
-            .unwrap_or(first);
+        let n = numbers.iter().flatten().filter(|s| s.year == year).map(|s| s.n + 1).max().unwrap_or(first);
         SakNumber { year, n }
     }
 }
@@ -434,43 +381,27 @@ mod tests {
     }
 
     fn sak(title: &str) -> Item {
-        Item::Sak(Sak {
-            title: title.into(),
-            numbered: true,
-            ..Sak::default()
-        })
+        Item::Sak(Sak { title: title.into(), numbered: true, ..Sak::default() })
     }
 
     #[test]
     fn numbers_saker_from_the_first_of_the_meeting_year_and_skips_breaks() {
         let a = agenda(vec![sak("a"), Item::Break(Break::default()), sak("b")]);
-        let shown: Vec<_> = a
-            .sak_numbers()
-            .iter()
-            .map(|n| n.map(|n| n.to_string()))
-            .collect();
+        let shown: Vec<_> = a.sak_numbers().iter().map(|n| n.map(|n| n.to_string())).collect();
         assert_eq!(shown, [Some("01/25".into()), None, Some("02/25".into())]);
     }
 
     #[test]
     fn numbering_may_start_later_in_the_year_and_respects_explicit_numbers() {
         let mut a = agenda(vec![sak("a"), sak("b"), sak("c"), sak("d")]);
-        a.numbering = Some(Numbering {
-            first: 17,
-            year: Some(25),
-        });
+        a.numbering = Some(Numbering { first: 17, year: Some(25) });
         if let Item::Sak(s) = &mut a.items[1] {
             s.number = Some("30/25".parse().unwrap());
         }
         if let Item::Sak(s) = &mut a.items[2] {
             s.number = Some("49/21".parse().unwrap());
         }
-        let shown: Vec<_> = a
-            .sak_numbers()
-            .iter()
-            .flatten()
-            .map(ToString::to_string)
-            .collect();
+        let shown: Vec<_> = a.sak_numbers().iter().flatten().map(ToString::to_string).collect();
         assert_eq!(shown, ["17/25", "30/25", "49/21", "31/25"]);
         assert_eq!(a.next_free_number().to_string(), "32/25");
     }
@@ -502,45 +433,15 @@ mod tests {
             s.numbered = false;
         }
         assert_eq!(a.sak_numbers()[0], None);
-        assert_eq!(
-            a.sak_numbers()[1].map(|n| n.to_string()),
-            Some("01/25".into())
-        );
+        assert_eq!(a.sak_numbers()[1].map(|n| n.to_string()), Some("01/25".into()));
     }
 
     #[test]
     fn reads_sak_numbers() {
         assert_eq!("04/25".parse(), Ok(SakNumber { year: 25, n: 4 }));
-        assert_eq!(
-            "4/25".parse::<SakNumber>().map(|n| n.to_string()),
-            Ok("04/25".into())
-        );
-        assert_eq!(
-            "0/25".parse::<SakNumber>(),
-            Err(BadSakNumber("0/25".into()))
-        );
-        assert_eq!(
-            "sak 4".parse::<SakNumber>(),
-            Err(BadSakNumber("sak 4".into()))
-        );
-        assert_eq!(
-            "4/2025".parse::<SakNumber>(),
-            Err(BadSakNumber("4/2025".into()))
-        );
-    }
-
-    #[test]
-    fn a_person_is_shown_by_name_and_organisation() {
-        let p = Person {
-            name: Some("Pål".into()),
-            org: Some("FHI".into()),
-            ..Person::default()
-        };
-        assert_eq!(p.label(), "Pål (FHI)");
-        let org = Person {
-            org: Some("IKT Norge".into()),
-            ..Person::default()
-        };
-        assert_eq!(org.label(), "IKT Norge");
+        assert_eq!("4/25".parse::<SakNumber>().map(|n| n.to_string()), Ok("04/25".into()));
+        assert_eq!("0/25".parse::<SakNumber>(), Err(BadSakNumber("0/25".into())));
+        assert_eq!("sak 4".parse::<SakNumber>(), Err(BadSakNumber("sak 4".into())));
+        assert_eq!("4/2025".parse::<SakNumber>(), Err(BadSakNumber("4/2025".into())));
     }
 }

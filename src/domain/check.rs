@@ -40,18 +40,11 @@ pub enum Problem {
     /// A roster entry with neither `name` nor `org`.
     NobodyNamed,
     /// The same number twice.
-    DuplicateNumber {
-        number: SakNumber,
-        first_title: String,
-    },
+    DuplicateNumber { number: SakNumber, first_title: String },
     /// An item planned to start before the meeting starts.
     BeforeMeetingStart { at: Hm, start: Hm },
     /// An item planned to start before the one above it ends.
-    StartsBeforePreviousEnds {
-        at: Hm,
-        previous_end: Hm,
-        previous: String,
-    },
+    StartsBeforePreviousEnds { at: Hm, previous_end: Hm, previous: String },
     /// Time with nothing planned, between two items.
     Gap { minutes: u32, after: String },
     /// No minutes, no later `at`, no `end`: the item has no timebox.
@@ -63,9 +56,7 @@ pub enum Problem {
 impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::NoEnd | Problem::NoItems | Problem::Gap { .. } | Problem::NoTimebox => {
-                Severity::Warning
-            }
+            Problem::NoEnd | Problem::NoItems | Problem::Gap { .. } | Problem::NoTimebox => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -84,13 +75,7 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
     let mut say = |spot, problem| found.push(Finding { spot, problem });
 
     if agenda.format > AGENDA_FORMAT {
-        say(
-            Spot::Header("format"),
-            Problem::NewerFormat {
-                found: agenda.format,
-                known: AGENDA_FORMAT,
-            },
-        );
+        say(Spot::Header("format"), Problem::NewerFormat { found: agenda.format, known: AGENDA_FORMAT });
     }
     let Some(start) = schedule.start else {
         say(Spot::Header("date"), Problem::NoStart);
@@ -98,9 +83,7 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
     };
     match agenda.end {
         None => say(Spot::Header("date"), Problem::NoEnd),
-        Some(end) if end <= start => {
-            say(Spot::Header("end"), Problem::EndBeforeStart { start, end })
-        }
+        Some(end) if end <= start => say(Spot::Header("end"), Problem::EndBeforeStart { start, end }),
         Some(_) => {}
     }
     for (i, person) in agenda.people.iter().enumerate() {
@@ -125,30 +108,14 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
             && let Some(first) = numbers[..i].iter().position(|n| *n == Some(number))
         {
             let first_title = agenda.items[first].title().to_string();
-            say(
-                Spot::Item(i, "number"),
-                Problem::DuplicateNumber {
-                    number,
-                    first_title,
-                },
-            );
+            say(Spot::Item(i, "number"), Problem::DuplicateNumber { number, first_title });
         }
         if let Some(at) = item.at() {
             if i == 0 && at < start {
-                say(
-                    Spot::Item(i, "at"),
-                    Problem::BeforeMeetingStart { at, start },
-                );
+                say(Spot::Item(i, "at"), Problem::BeforeMeetingStart { at, start });
             } else if i > 0 && at < previous_end {
                 let previous = agenda.items[i - 1].title().to_string();
-                say(
-                    Spot::Item(i, "at"),
-                    Problem::StartsBeforePreviousEnds {
-                        at,
-                        previous_end,
-                        previous,
-                    },
-                );
+                say(Spot::Item(i, "at"), Problem::StartsBeforePreviousEnds { at, previous_end, previous });
             } else if i > 0 && at > previous_end {
                 let minutes = at.since(previous_end) as u32;
                 let after = agenda.items[i - 1].title().to_string();
@@ -165,13 +132,7 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
         && end > start
     {
         let spot = Spot::Item(agenda.items.len() - 1, "minutes");
-        say(
-            spot,
-            Problem::RunsPastEnd {
-                ends: last.end(),
-                end,
-            },
-        );
+        say(spot, Problem::RunsPastEnd { ends: last.end(), end });
     }
     found
 }
@@ -207,37 +168,22 @@ mod tests {
     }
 
     fn sak(title: &str, at: Option<&str>, minutes: Option<u32>) -> Item {
-        Item::Sak(Sak {
-            title: title.into(),
-            numbered: true,
-            at: at.map(hm),
-            minutes,
-            ..Sak::default()
-        })
+        Item::Sak(Sak { title: title.into(), numbered: true, at: at.map(hm), minutes, ..Sak::default() })
     }
 
     fn problems(a: &Agenda) -> Vec<(Spot, Problem)> {
-        check(a, &plan(a))
-            .into_iter()
-            .map(|f| (f.spot, f.problem))
-            .collect()
+        check(a, &plan(a)).into_iter().map(|f| (f.spot, f.problem)).collect()
     }
 
     #[test]
     fn a_sound_agenda_has_no_problems() {
-        let a = agenda(vec![
-            sak("a", None, Some(20)),
-            sak("b", Some("10:20"), None),
-        ]);
+        let a = agenda(vec![sak("a", None, Some(20)), sak("b", Some("10:20"), None)]);
         assert_eq!(problems(&a), []);
     }
 
     #[test]
     fn a_sak_planned_before_the_one_above_ends_is_an_error() {
-        let a = agenda(vec![
-            sak("Normen 7.0", None, Some(30)),
-            sak("b", Some("10:20"), Some(10)),
-        ]);
+        let a = agenda(vec![sak("Normen 7.0", None, Some(30)), sak("b", Some("10:20"), Some(10))]);
         let p = problems(&a);
         assert_eq!(
             p,
@@ -258,13 +204,7 @@ mod tests {
         let a = agenda(vec![sak("a", None, Some(50)), sak("b", None, Some(20))]);
         assert_eq!(
             problems(&a),
-            [(
-                Spot::Item(1, "minutes"),
-                Problem::RunsPastEnd {
-                    ends: hm("11:10"),
-                    end: hm("11:00")
-                }
-            )]
+            [(Spot::Item(1, "minutes"), Problem::RunsPastEnd { ends: hm("11:10"), end: hm("11:00") })]
         );
     }
 
@@ -277,35 +217,17 @@ mod tests {
         let number = "01/25".parse().unwrap();
         assert_eq!(
             problems(&a),
-            [(
-                Spot::Item(1, "number"),
-                Problem::DuplicateNumber {
-                    number,
-                    first_title: "a".into()
-                }
-            )]
+            [(Spot::Item(1, "number"), Problem::DuplicateNumber { number, first_title: "a".into() })]
         );
     }
 
     #[test]
     fn a_gap_and_a_missing_end_are_warnings() {
-        let mut a = agenda(vec![
-            sak("a", None, Some(10)),
-            sak("b", Some("10:30"), Some(10)),
-        ]);
+        let mut a = agenda(vec![sak("a", None, Some(10)), sak("b", Some("10:30"), Some(10))]);
         a.end = None;
         let p = problems(&a);
         assert_eq!(p[0], (Spot::Header("date"), Problem::NoEnd));
-        assert_eq!(
-            p[1],
-            (
-                Spot::Item(1, "at"),
-                Problem::Gap {
-                    minutes: 20,
-                    after: "a".into()
-                }
-            )
-        );
+        assert_eq!(p[1], (Spot::Item(1, "at"), Problem::Gap { minutes: 20, after: "a".into() }));
         assert!(p.iter().all(|(_, p)| p.severity() == Severity::Warning));
     }
 
@@ -316,13 +238,9 @@ mod tests {
         let p = problems(&a);
         assert!(p.contains(&(Spot::Person(0), Problem::NobodyNamed)));
         assert!(p.contains(&(Spot::Item(0, "title"), Problem::EmptyTitle)));
-        assert!(p.contains(&(
-            Spot::Item(0, "at"),
-            Problem::BeforeMeetingStart {
-                at: hm("09:30"),
-                start: hm("10:00")
-            }
-        )));
+        assert!(
+            p.contains(&(Spot::Item(0, "at"), Problem::BeforeMeetingStart { at: hm("09:30"), start: hm("10:00") }))
+        );
     }
 
     #[test]
@@ -331,13 +249,7 @@ mod tests {
         a.end = Some(hm("09:00"));
         assert_eq!(
             problems(&a)[0],
-            (
-                Spot::Header("end"),
-                Problem::EndBeforeStart {
-                    start: hm("10:00"),
-                    end: hm("09:00")
-                }
-            )
+            (Spot::Header("end"), Problem::EndBeforeStart { start: hm("10:00"), end: hm("09:00") })
         );
     }
 
@@ -359,12 +271,6 @@ mod tests {
     fn a_newer_format_is_an_error() {
         let mut a = agenda(vec![sak("a", None, Some(10))]);
         a.format = 9;
-        assert_eq!(
-            problems(&a)[0],
-            (
-                Spot::Header("format"),
-                Problem::NewerFormat { found: 9, known: 1 }
-            )
-        );
+        assert_eq!(problems(&a)[0], (Spot::Header("format"), Problem::NewerFormat { found: 9, known: 1 }));
     }
 }

@@ -52,9 +52,7 @@ impl Schedule {
 
 /// Plans an agenda. Never fails: what does not add up is for `check` to report.
 pub fn plan(agenda: &Agenda) -> Schedule {
-    let start = agenda
-        .start
-        .or_else(|| agenda.items.iter().find_map(|i| i.at()));
+    let start = agenda.start.or_else(|| agenda.items.iter().find_map(|i| i.at()));
     let mut cursor = start.unwrap_or(Hm::from_minutes(0));
     let mut shares: Vec<Option<(u32, Length)>> = vec![None; agenda.items.len()];
     let mut slots = Vec::with_capacity(agenda.items.len());
@@ -70,11 +68,7 @@ pub fn plan(agenda: &Agenda) -> Schedule {
                 shares[i].unwrap_or((0, Length::Unknown))
             }
         };
-        let slot = Slot {
-            start: begin,
-            minutes,
-            length,
-        };
+        let slot = Slot { start: begin, minutes, length };
         cursor = slot.end();
         slots.push(slot);
     }
@@ -85,16 +79,10 @@ pub fn plan(agenda: &Agenda) -> Schedule {
 /// the items of the run starting at `first` that have no `minutes`.
 fn share_run(agenda: &Agenda, first: usize, begin: Hm, shares: &mut [Option<(u32, Length)>]) {
     let items = &agenda.items;
-    let after = items[first + 1..]
-        .iter()
-        .position(|i| i.at().is_some())
-        .map_or(items.len(), |p| first + 1 + p);
+    let after = items[first + 1..].iter().position(|i| i.at().is_some()).map_or(items.len(), |p| first + 1 + p);
     let anchor = items.get(after).and_then(|i| i.at()).or(agenda.end);
     let run = first..after;
-    let open: Vec<usize> = run
-        .clone()
-        .filter(|&k| items[k].minutes().is_none())
-        .collect();
+    let open: Vec<usize> = run.clone().filter(|&k| items[k].minutes().is_none()).collect();
     let Some(anchor) = anchor else {
         for k in open {
             shares[k] = Some((0, Length::Unknown));
@@ -140,39 +128,22 @@ mod tests {
     }
 
     fn sak(at: Option<&str>, minutes: Option<u32>) -> Item {
-        Item::Sak(Sak {
-            title: "sak".into(),
-            numbered: true,
-            at: at.map(hm),
-            minutes,
-            ..Sak::default()
-        })
+        Item::Sak(Sak { title: "sak".into(), numbered: true, at: at.map(hm), minutes, ..Sak::default() })
     }
 
     fn shown(s: &Schedule) -> Vec<String> {
-        s.slots
-            .iter()
-            .map(|s| format!("{} {}", s.start, s.minutes))
-            .collect()
+        s.slots.iter().map(|s| format!("{} {}", s.start, s.minutes)).collect()
     }
 
     #[test]
     fn an_item_starts_where_the_one_before_ends() {
-        let a = agenda(
-            Some("10:00"),
-            Some("11:00"),
-            vec![sak(None, Some(5)), sak(None, Some(20))],
-        );
+        let a = agenda(Some("10:00"), Some("11:00"), vec![sak(None, Some(5)), sak(None, Some(20))]);
         assert_eq!(shown(&plan(&a)), ["10:00 5", "10:05 20"]);
     }
 
     #[test]
     fn without_minutes_an_item_lasts_until_the_next_at() {
-        let a = agenda(
-            Some("10:00"),
-            None,
-            vec![sak(None, None), sak(Some("10:20"), Some(20))],
-        );
+        let a = agenda(Some("10:00"), None, vec![sak(None, None), sak(Some("10:20"), Some(20))]);
         let s = plan(&a);
         assert_eq!(shown(&s), ["10:00 20", "10:20 20"]);
         assert_eq!(s.slots[0].length, Length::Derived);
@@ -190,26 +161,14 @@ mod tests {
         let a = agenda(
             Some("10:00"),
             Some("15:00"),
-            vec![
-                sak(Some("10:00"), None),
-                sak(None, None),
-                sak(None, None),
-                sak(Some("10:10"), Some(10)),
-            ],
+            vec![sak(Some("10:00"), None), sak(None, None), sak(None, None), sak(Some("10:10"), Some(10))],
         );
-        assert_eq!(
-            shown(&plan(&a)),
-            ["10:00 4", "10:04 3", "10:07 3", "10:10 10"]
-        );
+        assert_eq!(shown(&plan(&a)), ["10:00 4", "10:04 3", "10:07 3", "10:10 10"]);
     }
 
     #[test]
     fn given_minutes_are_kept_when_sharing() {
-        let a = agenda(
-            Some("10:00"),
-            Some("11:00"),
-            vec![sak(None, None), sak(None, Some(50)), sak(None, None)],
-        );
+        let a = agenda(Some("10:00"), Some("11:00"), vec![sak(None, None), sak(None, Some(50)), sak(None, None)]);
         assert_eq!(shown(&plan(&a)), ["10:00 5", "10:05 50", "10:55 5"]);
     }
 
@@ -217,11 +176,7 @@ mod tests {
     fn breaks_take_their_place_in_the_day() {
         let items = vec![
             sak(Some("10:40"), None),
-            Item::Break(Break {
-                title: "Pause".into(),
-                at: Some(hm("11:00")),
-                minutes: Some(15),
-            }),
+            Item::Break(Break { title: "Pause".into(), at: Some(hm("11:00")), minutes: Some(15) }),
             sak(None, Some(15)),
         ];
         let a = agenda(Some("10:40"), Some("12:00"), items);
@@ -232,11 +187,7 @@ mod tests {
 
     #[test]
     fn with_nothing_to_bound_it_the_length_is_unknown() {
-        let a = agenda(
-            Some("10:00"),
-            None,
-            vec![sak(None, Some(10)), sak(None, None)],
-        );
+        let a = agenda(Some("10:00"), None, vec![sak(None, Some(10)), sak(None, None)]);
         let s = plan(&a);
         assert_eq!(shown(&s), ["10:00 10", "10:10 0"]);
         assert_eq!(s.slots[1].length, Length::Unknown);
@@ -250,15 +201,7 @@ mod tests {
 
     #[test]
     fn an_overfull_run_gets_no_time_rather_than_negative_time() {
-        let a = agenda(
-            Some("10:00"),
-            None,
-            vec![
-                sak(None, Some(30)),
-                sak(None, None),
-                sak(Some("10:20"), Some(5)),
-            ],
-        );
+        let a = agenda(Some("10:00"), None, vec![sak(None, Some(30)), sak(None, None), sak(Some("10:20"), Some(5))]);
         assert_eq!(shown(&plan(&a)), ["10:00 30", "10:30 0", "10:20 5"]);
     }
 }

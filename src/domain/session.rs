@@ -3,11 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{Agenda, Break, Item, Sak, SakKind};
-use super::schedule::{self, Schedule};
+use super::schedule::{self, Length, Schedule};
 use super::time::{Hm, Stamp};
 
 /// The session format this version writes; older ones are read and migrated.
 pub const SESSION_FORMAT: u32 = 1;
+
+/// The timebox of a sak or break added during the meeting, until someone changes it.
+pub const ADDED_MINUTES: u32 = 10;
 
 /// A meeting in progress or done: self-contained, written after every change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -128,13 +131,19 @@ pub struct Projection {
 type Outcome = Result<(), Refusal>;
 
 impl Session {
-    /// A new session for `agenda`: the sak numbers are fixed now, so moving saker
-    /// during the meeting never renumbers them.
+    /// A new session for `agenda`. Sak numbers and timeboxes are fixed now, so adding or
+    /// moving saker during the meeting never renumbers them or shrinks another's time.
     pub fn new(mut agenda: Agenda) -> Session {
         let numbers = agenda.sak_numbers();
-        for (item, number) in agenda.items.iter_mut().zip(numbers) {
-            if let Item::Sak(sak) = item {
-                sak.number = number;
+        let plan = schedule::plan(&agenda);
+        for ((item, number), slot) in agenda.items.iter_mut().zip(numbers).zip(&plan.slots) {
+            let minutes = (slot.length != Length::Unknown).then_some(slot.minutes);
+            match item {
+                Item::Sak(sak) => {
+                    sak.number = number;
+                    sak.minutes = minutes;
+                }
+                Item::Break(b) => b.minutes = minutes,
             }
         }
         let items = vec![ItemRecord::default(); agenda.items.len()];
@@ -212,13 +221,14 @@ impl Session {
             return self.next(now).or(Ok(()));
         }
         let from = self.record.current;
-        let planned = (from.map_or(0, |c| c + 1)..self.agenda.items.len())
-            .find(|&i| matches!(self.agenda.items[i], Item::Break(_)) && self.record.items[i].state == ItemState::Pending);
+        let planned = (from.map_or(0, |c| c + 1)..self.agenda.items.len()).find(|&i| {
+            matches!(self.agenda.items[i], Item::Break(_)) && self.record.items[i].state == ItemState::Pending
+        });
         let target = match planned {
             Some(i) => i,
             None => {
                 let at = from.map_or(self.agenda.items.len(), |c| c + 1);
-                let item = Item::Break(Break { title: title.to_string(), at: None, minutes: Some(10) });
+                let item = Item::Break(Break { title: title.to_string(), at: None, minutes: Some(ADDED_MINUTES) });
                 self.insert(at, item);
                 at
             }
@@ -287,10 +297,18 @@ impl Session {
         Ok(())
     }
 
-    /// Adds a sak after item `after` (at the end when `None`), with the next free number.
+    /// Adds a sak after item `after` (at the end when `None`), with the next free number
+    /// and a timebox of `ADDED_MINUTES`.
     pub fn add_sak(&mut self, after: Option<usize>, title: &str, kind: SakKind) -> usize {
         let number = self.agenda.next_free_number();
-        let sak = Sak { kind, title: title.to_string(), number: Some(number), numbered: true, ..Sak::default() };
+        let sak = Sak {
+            kind,
+            title: title.to_string(),
+            number: Some(number),
+            numbered: true,
+            minutes: Some(ADDED_MINUTES),
+            ..Sak::default()
+        };
         let at = after.map_or(self.agenda.items.len(), |a| (a + 1).min(self.agenda.items.len()));
         self.insert(at, Item::Sak(sak));
         at
@@ -323,7 +341,15 @@ impl Session {
                 Item::Break(b) => b.at = None,
             }
         }
-        self.record.current = self.record.current.map(|c| if c == i { j } else if c == j { i } else { c });
+        self.record.current = self.record.current.map(|c| {
+            if c == i {
+                j
+            } else if c == j {
+                i
+            } else {
+                c
+            }
+        });
         Ok(j)
     }
 
@@ -422,9 +448,9 @@ impl Session {
                 (now, behind, 0)
             }
         };
-        for i in from..self.agenda.items.len() {
+        for (i, start) in starts.iter_mut().enumerate().skip(from) {
             if self.record.items[i].state == ItemState::Pending && self.record.current != Some(i) {
-                starts[i] = Some(cursor);
+                *start = Some(cursor);
                 cursor = cursor.plus_seconds(i64::from(schedule.slots[i].minutes) * 60);
             }
         }
@@ -449,6 +475,13 @@ mod tests {
 
     fn at(clock: &str) -> Stamp {
         Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
+    }
+
+    fn sak_of(item: &Item) -> Option<&Sak> {
+        match item {
+            Item::Sak(s) => Some(s),
+            Item::Break(_) => None,
+        }
     }
 
     fn sak(title: &str, minutes: u32) -> Item {
@@ -483,13 +516,13 @@ mod tests {
     #[test]
     fn numbers_are_fixed_when_the_session_begins() {
         let mut s = session();
-        let numbers: Vec<_> = s.agenda.items.iter().filter_map(|i| i.as_sak()).map(|s| s.number.unwrap().to_string()).collect();
+        let numbers: Vec<_> = s.agenda.items.iter().filter_map(sak_of).map(|s| s.number.unwrap().to_string()).collect();
         assert_eq!(numbers, ["01/25", "02/25", "03/25"]);
         s.move_item(0, false).unwrap();
-        assert_eq!(s.agenda.items[1].as_sak().unwrap().number.unwrap().to_string(), "01/25");
+        assert_eq!(sak_of(&s.agenda.items[1]).unwrap().number.unwrap().to_string(), "01/25");
         let i = s.add_sak(Some(3), "Eventuelt", SakKind::Aob);
         assert_eq!(i, 4);
-        assert_eq!(s.agenda.items[4].as_sak().unwrap().number.unwrap().to_string(), "04/25");
+        assert_eq!(sak_of(&s.agenda.items[4]).unwrap().number.unwrap().to_string(), "04/25");
     }
 
     #[test]
@@ -640,6 +673,23 @@ mod tests {
         assert_eq!(s.agenda.items[1].title(), "a");
         assert_eq!(s.record.items[1].segments.len(), 1);
         assert_eq!(s.move_item(0, true), Ok(0));
+    }
+
+    #[test]
+    fn adding_a_sak_never_shrinks_another_sak_s_timebox() {
+        let mut a = session().agenda;
+        for item in &mut a.items {
+            if let Item::Sak(s) = item {
+                s.minutes = None; // derived from the next `at`
+            }
+        }
+        a.items[0] = Item::Sak(Sak { title: "a".into(), numbered: true, at: Some(hm("10:00")), ..Sak::default() });
+        a.items[1] = Item::Sak(Sak { title: "b".into(), numbered: true, at: Some(hm("10:20")), ..Sak::default() });
+        let mut s = Session::new(a);
+        assert_eq!(s.schedule().slots[0].minutes, 20);
+        s.add_sak(Some(0), "Ny", SakKind::Information);
+        assert_eq!(s.schedule().slots[0].minutes, 20);
+        assert_eq!(s.schedule().slots[1].minutes, ADDED_MINUTES);
     }
 
     #[test]

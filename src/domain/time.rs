@@ -72,20 +72,12 @@ impl Hm {
         let t = text.trim();
         let not_a_time = || TimeProblem::NotATime(text.to_string());
         let (h, m) = t.split_once([':', '.']).ok_or_else(not_a_time)?;
-        let digits =
-            |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+        let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(h) || m.len() != 2 || !digits(m) {
             return Err(not_a_time());
         }
-        let (h, m) = (
-            h.parse().map_err(|_| not_a_time())?,
-            m.parse().map_err(|_| not_a_time())?,
-        );
+        let (h, m) = (h.parse().map_err(|_| not_a_time())?, m.parse().map_err(|_| not_a_time())?);
         Hm::new(h, m).ok_or_else(|| TimeProblem::NoSuchTime(text.to_string()))
-    }
-
-    pub fn minutes(self) -> u32 {
-        self.0
     }
 
     /// This time plus `minutes` (never before midnight).
@@ -106,31 +98,15 @@ impl fmt::Display for Hm {
 }
 
 impl Day {
-    pub fn new(date: NaiveDate) -> Day {
-        Day(date)
-    }
-
     /// Reads "2025-06-03".
     pub fn parse(text: &str) -> Result<Day, TimeProblem> {
         let t = text.trim();
         let shape_ok = t.len() == 10
-            && t.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
+            && t.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
         if !shape_ok {
             return Err(TimeProblem::NotADate(text.to_string()));
         }
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map(Day)
-            .map_err(|_| TimeProblem::NoSuchDate(text.to_string()))
-    }
-
-    pub fn date(self) -> NaiveDate {
-        self.0
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").map(Day).map_err(|_| TimeProblem::NoSuchDate(text.to_string()))
     }
 
     /// The last two digits of the year: 25 for 2025.
@@ -196,24 +172,12 @@ mod tests {
 
     #[test]
     fn refuses_times_that_are_not_times() {
-        assert_eq!(
-            Hm::parse("25:70"),
-            Err(TimeProblem::NoSuchTime("25:70".into()))
-        );
-        assert_eq!(
-            Hm::parse("24:00"),
-            Err(TimeProblem::NoSuchTime("24:00".into()))
-        );
+        assert_eq!(Hm::parse("25:70"), Err(TimeProblem::NoSuchTime("25:70".into())));
+        assert_eq!(Hm::parse("24:00"), Err(TimeProblem::NoSuchTime("24:00".into())));
         assert_eq!(Hm::parse("10"), Err(TimeProblem::NotATime("10".into())));
         assert_eq!(Hm::parse("10:5"), Err(TimeProblem::NotATime("10:5".into())));
-        assert_eq!(
-            Hm::parse("ti over ti"),
-            Err(TimeProblem::NotATime("ti over ti".into()))
-        );
-        assert_eq!(
-            Hm::parse("-1:00"),
-            Err(TimeProblem::NotATime("-1:00".into()))
-        );
+        assert_eq!(Hm::parse("ti over ti"), Err(TimeProblem::NotATime("ti over ti".into())));
+        assert_eq!(Hm::parse("-1:00"), Err(TimeProblem::NotATime("-1:00".into())));
     }
 
     #[test]
@@ -230,14 +194,8 @@ mod tests {
         assert_eq!(day.short(), "03.06.25");
         assert_eq!(day.short_year(), 25);
         assert_eq!(day.weekday_index(), 1); // a Tuesday
-        assert_eq!(
-            Day::parse("2025-02-30"),
-            Err(TimeProblem::NoSuchDate("2025-02-30".into()))
-        );
-        assert_eq!(
-            Day::parse("03.06.25"),
-            Err(TimeProblem::NotADate("03.06.25".into()))
-        );
+        assert_eq!(Day::parse("2025-02-30"), Err(TimeProblem::NoSuchDate("2025-02-30".into())));
+        assert_eq!(Day::parse("03.06.25"), Err(TimeProblem::NotADate("03.06.25".into())));
     }
 
     #[test]

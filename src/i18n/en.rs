@@ -2,36 +2,15 @@
 
 use super::{Words, closest};
 use crate::domain::check::Problem;
+use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
 use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
+use crate::tui::keymap::Action;
 
 pub static WORDS: Words = Words {
-    weekdays: [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ],
-    kinds: [
-        "Approval",
-        "Information",
-        "Discussion",
-        "Decision",
-        "Election",
-        "Any other business",
-    ],
-    roles: [
-        "Chair",
-        "Vice chair",
-        "Member",
-        "Deputy",
-        "Observer",
-        "Secretariat",
-        "Guest",
-    ],
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    kinds: ["Approval", "Information", "Discussion", "Decision", "Election", "Any other business"],
+    kinds_short: ["Approval", "Info", "Discuss.", "Decision", "Election", "AOB"],
     a_break: "Break",
     col_sak: "Item",
     col_kl: "Time",
@@ -43,10 +22,7 @@ pub static WORDS: Words = Words {
     error: "error",
     warning: "warning",
     roster: |people, members, apologies| {
-        format!(
-            "Roster: {people} ({members} {}), {apologies} sent apologies",
-            plural(members, "member", "members")
-        )
+        format!("Roster: {people} ({members} {}), {apologies} sent apologies", plural(members, "member", "members"))
     },
     check_ok: |saker, breaks, warnings| {
         let mut s = format!(
@@ -68,7 +44,96 @@ pub static WORDS: Words = Words {
     },
     problem,
     read_problem,
-    expected,
+    action: |a| match a {
+        Action::Next => "Finish the item and start the next (starts the meeting the first time)",
+        Action::GoToSelected => "Go to the selected item (take it up again)",
+        Action::Pause => "Stop the clock for an interruption / start it again",
+        Action::Break => "Start the next break now / end the break",
+        Action::CloseMeeting => "Close the meeting",
+        Action::SelectUp => "Select the item above",
+        Action::SelectDown => "Select the item below",
+        Action::SelectFirst => "Select the first item",
+        Action::SelectLast => "Select the last item",
+        Action::SelectCurrent => "Select the item under discussion",
+        Action::AddSak => "Add an item after the selected one",
+        Action::EditTitle => "Change the selected item's title",
+        Action::EditTimebox => "Change the selected item's timebox",
+        Action::MoveUp => "Move the selected item up",
+        Action::MoveDown => "Move the selected item down",
+        Action::Postpone => "Mark the selected item postponed / not postponed",
+        Action::Withdraw => "Mark the selected item withdrawn / not withdrawn",
+        Action::Help => "Show this help",
+        Action::Quit => "Quit (everything is saved)",
+        Action::ForceQuit => "Quit at once (everything is saved)",
+        Action::Submit => "Save",
+        Action::Cancel => "Close / cancel",
+        Action::NextKind => "Change the kind of item",
+        Action::Yes => "Yes",
+        Action::No => "No",
+    },
+    action_short: |a| match a {
+        Action::Next => "next",
+        Action::GoToSelected => "go to",
+        Action::Pause => "stop clock",
+        Action::Break => "break",
+        Action::AddSak => "add item",
+        Action::Help => "help",
+        Action::Quit => "quit",
+        Action::Submit => "save",
+        Action::Cancel => "cancel",
+        Action::NextKind => "kind",
+        Action::Yes => "yes",
+        Action::No => "no",
+        _ => "",
+    },
+    refusal: |r| match r {
+        Refusal::NotStarted => "The meeting has not started: press n to start it.",
+        Refusal::AlreadyStarted => "The meeting is already running.",
+        Refusal::Ended => "The meeting is closed.",
+        Refusal::NoSuchItem => "There is no such item.",
+        Refusal::NothingLeft => "No items left: press x to close the meeting.",
+        Refusal::Paused => "The clock is already stopped.",
+        Refusal::NotPaused => "The clock is already running.",
+        Refusal::NotASak => "Only items, not breaks, can be postponed or withdrawn.",
+    },
+    contexts: ["Meeting", "Help", "Input", "Question"],
+    help_title: "Help: keys",
+    saksliste: "Agenda",
+    now_title: "Now",
+    no_current: "No item under discussion",
+    not_started: "The meeting has not started: n starts it",
+    ended: |at| format!("The meeting closed at {at}"),
+    saved: "saved",
+    not_saved: |reason| format!("NOT SAVED: {reason}"),
+    paused: "CLOCK STOPPED",
+    state_postponed: "postponed",
+    state_withdrawn: "withdrawn",
+    presenter: "Presenter",
+    documents: "Documents",
+    proposal: "Proposed decision",
+    of_timebox: |t| format!("of {t}"),
+    time_left: |t| format!("{t} left"),
+    time_over: |t| format!("+{t} over"),
+    no_timebox: "no timebox",
+    behind: |m| match m {
+        0 => "on time".into(),
+        m if m > 0 => format!("{m} min behind"),
+        m => format!("{} min ahead", -m),
+    },
+    projected_end: |p, planned| format!("ends ~{p} (plan {planned})"),
+    meeting_ended: |planned| format!("planned end {planned}"),
+    prompt_add: "New item (after the selected one)",
+    prompt_title: "New title",
+    prompt_timebox: "Timebox in minutes (empty: as planned)",
+    prompt_kind: |k| format!("Kind: {k}"),
+    title_needed: "Write a title (Esc cancels).",
+    not_minutes: |t| format!("\"{t}\" is not a number of minutes: write a number, like 15."),
+    confirm_quit: "The meeting is running. Quit? Everything is saved, and the meeting goes on when you open it again.",
+    confirm_close: "Close the meeting now? The end time goes into the minutes.",
+    yes_no: "y = yes, n = no",
+    session_at: |p| format!("The session is saved in {p}"),
+    cannot_save: |r| format!("cannot save the session: {r}. Choose another place with --session PATH"),
+    cannot_start: |r| format!("cannot start the screen: {r}"),
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -82,7 +147,9 @@ fn problem(p: &Problem) -> String {
         ),
         Problem::NoStart => "the meeting has no start time: write start: \"10:00\" (or at: on the first item)".into(),
         Problem::EndBeforeStart { start, end } => format!("the meeting ends at {end}, before it starts at {start}"),
-        Problem::NoEnd => "the meeting has no end time (end: \"15:00\"), so the agenda cannot be checked against it".into(),
+        Problem::NoEnd => {
+            "the meeting has no end time (end: \"15:00\"), so the agenda cannot be checked against it".into()
+        }
         Problem::NoItems => "the agenda is empty: write the items in items: [ ... ]".into(),
         Problem::EmptyTitle => "the item has an empty title".into(),
         Problem::NobodyNamed => "this person has neither a name nor an organisation (org)".into(),
@@ -96,11 +163,12 @@ fn problem(p: &Problem) -> String {
             "planned to start at {at}, but \"{previous}\" above runs until {previous_end}: move at: or shorten minutes: above"
         ),
         Problem::Gap { minutes, after } => format!("{minutes} min with nothing planned after \"{after}\""),
-        Problem::NoTimebox => "the item has no timebox: write minutes:, at: on the next item, or end: for the meeting".into(),
-        Problem::RunsPastEnd { ends, end } => format!(
-            "the agenda runs until {ends}, but the meeting ends at {end} ({} min too much)",
-            ends.since(*end)
-        ),
+        Problem::NoTimebox => {
+            "the item has no timebox: write minutes:, at: on the next item, or end: for the meeting".into()
+        }
+        Problem::RunsPastEnd { ends, end } => {
+            format!("the agenda runs until {ends}, but the meeting ends at {end} ({} min too much)", ends.since(*end))
+        }
     }
 }
 
@@ -115,9 +183,7 @@ fn read_problem(p: &ReadProblem) -> String {
             format!("\"{v}\" is not a time: write HH:MM, like \"10:20\"")
         }
         ReadProblem::Time(TimeProblem::NoSuchTime(v)) => {
-            format!(
-                "\"{v}\" is not a time of day: hours go from 00 to 23 and minutes from 00 to 59"
-            )
+            format!("\"{v}\" is not a time of day: hours go from 00 to 23 and minutes from 00 to 59")
         }
         ReadProblem::Time(TimeProblem::NotADate(v)) => {
             format!("\"{v}\" is not a date: write YYYY-MM-DD, like \"2025-06-03\"")
@@ -125,23 +191,10 @@ fn read_problem(p: &ReadProblem) -> String {
         ReadProblem::Time(TimeProblem::NoSuchDate(v)) => {
             format!("there is no such date as \"{v}\"")
         }
-        ReadProblem::SakNumber(n) => format!(
-            "\"{}\" is not an item number: write NN/YY, like \"04/25\"",
-            n.0
-        ),
-        ReadProblem::UnknownField {
-            found,
-            known,
-            within: w,
-        } => {
-            let hint = closest(found, known)
-                .map(|k| format!("Did you mean \"{k}\"? "))
-                .unwrap_or_default();
-            format!(
-                "unknown field \"{found}\" in {}. {hint}Known fields: {}",
-                within(w),
-                known.join(", ")
-            )
+        ReadProblem::SakNumber(n) => format!("\"{}\" is not an item number: write NN/YY, like \"04/25\"", n.0),
+        ReadProblem::UnknownField { found, known, within: w } => {
+            let hint = closest(found, known).map(|k| format!("Did you mean \"{k}\"? ")).unwrap_or_default();
+            format!("unknown field \"{found}\" in {}. {hint}Known fields: {}", within(w), known.join(", "))
         }
         ReadProblem::MissingField { field, within: w } => {
             format!("{} lacks the field \"{field}\"", within(w))
@@ -149,31 +202,27 @@ fn read_problem(p: &ReadProblem) -> String {
         ReadProblem::DuplicateField { field, within: w } => {
             format!("the field \"{field}\" appears twice in {}", within(w))
         }
-        ReadProblem::UnknownVariant {
-            found,
-            known,
-            within: w,
-        } => {
-            let hint = closest(found, known)
-                .map(|k| format!("Did you mean \"{k}\"? "))
-                .unwrap_or_default();
+        ReadProblem::UnknownVariant { found, known, within: w } => {
+            let hint = closest(found, known).map(|k| format!("Did you mean \"{k}\"? ")).unwrap_or_default();
             let place = w.as_ref().map(|w| format!(" for {w}")).unwrap_or_default();
-            format!(
-                "unknown value \"{found}\"{place}. {hint}Valid values: {}",
-                known.join(", ")
-            )
+            format!("unknown value \"{found}\"{place}. {hint}Valid values: {}", known.join(", "))
         }
         ReadProblem::Expected(Expected::Comma) => "a comma is missing before this".into(),
         ReadProblem::Expected(e) => format!("expected {} here", expected(*e)),
         ReadProblem::UnexpectedEnd => "the file ends in the middle: is a ) or ] missing?".into(),
         ReadProblem::UnclosedComment => "the comment /* is never closed with */".into(),
         ReadProblem::UnclosedText => "the text in quotes is never closed with \"".into(),
-        ReadProblem::TrailingText => {
-            "there is something after the end of the agenda (one ) too many?)".into()
-        }
+        ReadProblem::TrailingText => "there is something after the end of the agenda (one ) too many?)".into(),
         ReadProblem::UnexpectedChar(c) => format!("the character '{c}' does not belong here"),
         ReadProblem::NumberOutOfRange => "the number is too large, or negative".into(),
         ReadProblem::NotText => "the file is not text (UTF-8)".into(),
+        ReadProblem::NewerSession { found, known } => format!(
+            "the session was written by a newer version of referent (format {found}; this version reads format {known}): update referent. The file is left as it is"
+        ),
+        ReadProblem::RecordMismatch => {
+            "the session is damaged: record.items does not have one entry per agenda item. The file is left as it is"
+                .into()
+        }
         ReadProblem::Other(m) => format!("the file cannot be read: {m}"),
     }
 }

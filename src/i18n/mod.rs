@@ -3,9 +3,11 @@
 mod en;
 mod nb;
 
-use crate::domain::agenda::{Lang, Role, SakKind};
+use crate::domain::agenda::{Lang, SakKind};
 use crate::domain::check::Problem;
-use crate::store::agenda_file::{Expected, ReadProblem};
+use crate::domain::session::Refusal;
+use crate::store::agenda_file::ReadProblem;
+use crate::tui::keymap::Action;
 
 /// The words of one language. A field missing in one language does not compile.
 pub struct Words {
@@ -13,8 +15,8 @@ pub struct Words {
     pub weekdays: [&'static str; 7],
     /// In the order of `SakKind::ALL`.
     pub kinds: [&'static str; 6],
-    /// In the order of `Role::ALL`.
-    pub roles: [&'static str; 7],
+    /// Short forms for narrow columns, same order.
+    pub kinds_short: [&'static str; 6],
     /// The title of a break that has none.
     pub a_break: &'static str,
     pub col_sak: &'static str,
@@ -31,7 +33,48 @@ pub struct Words {
     pub check_failed: fn(errors: usize, warnings: usize) -> String,
     pub problem: fn(&Problem) -> String,
     pub read_problem: fn(&ReadProblem) -> String,
-    pub expected: fn(Expected) -> &'static str,
+
+    // The live meeting.
+    /// What an action does, for the help screen.
+    pub action: fn(Action) -> &'static str,
+    /// A word or two for the footer.
+    pub action_short: fn(Action) -> &'static str,
+    pub refusal: fn(Refusal) -> &'static str,
+    /// Names of the key contexts, in the order of `keymap::Context`.
+    pub contexts: [&'static str; 4],
+    pub help_title: &'static str,
+    pub saksliste: &'static str,
+    pub now_title: &'static str,
+    pub no_current: &'static str,
+    pub not_started: &'static str,
+    pub ended: fn(at: &str) -> String,
+    pub saved: &'static str,
+    pub not_saved: fn(reason: &str) -> String,
+    pub paused: &'static str,
+    pub state_postponed: &'static str,
+    pub state_withdrawn: &'static str,
+    pub presenter: &'static str,
+    pub documents: &'static str,
+    pub proposal: &'static str,
+    pub of_timebox: fn(timebox: &str) -> String,
+    pub time_left: fn(left: &str) -> String,
+    pub time_over: fn(over: &str) -> String,
+    pub no_timebox: &'static str,
+    pub behind: fn(minutes: i64) -> String,
+    pub projected_end: fn(projected: &str, planned: &str) -> String,
+    pub meeting_ended: fn(planned: &str) -> String,
+    pub prompt_add: &'static str,
+    pub prompt_title: &'static str,
+    pub prompt_timebox: &'static str,
+    pub prompt_kind: fn(kind: &str) -> String,
+    pub title_needed: &'static str,
+    pub not_minutes: fn(text: &str) -> String,
+    pub confirm_quit: &'static str,
+    pub confirm_close: &'static str,
+    pub yes_no: &'static str,
+    pub session_at: fn(path: &str) -> String,
+    pub cannot_save: fn(reason: &str) -> String,
+    pub cannot_start: fn(reason: &str) -> String,
 }
 
 impl Words {
@@ -40,9 +83,9 @@ impl Words {
         self.kinds[i]
     }
 
-    pub fn role(&self, role: Role) -> &'static str {
-        let i = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
-        self.roles[i]
+    pub fn kind_short(&self, kind: SakKind) -> &'static str {
+        let i = SakKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        self.kinds_short[i]
     }
 }
 
@@ -60,16 +103,9 @@ pub fn ui_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang
     if let Some(lang) = flag {
         return lang;
     }
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| env(k))
-        .find(|v| !v.is_empty())
-        .unwrap_or_default();
-    if locale.starts_with("en") {
-        Lang::En
-    } else {
-        Lang::Nb
-    }
+    let locale =
+        ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|k| env(k)).find(|v| !v.is_empty()).unwrap_or_default();
+    if locale.starts_with("en") { Lang::En } else { Lang::Nb }
 }
 
 /// The closest of `known` to `found`, if one is close enough to be a typo.
@@ -87,48 +123,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_kind_has_a_word() {
+        for lang in [Lang::Nb, Lang::En] {
+            let w = words(lang);
+            assert!(SakKind::ALL.iter().all(|k| !w.kind(*k).is_empty() && !w.kind_short(*k).is_empty()));
+        }
+        assert_eq!(words(Lang::Nb).kind(SakKind::Decision), "Beslutningssak");
+        assert_eq!(words(Lang::En).kind_short(SakKind::Aob), "AOB");
+    }
+
+    #[test]
     fn the_flag_wins_then_the_locale_then_bokmal() {
         let env = |vars: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                vars.iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
+            move |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
         };
-        assert_eq!(
-            ui_lang(Some(Lang::Nb), env(&[("LANG", "en_GB.UTF-8")])),
-            Lang::Nb
-        );
+        assert_eq!(ui_lang(Some(Lang::Nb), env(&[("LANG", "en_GB.UTF-8")])), Lang::Nb);
         assert_eq!(ui_lang(None, env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
-        assert_eq!(
-            ui_lang(None, env(&[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "en_US")])),
-            Lang::Nb
-        );
-        assert_eq!(
-            ui_lang(None, env(&[("LC_ALL", ""), ("LANG", "en_US")])),
-            Lang::En
-        );
+        assert_eq!(ui_lang(None, env(&[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "en_US")])), Lang::Nb);
+        assert_eq!(ui_lang(None, env(&[("LC_ALL", ""), ("LANG", "en_US")])), Lang::En);
         assert_eq!(ui_lang(None, env(&[("LANG", "C.UTF-8")])), Lang::Nb);
         assert_eq!(ui_lang(None, env(&[])), Lang::Nb);
     }
 
     #[test]
     fn suggests_the_field_that_was_meant() {
-        assert_eq!(
-            closest("titel", &["kind", "title", "number"]),
-            Some("title")
-        );
+        assert_eq!(closest("titel", &["kind", "title", "number"]), Some("title"));
         assert_eq!(closest("xyz", &["kind", "title", "number"]), None);
-    }
-
-    #[test]
-    fn every_kind_and_role_has_a_word() {
-        for lang in [Lang::Nb, Lang::En] {
-            let w = words(lang);
-            assert!(SakKind::ALL.iter().all(|k| !w.kind(*k).is_empty()));
-            assert!(Role::ALL.iter().all(|r| !w.role(*r).is_empty()));
-        }
-        assert_eq!(words(Lang::Nb).kind(SakKind::Decision), "Beslutningssak");
-        assert_eq!(words(Lang::En).role(Role::Secretariat), "Secretariat");
     }
 }

@@ -13,8 +13,7 @@ use crate::domain::time::TimeProblem;
 /// The RON dialect of referent's files: `Some(..)` never needed, `Sak(title: ..)` for
 /// enum variants that wrap a struct. Files may still say `#![enable(implicit_some)]`.
 pub fn ron_options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
 /// An agenda that could be read, with what `check` found in it.
@@ -95,6 +94,13 @@ pub enum ReadProblem {
     NumberOutOfRange,
     /// Not UTF-8 text.
     NotText,
+    /// A session written by a newer version of referent.
+    NewerSession {
+        found: u32,
+        known: u32,
+    },
+    /// A session whose record does not match its agenda's items.
+    RecordMismatch,
     /// Anything else ron reports, in its own (English) words.
     Other(String),
 }
@@ -114,44 +120,32 @@ pub enum Expected {
     Colon,
 }
 
-/// Reads and checks the agenda in `path`.
-pub fn read(path: &Path) -> Result<Checked, ReadError> {
-    parse(&read_text(path)?)
-}
-
 /// The text of a file, or why it cannot be had.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| Placed {
-        at: None,
-        what: ReadProblem::Io(e.into()),
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| Placed { at: None, what: ReadProblem::Io(e.into()) })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let at = end_of(&String::from_utf8_lossy(valid));
-        Placed {
-            at: Some(at),
-            what: ReadProblem::NotText,
-        }
+        Placed { at: Some(at), what: ReadProblem::NotText }
     })
 }
 
 /// Reads and checks an agenda from its text.
 pub fn parse(text: &str) -> Result<Checked, ReadError> {
     let agenda: Agenda = ron_options().from_str(text).map_err(from_ron)?;
+    Ok(checked(agenda, text, ""))
+}
+
+/// Checks an agenda read from `text`, where it is written under `prefix` ("" for an
+/// agenda file, "agenda." inside a session).
+pub fn checked(agenda: Agenda, text: &str, prefix: &str) -> Checked {
     let schedule = schedule::plan(&agenda);
     let map = SourceMap::of(text);
     let findings = check::check(&agenda, &schedule)
         .into_iter()
-        .map(|f| Placed {
-            at: map.find(&path_of(f.spot)),
-            what: f,
-        })
+        .map(|f| Placed { at: map.find(&format!("{prefix}{}", path_of(f.spot))), what: f })
         .collect();
-    Ok(Checked {
-        agenda,
-        schedule,
-        findings,
-    })
+    Checked { agenda, schedule, findings }
 }
 
 /// The path of a spot in the source map: `items[3].at`.
@@ -172,41 +166,20 @@ fn end_of(text: &str) -> Position {
 /// A ron error in referent's terms.
 pub fn from_ron(e: ron::error::SpannedError) -> Placed<ReadProblem> {
     use ron::Error as E;
-    let at = Some(Position {
-        line: e.span.start.line,
-        col: e.span.start.col,
-    });
+    let at = Some(Position { line: e.span.start.line, col: e.span.start.col });
     let what = match e.code {
         E::Message(m) => TimeProblem::from_code(&m)
             .map(ReadProblem::Time)
             .or_else(|| BadSakNumber::from_code(&m).map(ReadProblem::SakNumber))
             .unwrap_or(ReadProblem::Other(m)),
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => ReadProblem::UnknownField {
-            found,
-            known: expected.to_vec(),
-            within: outer,
-        },
-        E::MissingStructField { field, outer } => ReadProblem::MissingField {
-            field,
-            within: outer,
-        },
-        E::DuplicateStructField { field, outer } => ReadProblem::DuplicateField {
-            field,
-            within: outer,
-        },
-        E::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => ReadProblem::UnknownVariant {
-            found,
-            known: expected.to_vec(),
-            within: outer,
-        },
+        E::NoSuchStructField { expected, found, outer } => {
+            ReadProblem::UnknownField { found, known: expected.to_vec(), within: outer }
+        }
+        E::MissingStructField { field, outer } => ReadProblem::MissingField { field, within: outer },
+        E::DuplicateStructField { field, outer } => ReadProblem::DuplicateField { field, within: outer },
+        E::NoSuchEnumVariant { expected, found, outer } => {
+            ReadProblem::UnknownVariant { found, known: expected.to_vec(), within: outer }
+        }
         E::Eof => ReadProblem::UnexpectedEnd,
         E::UnclosedBlockComment => ReadProblem::UnclosedComment,
         E::ExpectedStringEnd => ReadProblem::UnclosedText,
@@ -223,14 +196,12 @@ pub fn from_ron(e: ron::error::SpannedError) -> Placed<ReadProblem> {
         E::ExpectedArrayEnd => ReadProblem::Expected(Expected::ListEnd),
         E::ExpectedComma => ReadProblem::Expected(Expected::Comma),
         E::ExpectedStructLikeEnd => ReadProblem::Expected(Expected::StructEnd),
-        E::ExpectedStructLike
-        | E::ExpectedNamedStructLike(_)
-        | E::ExpectedDifferentStructName { .. } => ReadProblem::Expected(Expected::Struct),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedDifferentStructName { .. } => {
+            ReadProblem::Expected(Expected::Struct)
+        }
         E::ExpectedIdentifier => ReadProblem::Expected(Expected::Name),
         E::ExpectedMapColon => ReadProblem::Expected(Expected::Colon),
-        E::InvalidValueForType { expected, found } => {
-            ReadProblem::Other(format!("expected {expected}, found {found}"))
-        }
+        E::InvalidValueForType { expected, found } => ReadProblem::Other(format!("expected {expected}, found {found}")),
         other => ReadProblem::Other(other.to_string()),
     };
     Placed { at, what }
@@ -242,11 +213,7 @@ mod tests {
 
     fn problem(text: &str) -> (String, ReadProblem) {
         match parse(text) {
-            Err(p) => (
-                p.at.map(|a| format!("{}:{}", a.line, a.col))
-                    .unwrap_or_default(),
-                p.what,
-            ),
+            Err(p) => (p.at.map(|a| format!("{}:{}", a.line, a.col)).unwrap_or_default(), p.what),
             other => panic!("expected an error, got {other:?}"),
         }
     }
@@ -265,20 +232,14 @@ mod tests {
     #[test]
     fn places_a_bad_time_on_its_value() {
         let (at, what) = problem("Agenda(title: \"M\", date: \"2025-06-03\",\n start: \"25:70\")");
-        assert_eq!(
-            what,
-            ReadProblem::Time(TimeProblem::NoSuchTime("25:70".into()))
-        );
+        assert_eq!(what, ReadProblem::Time(TimeProblem::NoSuchTime("25:70".into())));
         assert_eq!(at, "2:10");
     }
 
     #[test]
     fn names_the_unknown_field_and_the_known_ones() {
-        let (at, what) =
-            problem("Agenda(title: \"M\", date: \"2025-06-03\", items: [Sak(titel: \"x\")])");
-        let ReadProblem::UnknownField { found, known, .. } = what else {
-            panic!("{what:?}")
-        };
+        let (at, what) = problem("Agenda(title: \"M\", date: \"2025-06-03\", items: [Sak(titel: \"x\")])");
+        let ReadProblem::UnknownField { found, known, .. } = what else { panic!("{what:?}") };
         assert_eq!(found, "titel");
         assert!(known.contains(&"title"));
         assert_eq!(at, "1:52");
@@ -286,15 +247,8 @@ mod tests {
 
     #[test]
     fn a_missing_title_is_named() {
-        let (_, what) =
-            problem("Agenda(title: \"M\", date: \"2025-06-03\", items: [Sak(minutes: 5)])");
-        assert_eq!(
-            what,
-            ReadProblem::MissingField {
-                field: "title",
-                within: Some("Sak".into())
-            }
-        );
+        let (_, what) = problem("Agenda(title: \"M\", date: \"2025-06-03\", items: [Sak(minutes: 5)])");
+        assert_eq!(what, ReadProblem::MissingField { field: "title", within: Some("Sak".into()) });
     }
 
     #[test]

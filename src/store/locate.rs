@@ -39,13 +39,7 @@ impl SourceMap {
                 Token::Open(c) => {
                     note_element(&mut stack, &mut spots, pos);
                     let prefix = stack.last().map(Frame::value_path).unwrap_or_default();
-                    stack.push(Frame {
-                        prefix,
-                        list: *c == '[',
-                        field: None,
-                        index: 0,
-                        expecting: *c == '[',
-                    });
+                    stack.push(Frame { prefix, list: *c == '[', field: None, index: 0, expecting: *c == '[' });
                 }
                 Token::Close => {
                     stack.pop();
@@ -56,9 +50,7 @@ impl SourceMap {
                         frame.expecting = true;
                     }
                 }
-                Token::Colon | Token::Ident(_) | Token::Other => {
-                    note_element(&mut stack, &mut spots, pos)
-                }
+                Token::Colon | Token::Ident(_) | Token::Other => note_element(&mut stack, &mut spots, pos),
             }
             k += 1;
         }
@@ -76,6 +68,23 @@ impl SourceMap {
             path = &path[..cut];
         }
     }
+}
+
+/// The first name in a RON text, past comments and `#![enable(..)]` lines: `Agenda`, `Session`.
+pub fn first_name(src: &str) -> Option<String> {
+    let tokens = tokens(src);
+    let mut depth = 0i32;
+    for (token, _) in tokens {
+        match token {
+            Token::Open(_) => depth += 1,
+            Token::Close => depth -= 1,
+            Token::Ident(name) if depth == 0 => return Some(name),
+            Token::Other if depth == 0 => {} // the `#` and `!` of an attribute
+            _ if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 struct Frame {
@@ -99,11 +108,7 @@ impl Frame {
 }
 
 fn join(prefix: &str, field: &str) -> String {
-    if prefix.is_empty() {
-        field.to_string()
-    } else {
-        format!("{prefix}.{field}")
-    }
+    if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") }
 }
 
 fn note_element(stack: &mut [Frame], spots: &mut HashMap<String, Position>, pos: Position) {
@@ -149,10 +154,7 @@ fn tokens(src: &str) -> Vec<(Token, Position)> {
         if c.is_whitespace() {
             advance(&mut i, &mut line, &mut col, 1);
         } else if c == '/' && next == Some('/') {
-            let n = chars[i..]
-                .iter()
-                .position(|&c| c == '\n')
-                .unwrap_or(chars.len() - i);
+            let n = chars[i..].iter().position(|&c| c == '\n').unwrap_or(chars.len() - i);
             advance(&mut i, &mut line, &mut col, n);
         } else if c == '/' && next == Some('*') {
             let (mut depth, mut n) = (0usize, 0);
@@ -178,20 +180,13 @@ fn tokens(src: &str) -> Vec<(Token, Position)> {
             out.push((Token::Other, pos));
         } else if c == 'r' && matches!(next, Some('"' | '#')) {
             let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
-            let close: String = std::iter::once('"')
-                .chain(std::iter::repeat_n('#', hashes))
-                .collect();
+            let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
             let body: String = chars[i + 2 + hashes..].iter().collect();
-            let n = body.find(&close).map_or(chars.len() - i, |b| {
-                2 + hashes + body[..b].chars().count() + close.len()
-            });
+            let n = body.find(&close).map_or(chars.len() - i, |b| 2 + hashes + body[..b].chars().count() + close.len());
             advance(&mut i, &mut line, &mut col, n);
             out.push((Token::Other, pos));
         } else if c.is_alphabetic() || c == '_' {
-            let n = chars[i..]
-                .iter()
-                .take_while(|c| c.is_alphanumeric() || **c == '_')
-                .count();
+            let n = chars[i..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').count();
             out.push((Token::Ident(chars[i..i + n].iter().collect()), pos));
             advance(&mut i, &mut line, &mut col, n);
         } else {

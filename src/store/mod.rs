@@ -2,3 +2,4 @@
 
 pub mod agenda_file;
 pub mod locate;
+pub mod session_file;

@@ -1,0 +1,183 @@
+//! Session files: stable pretty RON, written atomically (temp file, fsync, rename), 0600.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::agenda_file::{self, Placed, ReadError, ReadProblem, from_ron, ron_options};
+use super::locate;
+use crate::domain::session::{SESSION_FORMAT, Session};
+
+/// What kind of file a text is, from its first name: `Agenda(` or `Session(`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Agenda,
+    Session,
+}
+
+pub fn kind_of(text: &str) -> FileKind {
+    if locate::first_name(text).as_deref() == Some("Session") { FileKind::Session } else { FileKind::Agenda }
+}
+
+/// Where the session of an agenda lives by default: beside it, `<name>.session.ron`.
+pub fn default_path(agenda: &Path) -> PathBuf {
+    let stem = agenda.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "møte".into());
+    agenda.with_file_name(format!("{stem}.session.ron"))
+}
+
+/// The session as text: the same session always gives the same bytes.
+pub fn to_text(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ")
+        .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES);
+    let mut text = ron::ser::to_string_pretty(session, config).unwrap_or_else(|e| {
+        // Serializing plain data to a String cannot fail; keep the reason if it ever does.
+        format!("// referent could not write this session: {e}\n")
+    });
+    text.push('\n');
+    text
+}
+
+/// Reads a session from its text; a newer format is refused before anything else.
+pub fn parse(text: &str) -> Result<Session, ReadError> {
+    #[derive(Deserialize)]
+    #[serde(rename = "Session")]
+    struct Probe {
+        #[serde(default)]
+        format: u32,
+    }
+    if let Ok(Probe { format }) = ron_options().from_str::<Probe>(text)
+        && format > SESSION_FORMAT
+    {
+        let at = locate::SourceMap::of(text).find("format");
+        return Err(Placed { at, what: ReadProblem::NewerSession { found: format, known: SESSION_FORMAT } });
+    }
+    let session: Session = ron_options().from_str(text).map_err(from_ron)?;
+    if session.record.items.len() != session.agenda.items.len() {
+        let at = locate::SourceMap::of(text).find("record.items");
+        return Err(Placed { at, what: ReadProblem::RecordMismatch });
+    }
+    Ok(session)
+}
+
+/// Reads the session in `path`.
+pub fn load(path: &Path) -> Result<Session, ReadError> {
+    parse(&agenda_file::read_text(path)?)
+}
+
+/// Writes the session to `path` so that the file always holds a whole session.
+pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
+    write_atomic(path, to_text(session).as_bytes())
+}
+
+/// Writes `bytes` to a temp file beside `path`, flushes it to disk and renames it over
+/// `path`: a reader sees the old file or the new one, never a half-written one.
+/// New files are readable by their owner only (minutes hold personal data).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = private_options().open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)?;
+        // The rename is durable once the folder is flushed too.
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn private_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::Stamp;
+
+    fn seed_session() -> Session {
+        let text = include_str!("../../agendas/normen-2025-06-03.ron");
+        let agenda = agenda_file::parse(text).unwrap().agenda;
+        Session::new(agenda)
+    }
+
+    #[test]
+    fn a_session_saved_loaded_and_saved_again_is_byte_identical() {
+        let mut s = seed_session();
+        let t = |c: &str| Stamp::parse(&format!("2025-06-03 {c}")).unwrap();
+        s.start(t("10:01:00")).unwrap();
+        s.next(t("10:05:30")).unwrap();
+        s.pause(t("10:06:00")).unwrap();
+        s.resume(t("10:07:00")).unwrap();
+        s.set_title(2, "Tittel med \"sitat\", \\ og\nlinjeskift # r#\"").unwrap();
+        let first = to_text(&s);
+        let back = parse(&first).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(to_text(&back), first);
+        assert!(first.starts_with("#![enable(implicit_some)]\n#![enable(unwrap_variant_newtypes)]\nSession(\n"));
+        assert!(first.contains("        title: \"Styringsgruppemøte i Normen\",\n"));
+    }
+
+    #[test]
+    fn the_agenda_and_session_kinds_are_told_apart() {
+        assert_eq!(kind_of("// x\n#![enable(implicit_some)]\nSession(format: 1)"), FileKind::Session);
+        assert_eq!(kind_of("Agenda(title: \"x\")"), FileKind::Agenda);
+        assert_eq!(kind_of("(title: \"x\")"), FileKind::Agenda);
+    }
+
+    #[test]
+    fn a_newer_session_format_is_refused_with_its_place() {
+        let err = parse("Session(\n  format: 7,\n  agenda: Whatever(new: true),\n)").unwrap_err();
+        assert_eq!(err.what, ReadProblem::NewerSession { found: 7, known: SESSION_FORMAT });
+        assert_eq!(err.at.map(|p| (p.line, p.col)), Some((2, 3)));
+    }
+
+    #[test]
+    fn records_must_match_the_items() {
+        let mut s = seed_session();
+        s.record.items.pop();
+        let err = parse(&to_text(&s)).unwrap_err();
+        assert_eq!(err.what, ReadProblem::RecordMismatch);
+    }
+
+    #[test]
+    fn the_default_session_sits_beside_the_agenda() {
+        assert_eq!(default_path(Path::new("agendas/normen.ron")), PathBuf::from("agendas/normen.session.ron"));
+    }
+
+    #[test]
+    fn writes_are_atomic_and_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.session.ron");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left behind");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let missing = dir.path().join("no-such-folder").join("m.session.ron");
+        assert!(write_atomic(&missing, b"x").is_err());
+    }
+}

@@ -1,0 +1,275 @@
+//! Key sequences on the app, drawn on a TestBackend with a frozen clock.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::app::{App, Confirm, Mode};
+use super::theme;
+use super::view;
+use crate::domain::agenda::{Item, Lang, SakKind};
+use crate::domain::session::{ItemState, Session};
+use crate::domain::time::Stamp;
+use crate::i18n;
+use crate::store::agenda_file;
+
+fn at(clock: &str) -> Stamp {
+    Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
+}
+
+fn app(lang: Lang) -> App {
+    let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+    let (theme, _) = theme::load(None, false);
+    App::new(Session::new(agenda), "test.session.ron".into(), i18n::words(lang), theme)
+}
+
+fn press(app: &mut App, keys: &str, now: &str) {
+    for c in keys.chars() {
+        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), at(now));
+    }
+}
+
+fn key(app: &mut App, code: KeyCode, now: &str) {
+    app.key(KeyEvent::new(code, KeyModifiers::NONE), at(now));
+}
+
+fn screen(app: &mut App, width: u16, height: u16, now: &str) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(f, app, at(now))).unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    terminal.backend().to_string()
+}
+
+#[test]
+fn before_the_meeting_the_saksliste_shows_the_plan() {
+    let mut app = app(Lang::Nb);
+    insta::assert_snapshot!(screen(&mut app, 80, 24, "09:55:00").backend());
+}
+
+#[test]
+fn walking_into_a_sak_shows_its_timer_and_the_projection() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "n", "10:00:00");
+    press(&mut app, "n", "10:05:00");
+    press(&mut app, "n", "10:08:00");
+    press(&mut app, "n", "10:12:00");
+    press(&mut app, "n", "10:24:00"); // 04/25 starts 4 minutes late
+    assert_eq!(app.session.record.current, Some(4));
+    assert!(app.take_changed());
+    insta::assert_snapshot!(screen(&mut app, 80, 24, "10:31:15").backend());
+}
+
+#[test]
+fn an_overrun_is_shown_in_the_overrun_colour() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "n", "10:00:00"); // Velkommen: 4 minutes
+    let terminal = screen(&mut app, 80, 24, "10:06:30");
+    let screen_text = text(&terminal);
+    assert!(screen_text.contains("+02:30 over"), "{screen_text}");
+    let buffer = terminal.backend().buffer();
+    let row =
+        (0..24).find(|&y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>().contains("+02:30")).unwrap();
+    let x = (0..80).find(|&x| buffer[(x, row)].symbol() == "+").unwrap();
+    assert_eq!(buffer[(x, row)].style().fg, app.theme.overrun.fg);
+    assert!(screen_text.contains("2 min etter plan"), "{screen_text}");
+}
+
+#[test]
+fn the_warning_colour_comes_at_80_percent() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "nnnnn", "10:20:00"); // 04/25: 20 minutes
+    let terminal = screen(&mut app, 80, 24, "10:36:00");
+    let buffer = terminal.backend().buffer();
+    let found = (0..24)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .any(|(x, y)| buffer[(x, y)].style().fg == app.theme.warning.fg && buffer[(x, y)].symbol() != " ");
+    assert!(found, "{}", text(&terminal));
+    assert!(text(&terminal).contains("04:00 igjen"));
+}
+
+#[test]
+fn going_back_resumes_a_sak_in_the_same_record() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "nnnn", "10:00:00"); // 03/25 current
+    press(&mut app, "n", "10:10:00"); // 04/25
+    press(&mut app, "k", "10:15:00"); // select 03/25
+    press(&mut app, "g", "10:15:00");
+    assert_eq!(app.session.record.current, Some(3));
+    press(&mut app, "n", "10:17:00"); // on to the next pending: 05/25, 04/25 is done
+    assert_eq!(app.session.record.current, Some(5));
+    assert_eq!(app.session.record.items[3].segments.len(), 2);
+    assert_eq!(app.session.elapsed(3, at("10:30:00")), 10 * 60 + 2 * 60);
+}
+
+#[test]
+fn pausing_the_clock_shows_it_stopped() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "n", "10:00:00");
+    press(&mut app, "p", "10:01:00");
+    let shown = text(&screen(&mut app, 80, 24, "10:03:00"));
+    assert!(shown.contains("KLOKKA STÅR"), "{shown}");
+    press(&mut app, "p", "10:03:00");
+    assert_eq!(app.session.elapsed(0, at("10:04:00")), 2 * 60);
+}
+
+#[test]
+fn a_break_starts_and_ends_with_b() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "n", "10:00:00");
+    press(&mut app, "b", "10:30:00");
+    assert_eq!(app.session.agenda.items[app.session.record.current.unwrap()].title(), "Pause");
+    press(&mut app, "b", "10:45:00");
+    assert_eq!(app.session.agenda.items[app.session.record.current.unwrap()].title(), "Faktaark digital beredskap");
+}
+
+#[test]
+fn adding_a_sak_takes_a_title_and_a_kind_and_the_next_number() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "nnnnn", "10:20:00"); // 04/25 current and selected
+    press(&mut app, "a", "10:25:00");
+    key(&mut app, KeyCode::Enter, "10:25:00");
+    assert!(matches!(app.mode, Mode::Prompt(_)), "an empty title is not accepted");
+    let shown = text(&screen(&mut app, 80, 24, "10:25:00"));
+    assert!(shown.contains("Skriv en tittel"), "{shown}");
+    press(&mut app, "Innspill fra Helse Vest", "10:25:00");
+    key(&mut app, KeyCode::Tab, "10:25:00");
+    insta::assert_snapshot!(screen(&mut app, 80, 24, "10:25:00").backend());
+    key(&mut app, KeyCode::Enter, "10:25:00");
+    let Item::Sak(sak) = &app.session.agenda.items[5] else { panic!("not a sak") };
+    assert_eq!(sak.title, "Innspill fra Helse Vest");
+    assert_eq!(sak.kind, SakKind::Discussion);
+    assert_eq!(sak.number.map(|n| n.to_string()), Some("16/25".into()));
+    assert_eq!(app.selected, 5);
+    assert_eq!(app.session.record.current, Some(4), "the current sak stays current");
+}
+
+#[test]
+fn editing_title_and_timebox_with_a_bad_number_explained() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "jjjjj", "10:00:00"); // select 05/25
+    press(&mut app, "t", "10:00:00");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Backspace, "10:00:00");
+    }
+    press(&mut app, "tjue", "10:00:00");
+    key(&mut app, KeyCode::Enter, "10:00:00");
+    let shown = text(&screen(&mut app, 80, 24, "10:00:00"));
+    assert!(shown.contains("«tjue» er ikke et antall minutter"), "{shown}");
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Backspace, "10:00:00");
+    }
+    press(&mut app, "25", "10:00:00");
+    key(&mut app, KeyCode::Enter, "10:00:00");
+    assert_eq!(app.schedule.slots[5].minutes, 25);
+    press(&mut app, "e", "10:00:00");
+    press(&mut app, " – forenkling", "10:00:00");
+    key(&mut app, KeyCode::Esc, "10:00:00");
+    assert!(!app.session.agenda.items[5].title().ends_with("forenkling"), "Esc throws the edit away");
+    press(&mut app, "e", "10:00:00");
+    press(&mut app, "!", "10:00:00");
+    key(&mut app, KeyCode::Enter, "10:00:00");
+    assert!(app.session.agenda.items[5].title().ends_with("innhold!"));
+}
+
+#[test]
+fn moving_postponing_and_withdrawing_saker() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "jjjj", "10:00:00"); // 04/25
+    app.key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT), at("10:00:00"));
+    assert_eq!(app.session.agenda.items[5].title(), "Normen 7.0");
+    assert_eq!(app.selected, 5);
+    press(&mut app, "K", "10:00:00");
+    assert_eq!(app.session.agenda.items[4].title(), "Normen 7.0");
+    press(&mut app, "u", "10:00:00");
+    assert_eq!(app.session.record.items[4].state, ItemState::Postponed);
+    press(&mut app, "jw", "10:00:00");
+    assert_eq!(app.session.record.items[5].state, ItemState::Withdrawn);
+    press(&mut app, "j", "10:00:00"); // the pause
+    press(&mut app, "u", "10:00:00");
+    assert_eq!(app.message.as_deref(), Some("Bare saker kan utsettes eller trekkes, ikke pauser."));
+    insta::assert_snapshot!(screen(&mut app, 80, 24, "10:00:00").backend());
+}
+
+#[test]
+fn quitting_a_running_meeting_asks_first() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "q", "09:50:00");
+    assert!(app.quit, "before the meeting q quits at once");
+    let mut app = self::app(Lang::Nb);
+    press(&mut app, "nq", "10:00:00");
+    assert!(matches!(app.mode, Mode::Confirm(Confirm::Quit)));
+    assert!(text(&screen(&mut app, 80, 24, "10:00:00")).contains("Avslutte programmet?"));
+    press(&mut app, "n", "10:00:00");
+    assert!(!app.quit && matches!(app.mode, Mode::Normal));
+    press(&mut app, "qj", "10:00:00");
+    assert!(app.quit);
+    let mut app = self::app(Lang::Nb);
+    press(&mut app, "n", "10:00:00");
+    app.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), at("10:00:00"));
+    assert!(app.quit, "Ctrl+C quits at once: everything is saved already");
+}
+
+#[test]
+fn closing_the_meeting_records_its_end() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "x", "09:00:00");
+    assert_eq!(app.message.as_deref(), Some("Møtet har ikke startet: trykk n for å starte."));
+    press(&mut app, "n", "10:00:00");
+    press(&mut app, "x", "14:58:00");
+    press(&mut app, "j", "14:58:00");
+    assert_eq!(app.session.record.ended, Some(at("14:58:00")));
+    let shown = text(&screen(&mut app, 80, 24, "15:01:00"));
+    assert!(shown.contains("Møtet ble avsluttet kl. 14:58"), "{shown}");
+}
+
+#[test]
+fn help_is_written_from_the_keymap() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "?", "10:00:00");
+    insta::assert_snapshot!(screen(&mut app, 80, 24, "10:00:00").backend());
+    for b in super::keymap::bindings(super::keymap::Context::Main) {
+        let description = (app.words.action)(b.action);
+        let shown = (0..40).any(|scroll| {
+            app.help_scroll = scroll;
+            text(&screen(&mut app, 80, 24, "10:00:00")).contains(description)
+        });
+        assert!(shown, "{description} is not in the help");
+    }
+    key(&mut app, KeyCode::Esc, "10:00:00");
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+#[test]
+fn english_on_request() {
+    let mut app = app(Lang::En);
+    press(&mut app, "nnnnn", "10:20:00");
+    insta::assert_snapshot!(screen(&mut app, 80, 24, "10:43:00").backend());
+}
+
+#[test]
+fn small_terminals_stay_usable_and_tiny_ones_do_not_panic() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "nnnnn", "10:20:00");
+    insta::assert_snapshot!(screen(&mut app, 40, 12, "10:25:00").backend());
+    for (w, h) in [(1, 1), (10, 3), (20, 5), (39, 11), (200, 60)] {
+        screen(&mut app, w, h, "10:25:00");
+        press(&mut app, "?", "10:25:00");
+        screen(&mut app, w, h, "10:25:00");
+        key(&mut app, KeyCode::Esc, "10:25:00");
+        press(&mut app, "a", "10:25:00");
+        screen(&mut app, w, h, "10:25:00");
+        key(&mut app, KeyCode::Esc, "10:25:00");
+    }
+}
+
+#[test]
+fn pasted_text_goes_into_the_prompt_on_one_line() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "a", "10:00:00");
+    app.paste("Sak fra\nHelse Nord");
+    key(&mut app, KeyCode::Enter, "10:00:00");
+    assert_eq!(app.session.agenda.items[1].title(), "Sak fra Helse Nord");
+}

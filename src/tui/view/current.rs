@@ -1,0 +1,125 @@
+//! The sak under discussion: its timer, large enough to read across the table, and
+//! what the chair needs of it (presenter, documents, forslag til vedtak).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::duration;
+use crate::domain::agenda::Item;
+use crate::domain::session::{Phase, Timer};
+use crate::domain::time::Stamp;
+use crate::tui::app::App;
+
+/// Width the large digits need: "+12:34" in quadrant pixels, 4 columns a character.
+const BIG_WIDTH: u16 = 26;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
+    if area.height == 0 {
+        return;
+    }
+    let (w, t, session) = (app.words, &app.theme, &app.session);
+    let shown = session.record.current.unwrap_or(app.selected);
+    let numbers = session.agenda.sak_numbers();
+    let timer = session.timer(&app.schedule, now);
+    let title = match session.record.current {
+        Some(i) => {
+            let what = match &session.agenda.items[i] {
+                Item::Sak(s) => w.kind(s.kind).to_string(),
+                Item::Break(_) => w.a_break.to_string(),
+            };
+            let number = numbers[i].map(|n| format!("{n} ")).unwrap_or_default();
+            format!(" {}: {number}{what} ", w.now_title)
+        }
+        None if session.record.ended.is_some() => {
+            format!(" {} ", (w.ended)(&session.record.ended.map(|e| e.hm().to_string()).unwrap_or_default()))
+        }
+        None if session.record.started.is_none() => format!(" {} ", w.not_started),
+        None => format!(" {} ", w.no_current),
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(if timer.is_some() { t.border_focus } else { t.border })
+        .title(Span::styled(title, t.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+
+    let big = inner.height >= 5 && inner.width >= BIG_WIDTH + 30;
+    let timer_width = if timer.is_none() {
+        0
+    } else if big {
+        BIG_WIDTH + 2
+    } else {
+        30.min(inner.width / 2)
+    };
+    let [timer_area, info_area] =
+        Layout::horizontal([Constraint::Length(timer_width), Constraint::Fill(1)]).areas(inner);
+    if let Some(timer) = timer {
+        draw_timer(frame, timer_area, app, timer, big);
+    }
+
+    let Some(item) = session.agenda.items.get(shown) else { return };
+    let mut lines = vec![Line::from(Span::styled(item.title().to_string(), t.title))];
+    if let Item::Sak(sak) = item {
+        if let Some(p) = &sak.presenter {
+            lines.push(Line::from(vec![Span::styled(format!("{}: ", w.presenter), t.muted), Span::raw(p.clone())]));
+        }
+        if !sak.documents.is_empty() {
+            let docs = sak.documents.join(", ");
+            lines.push(Line::from(vec![Span::styled(format!("{}: ", w.documents), t.muted), Span::raw(docs)]));
+        }
+        if let Some(p) = &sak.proposal {
+            lines.push(Line::from(Span::styled(format!("{}:", w.proposal), t.accent)));
+            lines.extend(p.lines().map(|l| Line::from(l.to_string())));
+        }
+    }
+    let info = Paragraph::new(lines).style(t.text).wrap(Wrap { trim: true });
+    frame.render_widget(info, info_area);
+}
+
+fn draw_timer(frame: &mut Frame, area: Rect, app: &App, timer: Timer, big: bool) {
+    let (w, t) = (app.words, &app.theme);
+    let style = match timer.phase {
+        Phase::Within => t.ok,
+        Phase::Warning => t.warning,
+        Phase::Overrun => t.overrun,
+    };
+    let elapsed = duration(timer.elapsed);
+    let detail = if timer.timebox == 0 {
+        Line::from(Span::styled(w.no_timebox, t.muted))
+    } else if timer.left() >= 0 {
+        Line::from(vec![
+            Span::styled(format!("{} · ", (w.of_timebox)(&duration(timer.timebox))), t.muted),
+            Span::styled((w.time_left)(&duration(timer.left())), style),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(format!("{} · ", (w.of_timebox)(&duration(timer.timebox))), t.muted),
+            Span::styled((w.time_over)(&duration(timer.left())), t.overrun),
+        ])
+    };
+    let paused = app.session.record.paused.is_some().then(|| Line::from(Span::styled(w.paused, t.warning)));
+    if big {
+        let [digits, below] = Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
+        let digits_style = if timer.phase == Phase::Within { t.clock } else { style.patch(Style::default()) };
+        let text = BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(digits_style)
+            .lines(vec![Line::from(elapsed)])
+            .build();
+        frame.render_widget(text, digits);
+        let mut lines = vec![detail];
+        lines.extend(paused);
+        frame.render_widget(Paragraph::new(lines), below);
+    } else {
+        let mut lines = vec![Line::from(Span::styled(elapsed, style.bold())), detail];
+        lines.extend(paused);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    }
+}

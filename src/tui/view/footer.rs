@@ -1,0 +1,40 @@
+//! The bottom line: the last message if there is one, else the main keys of the screen
+//! that has the keys, from the keymap (as many whole hints as fit).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+
+use crate::tui::app::{App, Mode};
+use crate::tui::keymap::{self, Context};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let (w, t) = (app.words, &app.theme);
+    frame.render_widget(Block::new().style(t.footer), area);
+    if let Some(message) = &app.message {
+        frame.render_widget(Line::from(Span::styled(format!(" {message}"), t.accent)), area);
+        return;
+    }
+    let context = match app.mode {
+        Mode::Normal => Context::Main,
+        Mode::Help => Context::Help,
+        Mode::Confirm(_) => Context::Confirm,
+        Mode::Prompt(_) => Context::Prompt,
+    };
+    let mut spans = vec![Span::raw(" ")];
+    let mut width = 1;
+    for b in keymap::bindings(context).filter(|b| b.footer) {
+        let (code, mods) = b.keys[0];
+        let key = keymap::key_name(code, mods);
+        let label = format!(" {}  ", (w.action_short)(b.action));
+        let hint_width = key.chars().count() + label.chars().count() - 2;
+        if width + hint_width > usize::from(area.width) {
+            break;
+        }
+        width += hint_width + 2;
+        spans.push(Span::styled(key, t.key));
+        spans.push(Span::styled(label, t.footer));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

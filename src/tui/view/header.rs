@@ -1,0 +1,29 @@
+//! The top line: meeting, date, wall clock, and whether everything is saved.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use crate::domain::time::Stamp;
+use crate::tui::app::{App, SaveState};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
+    let (w, t, a) = (app.words, &app.theme, &app.session.agenda);
+    let save = match &app.saved {
+        SaveState::Saved => Span::styled(format!("● {}", w.saved), t.ok),
+        SaveState::Failed(reason) => Span::styled(format!("● {}", (w.not_saved)(reason)), t.overrun),
+    };
+    let clock = Span::styled(format!("  {} ", now.clock()), t.header);
+    let right = Line::from(vec![clock, save, Span::raw(" ")]).right_aligned();
+    let right_width = (right.width() as u16).min(area.width);
+    let [left_area, right_area] = Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    let date = format!("{} {}", w.weekdays[a.date.weekday_index()], a.date.short());
+    let left = Line::from(vec![
+        Span::styled(format!(" {} ", a.title), t.title),
+        Span::styled(format!("· {date} "), t.header),
+        Span::styled(format!("· {}", a.body), t.muted),
+    ]);
+    frame.render_widget(ratatui::widgets::Block::new().style(t.header), area);
+    frame.render_widget(left, left_area);
+    frame.render_widget(right, right_area);
+}

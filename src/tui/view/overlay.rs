@@ -1,0 +1,87 @@
+//! Boxes drawn over the screen: help (from the keymap), a prompt, a yes/no question.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use crate::tui::app::{App, Confirm, Prompt, Purpose};
+use crate::tui::keymap::{self, Context};
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(v);
+    h
+}
+
+fn framed<'a>(app: &App, title: &str) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.border_focus)
+        .style(app.theme.text)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+}
+
+/// Every key of every screen, written from the keymap.
+pub fn help(frame: &mut Frame, area: Rect, app: &App) {
+    let (w, t) = (app.words, &app.theme);
+    let contexts = [Context::Main, Context::Prompt, Context::Confirm, Context::Help];
+    let mut lines = Vec::new();
+    for context in contexts {
+        let name = w.contexts[context as usize];
+        lines.push(Line::from(Span::styled(name, t.accent)));
+        for b in keymap::bindings(context) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keymap::keys_label(b)), t.key),
+                Span::styled((w.action)(b.action), t.text),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    let box_area = centered(area, 86, area.height.saturating_sub(2).max(3));
+    let inner_height = box_area.height.saturating_sub(2);
+    let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
+    let paragraph = Paragraph::new(lines).block(framed(app, w.help_title)).scroll((app.help_scroll.min(max_scroll), 0));
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(paragraph, box_area);
+}
+
+pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
+    let (w, t) = (app.words, &app.theme);
+    let title = match prompt.purpose {
+        Purpose::AddSak => w.prompt_add,
+        Purpose::Title(_) => w.prompt_title,
+        Purpose::Timebox(_) => w.prompt_timebox,
+    };
+    let box_area = centered(area, 70, 6);
+    let block = framed(app, title);
+    let inner = block.inner(box_area);
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(block, box_area);
+    let [input, kind, error] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Length(2)]).areas(inner);
+    frame.render_widget(&prompt.input, input);
+    if prompt.purpose == Purpose::AddSak {
+        let line = Line::from(vec![
+            Span::styled((w.prompt_kind)(w.kind(prompt.kind)), t.accent),
+            Span::styled("  (Tab)", t.muted),
+        ]);
+        frame.render_widget(line, kind);
+    }
+    if let Some(e) = &prompt.error {
+        frame.render_widget(Paragraph::new(Span::styled(e.clone(), t.warning)).wrap(Wrap { trim: true }), error);
+    }
+}
+
+pub fn confirm(frame: &mut Frame, area: Rect, app: &App, confirm: Confirm) {
+    let (w, t) = (app.words, &app.theme);
+    let question = match confirm {
+        Confirm::Quit => w.confirm_quit,
+        Confirm::CloseMeeting => w.confirm_close,
+    };
+    let box_area = centered(area, 60, 7);
+    let lines = vec![Line::from(question), Line::default(), Line::from(Span::styled(w.yes_no, t.key))];
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(framed(app, "?"));
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(paragraph, box_area);
+}

@@ -1,0 +1,31 @@
+//! The meeting line: behind or ahead of plan, projected end against planned end.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::domain::time::Stamp;
+use crate::tui::app::App;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
+    let (w, t, session) = (app.words, &app.theme, &app.session);
+    let p = session.projection(&app.schedule, now);
+    let mut spans = vec![Span::raw(" ")];
+    if let Some(ended) = session.record.ended {
+        spans.push(Span::styled((w.ended)(&ended.hm().to_string()), t.text));
+        spans.push(Span::styled(format!(" · {}", (w.meeting_ended)(&p.planned_end.hm().to_string())), t.muted));
+    } else {
+        let style = match p.behind {
+            b if b > 5 => t.overrun,
+            b if b > 0 => t.warning,
+            _ => t.ok,
+        };
+        spans.push(Span::styled((w.behind)(p.behind), style));
+        let end = (w.projected_end)(&p.end.hm().to_string(), &p.planned_end.hm().to_string());
+        spans.push(Span::styled(format!(" · {end}"), t.text));
+        if session.record.paused.is_some() {
+            spans.push(Span::styled(format!(" · {}", w.paused), t.warning));
+        }
+    }
+    frame.render_widget(Line::from(spans), area);
+}
