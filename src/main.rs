@@ -11,7 +11,6 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
-use domain::agenda::Lang;
 use i18n::Words;
 use tui::app::{App, SaveState};
 
@@ -26,7 +25,7 @@ fn main() -> ExitCode {
                 _ => ExitCode::FAILURE,
             }
         }
-        (None, Some(file)) => live(&file, cli.session, cli.theme.as_deref(), lang, words),
+        (None, Some(file)) => live(&file, cli.session, cli.theme.as_deref(), words),
         (None, None) => {
             let _ = Cli::command().print_help();
             ExitCode::from(2)
@@ -39,7 +38,6 @@ fn live(
     file: &std::path::Path,
     session: Option<std::path::PathBuf>,
     theme: Option<&str>,
-    lang: Lang,
     words: &'static Words,
 ) -> ExitCode {
     let Some((session, path)) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
@@ -48,7 +46,7 @@ fn live(
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, problem) = tui::theme::load(theme, no_color);
     let mut app = App::new(session, path.clone(), words, theme);
-    app.message = problem.map(|p| p.message(lang == Lang::En));
+    app.message = problem.map(|p| (words.theme_problem)(&p));
     let result = tui::run(&mut app);
     let shown = path.display().to_string();
     if let Err(e) = result {

@@ -313,3 +313,15 @@ fn every_example_agenda_checks_clean() {
         assert_eq!(r.err, "", "{} should check without warnings", file.display());
     }
 }
+
+#[test]
+fn the_readme_example_agenda_checks_clean() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```ron\n").expect("an agenda example in README.md") + 7;
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "readme.ron", &readme[start..end]);
+    let r = check(&[path.as_os_str()]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(r.err, "");
+}

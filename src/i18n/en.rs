@@ -6,6 +6,7 @@ use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
 use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
 use crate::tui::keymap::Action;
+use crate::tui::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -133,6 +134,19 @@ pub static WORDS: Words = Words {
     yes_no: "y = yes, n = no",
     session_at: |p| format!("The session is saved in {p}"),
     cannot_save: |r| format!("cannot save the session: {r}. Choose another place with --session PATH"),
+    theme_problem: |p| {
+        let what = match p {
+            ThemeProblem::NotFound { spec, builtins } => format!(
+                "There is no built-in theme or theme file called \"{spec}\". Built-in themes: {}.",
+                builtins.join(", ")
+            ),
+            ThemeProblem::Unreadable { path, reason } => format!("Could not read the theme file {path}: {reason}."),
+            ThemeProblem::Invalid { path, line, col, reason } => {
+                format!("Error in the theme file {path}:{line}:{col}: {}.", reason.trim_end_matches('.'))
+            }
+        };
+        format!("{what} Using the default theme.")
+    },
     cannot_start: |r| format!("cannot start the screen: {r}"),
 };
 

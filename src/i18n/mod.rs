@@ -8,6 +8,7 @@ use crate::domain::check::Problem;
 use crate::domain::session::Refusal;
 use crate::store::agenda_file::ReadProblem;
 use crate::tui::keymap::Action;
+use crate::tui::theme::ThemeProblem;
 
 /// The words of one language. A field missing in one language does not compile.
 pub struct Words {
@@ -74,6 +75,7 @@ pub struct Words {
     pub yes_no: &'static str,
     pub session_at: fn(path: &str) -> String,
     pub cannot_save: fn(reason: &str) -> String,
+    pub theme_problem: fn(&ThemeProblem) -> String,
     pub cannot_start: fn(reason: &str) -> String,
 }
 

@@ -6,6 +6,7 @@ use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
 use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
 use crate::tui::keymap::Action;
+use crate::tui::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
     weekdays: ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"],
@@ -132,6 +133,19 @@ pub static WORDS: Words = Words {
     yes_no: "j = ja, n = nei",
     session_at: |p| format!("Sesjonen er lagret i {p}"),
     cannot_save: |r| format!("kan ikke lagre sesjonen: {r}. Velg et annet sted med --session STI"),
+    theme_problem: |p| {
+        let what = match p {
+            ThemeProblem::NotFound { spec, builtins } => format!(
+                "Fant verken et innebygd tema eller en temafil som heter «{spec}». Innebygde temaer: {}.",
+                builtins.join(", ")
+            ),
+            ThemeProblem::Unreadable { path, reason } => format!("Kunne ikke lese temafilen {path}: {reason}."),
+            ThemeProblem::Invalid { path, line, col, reason } => {
+                format!("Feil i temafilen {path}:{line}:{col}: {}.", reason.trim_end_matches('.'))
+            }
+        };
+        format!("{what} Bruker standardtemaet.")
+    },
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
 };
 

@@ -273,3 +273,21 @@ fn pasted_text_goes_into_the_prompt_on_one_line() {
     key(&mut app, KeyCode::Enter, "10:00:00");
     assert_eq!(app.session.agenda.items[1].title(), "Sak fra Helse Nord");
 }
+
+/// The key table of the README, as the keymap writes it.
+fn key_table(lang: Lang) -> String {
+    let w = i18n::words(lang);
+    let mut out = String::from("| key | what it does |\n|---|---|\n");
+    for b in super::keymap::bindings(super::keymap::Context::Main) {
+        let keys: Vec<String> = super::keymap::keys_label(b).split(' ').map(|k| format!("`{k}`")).collect();
+        out += &format!("| {} | {} |\n", keys.join(" "), (w.action)(b.action));
+    }
+    out
+}
+
+#[test]
+fn the_readme_key_table_is_the_keymap() {
+    let readme = include_str!("../../README.md");
+    let table = key_table(Lang::En);
+    assert!(readme.contains(&table), "README.md should contain this key table:\n{table}");
+}

@@ -88,12 +88,9 @@ roles! {
     clock,
 }
 
-/// The names `--theme` accepts besides a path; the first is the default.
-static BUILTIN_NAMES: &[&str] = &["dark", "light", "high-contrast"];
-
-/// The names of the built-in themes, the default first.
+/// The names of the built-in themes (what `--theme` accepts besides a path), the default first.
 pub fn builtin_names() -> &'static [&'static str] {
-    BUILTIN_NAMES
+    &["dark", "light", "high-contrast"]
 }
 
 /// The RON text of a built-in theme (name compared without regard to case).
@@ -109,7 +106,7 @@ fn builtin_text(name: &str) -> Option<&'static str> {
 impl Default for Theme {
     /// The dark theme.
     fn default() -> Theme {
-        let text = builtin_text(BUILTIN_NAMES[0]).unwrap_or_default();
+        let text = builtin_text(builtin_names()[0]).unwrap_or_default();
         // The built-in themes are tested to parse; should one not, still show something.
         parse(text, Theme::no_color()).unwrap_or_else(|_| Theme::no_color())
     }
@@ -160,40 +157,6 @@ pub enum ThemeProblem {
     Invalid { path: String, line: usize, col: usize, reason: String },
 }
 
-impl ThemeProblem {
-    /// The message for the user, in bokmål or (`english`) English.
-    pub fn message(&self, english: bool) -> String {
-        let what = match self {
-            ThemeProblem::NotFound { spec, builtins } => {
-                let builtins = builtins.join(", ");
-                if english {
-                    format!("There is no built-in theme or theme file called \"{spec}\". Built-in themes: {builtins}.")
-                } else {
-                    format!(
-                        "Fant verken et innebygd tema eller en temafil som heter «{spec}». Innebygde temaer: {builtins}."
-                    )
-                }
-            }
-            ThemeProblem::Unreadable { path, reason } if english => {
-                format!("Could not read the theme file {path}: {reason}.")
-            }
-            ThemeProblem::Unreadable { path, reason } => {
-                format!("Kunne ikke lese temafilen {path}: {reason}.")
-            }
-            ThemeProblem::Invalid { path, line, col, reason } => {
-                let reason = reason.trim_end_matches('.');
-                if english {
-                    format!("Error in the theme file {path}:{line}:{col}: {reason}.")
-                } else {
-                    format!("Feil i temafilen {path}:{line}:{col}: {reason}.")
-                }
-            }
-        };
-        let fallback = if english { "Using the default theme." } else { "Bruker standardtemaet." };
-        format!("{what} {fallback}")
-    }
-}
-
 /// The theme for `--theme NAME|PATH` (`None`: the default). `spec` is first looked up
 /// among the built-in names, then read as a file. Without a `spec`, `no_color` (the caller
 /// found `NO_COLOR` set and non-empty) gives the colourless theme; an explicit `--theme`
@@ -216,7 +179,7 @@ pub fn load(spec: Option<&str>, no_color: bool) -> (Theme, Option<ThemeProblem>)
 fn read_file(path: &str) -> Result<Theme, ThemeProblem> {
     let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
-            ThemeProblem::NotFound { spec: path.to_string(), builtins: BUILTIN_NAMES.to_vec() }
+            ThemeProblem::NotFound { spec: path.to_string(), builtins: builtin_names().to_vec() }
         }
         _ => ThemeProblem::Unreadable { path: path.to_string(), reason: e.to_string() },
     })?;
@@ -322,6 +285,11 @@ impl Visitor<'_> for ColorVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn message(problem: &ThemeProblem, english: bool) -> String {
+        let lang = if english { crate::domain::agenda::Lang::En } else { crate::domain::agenda::Lang::Nb };
+        (crate::i18n::words(lang).theme_problem)(problem)
+    }
 
     fn file(text: &str) -> ThemeFile {
         ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME).from_str(text).unwrap()
@@ -455,8 +423,8 @@ mod tests {
         let problem = problem.unwrap();
         let ThemeProblem::Invalid { line, col, .. } = problem else { panic!("{problem:?}") };
         assert_eq!((line, col), (3, 3));
-        let nb = problem.message(false);
-        let en = problem.message(true);
+        let nb = message(&problem, false);
+        let en = message(&problem, true);
         assert!(nb.starts_with(&format!("Feil i temafilen {path}:3:3: ")), "{nb}");
         assert!(en.starts_with(&format!("Error in the theme file {path}:3:3: ")), "{en}");
         assert!(!en.contains(".."), "{en}");
@@ -472,10 +440,10 @@ mod tests {
                 problem,
                 ThemeProblem::NotFound { spec: spec.into(), builtins: vec!["dark", "light", "high-contrast"] }
             );
-            let en = problem.message(true);
+            let en = message(&problem, true);
             assert!(en.contains(&format!("\"{spec}\"")), "{en}");
             assert!(en.contains("dark, light, high-contrast"), "{en}");
-            let nb = problem.message(false);
+            let nb = message(&problem, false);
             assert!(nb.contains(&format!("«{spec}»")), "{nb}");
             assert!(nb.contains("dark, light, high-contrast"), "{nb}");
         }
@@ -488,8 +456,8 @@ mod tests {
         let (theme, problem) = load(Some(dir), false);
         assert_eq!(theme, Theme::default());
         let Some(problem @ ThemeProblem::Unreadable { .. }) = problem else { panic!("{problem:?}") };
-        assert!(problem.message(true).contains(dir));
-        assert!(problem.message(false).starts_with("Kunne ikke lese temafilen"));
+        assert!(message(&problem, true).contains(dir));
+        assert!(message(&problem, false).starts_with("Kunne ikke lese temafilen"));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::domain::time::Stamp;
 /// Draws the whole screen for `now`.
 pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
     let current_height = match area.height {
         h if h >= 22 => 9,
         h if h >= 16 => 6,

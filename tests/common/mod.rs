@@ -1,0 +1,119 @@
+//! A terminal for end-to-end tests: the real binary in a pseudo-terminal, its screen
+//! kept by a vt100 parser.
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub struct Term {
+    pub screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Term {
+    /// Starts `referent ARGS` in `dir` on a `cols`×`rows` terminal, in bokmål.
+    pub fn start(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Term {
+        let pty = native_pty_system();
+        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_referent"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("referent starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let writer = pair.master.take_writer().expect("a writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
+            0,
+        )));
+        let parser = Arc::clone(&screen);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Term { screen, writer, child, _master: pair.master, reader: Some(reader) }
+    }
+
+    pub fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `what`; panics with the screen after 10 s.
+    pub fn wait_for(&self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.text().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen never showed {what:?}:\n{}", self.text());
+    }
+
+    /// Types `keys` one at a time, as a person would (an Esc right before another key
+    /// would read as Alt+key).
+    pub fn type_keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            let mut b = [0u8; 4];
+            self.writer.write_all(c.encode_utf8(&mut b).as_bytes()).unwrap();
+            self.writer.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Waits for the process to end; its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                if let Some(r) = self.reader.take() {
+                    let _ = r.join();
+                }
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("referent did not exit:\n{}", self.text());
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// A temp folder with a copy of an example agenda; the agenda's path in it.
+pub fn agenda_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas").join(name);
+    let dst = dir.path().join(name);
+    std::fs::copy(src, &dst).unwrap();
+    (dir, dst)
+}

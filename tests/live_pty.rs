@@ -1,0 +1,140 @@
+//! The live meeting end to end: the real binary in a pseudo-terminal, keys pressed,
+//! the screen and the session file checked, then the session resumed.
+
+mod common;
+
+use common::{Term, agenda_copy};
+
+const AGENDA: &str = "normen-2025-06-03.ron";
+const SESSION: &str = "normen-2025-06-03.session.ron";
+
+#[test]
+fn walk_a_meeting_quit_and_resume_it() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    term.wait_for("01/25 10:04  3 min Godkj.");
+    assert!(term.text().contains("● lagret"));
+
+    term.type_keys("n");
+    term.wait_for("Nå: Orienteringssak");
+    term.type_keys("nnnn");
+    term.wait_for("Nå: 04/25 Beslutningssak");
+    term.wait_for("Forslag til vedtak:");
+
+    term.type_keys("a");
+    term.wait_for("Ny sak (legges etter den valgte)");
+    term.type_keys("Innspill fra Helse Vest – særlig ÆØÅ");
+    term.send(b"\t");
+    term.wait_for("Type: Drøftingssak");
+    term.send(b"\r");
+    term.wait_for("16/25");
+    term.wait_for("Innspill fra Helse Vest");
+
+    term.type_keys("p");
+    term.wait_for("KLOKKA STÅR");
+    term.type_keys("p");
+
+    term.type_keys("q");
+    term.wait_for("Avslutte programmet?");
+    term.type_keys("j");
+    assert_eq!(term.wait_exit(), 0);
+    assert!(term.text().contains(&format!("Sesjonen er lagret i {SESSION}")), "{}", term.text());
+
+    let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    assert!(saved.contains("started: \""), "{saved}");
+    assert!(saved.contains("current: 4,"), "{saved}");
+    assert!(saved.contains("title: \"Innspill fra Helse Vest – særlig ÆØÅ\""), "{saved}");
+    assert!(saved.contains("kind: Discussion"), "{saved}");
+    assert!(saved.contains("number: \"16/25\""), "{saved}");
+    assert!(saved.contains("interruptions: ["), "{saved}");
+
+    // Opening the agenda again resumes the session, clock and all.
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Nå: 04/25 Beslutningssak");
+    term.wait_for("16/25");
+    term.type_keys("n");
+    term.wait_for("Nå: 16/25 Drøftingssak");
+    term.send(&[3]); // Ctrl+C: quits at once, nothing lost
+    assert_eq!(term.wait_exit(), 0);
+    let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    assert!(saved.contains("current: 5,"), "{saved}");
+
+    // So does opening the session file itself.
+    let mut term = Term::start(dir.path(), &[SESSION], 80, 24);
+    term.wait_for("Nå: 16/25 Drøftingssak");
+    term.type_keys("q");
+    term.type_keys("j");
+    assert_eq!(term.wait_exit(), 0);
+}
+
+#[test]
+fn a_session_path_can_be_chosen_and_check_reads_sessions() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &["--session", "styret.session.ron", AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("q");
+    assert_eq!(term.wait_exit(), 0);
+    assert!(dir.path().join("styret.session.ron").exists());
+    assert!(!dir.path().join(SESSION).exists());
+    let out = assert_cmd::Command::cargo_bin("referent")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("LANG", "C.UTF-8")
+        .args(["check", "styret.session.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("04/25  10:20  20 min  Beslutningssak   Normen 7.0"));
+}
+
+#[test]
+fn a_broken_agenda_is_not_opened() {
+    let (dir, path) = agenda_copy(AGENDA);
+    let text = std::fs::read_to_string(&path).unwrap().replacen("at: \"10:20\"", "at: \"10:05\"", 1);
+    std::fs::write(&path, text).unwrap();
+    let out = assert_cmd::Command::cargo_bin("referent")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("LANG", "C.UTF-8")
+        .arg(AGENDA)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("feil: planlagt start kl. 10:05"), "{err}");
+    assert!(!dir.path().join(SESSION).exists(), "no session for an agenda that does not add up");
+}
+
+#[test]
+fn a_damaged_session_is_reported_and_left_alone() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let damaged = "Session(\n    format: 1,\n    agenda: Agenda(title: \"x\", date: \"2025-06-03\",\n";
+    std::fs::write(dir.path().join(SESSION), damaged).unwrap();
+    let out = assert_cmd::Command::cargo_bin("referent")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("LANG", "C.UTF-8")
+        .arg(AGENDA)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{SESSION}:3:51: feil: filen slutter midt i")), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.path().join(SESSION)).unwrap(), damaged);
+}
+
+#[test]
+fn the_terminal_going_away_saves_and_exits() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("n");
+    term.wait_for("Nå: Orienteringssak");
+    let pid = term.child.process_id().unwrap();
+    let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    assert!(status.success());
+    term.wait_exit();
+    let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    assert!(saved.contains("current: 0,"), "{saved}");
+}
