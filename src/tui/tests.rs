@@ -291,3 +291,13 @@ fn the_readme_key_table_is_the_keymap() {
     let table = key_table(Lang::En);
     assert!(readme.contains(&table), "README.md should contain this key table:\n{table}");
 }
+
+#[test]
+fn a_long_message_is_shown_whole() {
+    let mut app = app(Lang::Nb);
+    let (_, problem) = theme::load(Some("finnes-ikke"), false);
+    app.message = problem.map(|p| (app.words.theme_problem)(&p));
+    let shown = text(&screen(&mut app, 80, 24, "10:00:00"));
+    assert!(shown.contains("Fant verken et innebygd tema eller en temafil som heter «finnes-ikke»"), "{shown}");
+    assert!(shown.contains("Bruker standardtemaet."), "{shown}");
+}

@@ -1,10 +1,10 @@
-//! The bottom line: the last message if there is one, else the main keys of the screen
+//! The bottom line (two for a long message): the last message if there is one, else the main keys of the screen
 //! that has the keys, from the keymap (as many whole hints as fit).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::{self, Context};
@@ -13,7 +13,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (w, t) = (app.words, &app.theme);
     frame.render_widget(Block::new().style(t.footer), area);
     if let Some(message) = &app.message {
-        frame.render_widget(Line::from(Span::styled(format!(" {message}"), t.accent)), area);
+        let text = Paragraph::new(Span::styled(message.as_str(), t.accent)).wrap(Wrap { trim: true });
+        frame.render_widget(text, area.inner(Margin::new(1, 0)));
         return;
     }
     let context = match app.mode {

@@ -23,12 +23,14 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
         h if h >= 10 => 3,
         _ => 0,
     };
+    let message_width = app.message.as_ref().map_or(0, |m| m.chars().count() + 2);
+    let footer_height = if message_width > usize::from(area.width) { 2 } else { 1 };
     let [header, list, current, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(current_height),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_height),
     ])
     .areas(area);
     header::draw(frame, header, app, now);
