@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod check;
+pub mod frist;
 pub mod schedule;
 pub mod session;
 pub mod time;
