@@ -156,6 +156,9 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 7] =
+        [Role::Chair, Role::ViceChair, Role::Member, Role::Deputy, Role::Observer, Role::Secretariat, Role::Guest];
+
     /// Members decide and count towards the quorum; deputies count when they attend.
     pub fn is_member(self) -> bool {
         matches!(self, Role::Chair | Role::ViceChair | Role::Member | Role::Deputy)

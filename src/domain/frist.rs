@@ -1,7 +1,6 @@
 //! The deadline (frist) of a follow-up action, read as a minute-taker types it: "18.08", "18. aug", "uke 34".
 //!
 //! No clock here: the meeting's date comes in as `today`, to fill in a missing year.
-#![cfg_attr(not(test), expect(dead_code, reason = "not wired into the session yet; remove when it is"))]
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -52,11 +51,6 @@ pub fn parse_frist(text: &str, today: NaiveDate) -> Result<NaiveDate, FristProbl
         Miss::NoSuchDay => FristProblem::NoSuchDay(typed.to_string()),
         Miss::UnknownMonth(word) => FristProblem::UnknownMonth(word),
     })
-}
-
-/// "18.08.25": the short form Norwegian minutes use.
-pub fn show_frist(date: NaiveDate) -> String {
-    format!("{:02}.{:02}.{:02}", date.day(), date.month(), date.year().rem_euclid(100))
 }
 
 /// What went wrong, before the typed text is attached.
@@ -593,19 +587,5 @@ mod tests {
         assert_eq!(parse_frist("🎉", today()), Err(FristProblem::NotADate("🎉".into())));
         let long = "9".repeat(10_000);
         assert_eq!(parse_frist(&long, today()), Err(FristProblem::NotADate(long.clone())));
-    }
-
-    #[test]
-    fn shows_short_form() {
-        assert_eq!(show_frist(day(2025, 8, 18)), "18.08.25");
-        assert_eq!(show_frist(day(2026, 1, 5)), "05.01.26");
-        assert_eq!(show_frist(day(2100, 12, 31)), "31.12.00");
-    }
-
-    #[test]
-    fn shown_form_reads_back() {
-        for d in [day(2025, 8, 18), day(2026, 1, 5), day(2028, 2, 29), day(2030, 12, 31)] {
-            assert_eq!(parse_frist(&show_frist(d), today()), Ok(d));
-        }
     }
 }

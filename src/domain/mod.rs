@@ -1,8 +1,12 @@
 //! The meeting model and its rules: agenda, schedule, checks. No terminal, no files, no clock.
 
 pub mod agenda;
+pub mod attendance;
 pub mod check;
+pub mod followup;
 pub mod frist;
+pub mod notes;
 pub mod schedule;
 pub mod session;
 pub mod time;
+pub mod vedtak;

@@ -3,8 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{Agenda, Break, Item, Sak, SakKind};
+use super::attendance::Attendance;
+use super::followup::FollowUp;
+use super::notes::{Draft, Note};
 use super::schedule::{self, Length, Schedule};
 use super::time::{Hm, Stamp};
+use super::vedtak::Decision;
 
 /// The session format this version writes; older ones are read and migrated.
 pub const SESSION_FORMAT: u32 = 1;
@@ -43,6 +47,9 @@ pub struct Record {
     /// One per agenda item, in the same order.
     #[serde(default)]
     pub items: Vec<ItemRecord>,
+    /// One per person on the agenda's roster, in the same order.
+    #[serde(default)]
+    pub attendance: Vec<Attendance>,
 }
 
 /// What happened to one agenda item.
@@ -54,6 +61,17 @@ pub struct ItemRecord {
     /// When the item was dealt with; several when it was left and resumed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub segments: Vec<Segment>,
+    /// Innspill og kommentarer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The note being written, saved with every key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    /// Oppfølging.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followups: Vec<FollowUp>,
 }
 
 /// Where an item stands. Whether it is the current one is `Record::current`.
@@ -87,8 +105,12 @@ pub enum Refusal {
     NothingLeft,
     Paused,
     NotPaused,
-    /// Only saker, not breaks, can be postponed or withdrawn.
+    /// Only saker, not breaks, can be postponed, withdrawn or decided.
     NotASak,
+    /// The sak has no forslag til vedtak to adopt.
+    NoProposal,
+    /// Only someone present can leave or have times.
+    NotPresent,
 }
 
 /// How far into its timebox the current item is.
@@ -147,7 +169,8 @@ impl Session {
             }
         }
         let items = vec![ItemRecord::default(); agenda.items.len()];
-        Session { format: SESSION_FORMAT, agenda, record: Record { items, ..Record::default() } }
+        let attendance = agenda.people.iter().map(Attendance::from_roster).collect();
+        Session { format: SESSION_FORMAT, agenda, record: Record { items, attendance, ..Record::default() } }
     }
 
     pub fn schedule(&self) -> Schedule {
@@ -464,7 +487,7 @@ fn div_floor_minutes(seconds: i64) -> i64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::agenda::Lang;
     use crate::domain::time::Day;
@@ -473,7 +496,7 @@ mod tests {
         Hm::parse(s).unwrap()
     }
 
-    fn at(clock: &str) -> Stamp {
+    pub(crate) fn at(clock: &str) -> Stamp {
         Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
     }
 
@@ -489,7 +512,7 @@ mod tests {
     }
 
     /// 10:00 01/25 (10 min), 02/25 (20 min), Pause (15 min), 03/25 (15 min); ends 11:00.
-    fn session() -> Session {
+    pub(crate) fn session() -> Session {
         Session::new(Agenda {
             format: 1,
             body: String::new(),

@@ -98,6 +98,14 @@ impl fmt::Display for Hm {
 }
 
 impl Day {
+    pub fn from_date(date: NaiveDate) -> Day {
+        Day(date)
+    }
+
+    pub fn date(self) -> NaiveDate {
+        self.0
+    }
+
     /// Reads "2025-06-03".
     pub fn parse(text: &str) -> Result<Day, TimeProblem> {
         let t = text.trim();
@@ -225,6 +233,11 @@ impl Stamp {
 
     pub fn parse(text: &str) -> Option<Stamp> {
         chrono::NaiveDateTime::parse_from_str(text, STAMP_FORMAT).ok().map(Stamp)
+    }
+
+    /// The day of this moment.
+    pub fn day(self) -> Day {
+        Day(self.0.date())
     }
 
     /// The clock time of this moment, to the minute.

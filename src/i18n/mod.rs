@@ -3,9 +3,11 @@
 mod en;
 mod nb;
 
-use crate::domain::agenda::{Lang, SakKind};
+use crate::domain::agenda::{Lang, Role, SakKind};
 use crate::domain::check::Problem;
+use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
+use crate::domain::vedtak::Outcome;
 use crate::store::agenda_file::ReadProblem;
 use crate::tui::keymap::Action;
 use crate::tui::theme::ThemeProblem;
@@ -41,8 +43,8 @@ pub struct Words {
     /// A word or two for the footer.
     pub action_short: fn(Action) -> &'static str,
     pub refusal: fn(Refusal) -> &'static str,
-    /// Names of the key contexts, in the order of `keymap::Context`.
-    pub contexts: [&'static str; 4],
+    /// Names of the key contexts, in the order of `keymap::Context::ALL`.
+    pub contexts: [&'static str; 10],
     pub help_title: &'static str,
     pub saksliste: &'static str,
     pub now_title: &'static str,
@@ -76,6 +78,72 @@ pub struct Words {
     pub session_at: fn(path: &str) -> String,
     pub cannot_save: fn(reason: &str) -> String,
     pub theme_problem: fn(&ThemeProblem) -> String,
+
+    // Capture: notes, vedtak, oppfølging, attendance.
+    pub secretariat: &'static str,
+    /// Built-in standard phrases.
+    pub phrases: &'static [&'static str],
+    /// In the order of `Outcome::ALL`.
+    pub outcomes: [&'static str; 6],
+    /// Comment, question, answer: the editor's kind names.
+    pub note_kinds: [&'static str; 3],
+    /// What a question and an answer start with in lists and the referat: "Spørsmål:", "Svar:".
+    pub question_prefix: &'static str,
+    pub answer_prefix: &'static str,
+    pub notes_title: fn(count: usize) -> String,
+    pub new_note: &'static str,
+    pub change_note: &'static str,
+    pub decision_title: fn(label: Option<&str>) -> String,
+    pub vedtak: &'static str,
+    /// "Utsatt" + this: "til septembermøtet" ("til" added unless typed).
+    pub until: fn(text: &str) -> String,
+    pub votes: fn(in_favour: u32, against: u32, abstaining: u32) -> String,
+    pub no_speaker: &'static str,
+    pub no_notes: &'static str,
+    pub no_decision: &'static str,
+    pub note_deleted: &'static str,
+    pub decision_needed: &'static str,
+    pub undone: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub redone: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub not_quorate_warning: fn(present: u32, needed: u32) -> String,
+    /// For the main screen: everyone present, and the quorum.
+    pub presence_line: fn(present: usize, quorate: Option<bool>) -> String,
+    /// For the attendance screen: everyone present, members present of all, the quorum.
+    pub quorum_line: fn(present: usize, members_present: u32, members: u32, quorate: Option<bool>) -> String,
+    pub person_needed: &'static str,
+    pub not_votes: fn(text: &str) -> String,
+    pub not_times: fn(text: &str) -> String,
+    pub prompt_label: &'static str,
+    pub prompt_until: &'static str,
+    pub prompt_votes: &'static str,
+    pub prompt_times: &'static str,
+    pub prompt_person: &'static str,
+    pub pick_speaker: &'static str,
+    pub pick_phrase: &'static str,
+    pub pick_outcome: &'static str,
+    pub pick_who: &'static str,
+    pub free_text: fn(text: &str) -> String,
+    pub followup_title: &'static str,
+    /// What, who, frist.
+    pub followup_fields: [&'static str; 3],
+    pub followup_nothing: &'static str,
+    pub frist_problem: fn(&FristProblem) -> String,
+    pub frist_reads_as: fn(date: &str) -> String,
+    pub frist_keep_hint: &'static str,
+    pub followups_title: &'static str,
+    pub no_followups: &'static str,
+    pub followups_header: &'static str,
+    pub attendance_title: &'static str,
+    /// Members, observers, secretariat, guests.
+    pub groups: [&'static str; 4],
+    /// Unmarked, til stede, forfall, fraværende.
+    pub presences: [&'static str; 4],
+    pub arrived: fn(at: &str) -> String,
+    pub left: fn(at: &str) -> String,
+    /// In the order of `Role::ALL`.
+    pub roles: [&'static str; 7],
     pub cannot_start: fn(reason: &str) -> String,
 }
 
@@ -83,6 +151,16 @@ impl Words {
     pub fn kind(&self, kind: SakKind) -> &'static str {
         let i = SakKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         self.kinds[i]
+    }
+
+    pub fn outcome(&self, outcome: Outcome) -> &'static str {
+        let i = Outcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0);
+        self.outcomes[i]
+    }
+
+    pub fn role(&self, role: Role) -> &'static str {
+        let i = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        self.roles[i]
     }
 
     pub fn kind_short(&self, kind: SakKind) -> &'static str {

@@ -57,7 +57,9 @@ pub fn parse(text: &str) -> Result<Session, ReadError> {
         return Err(Placed { at, what: ReadProblem::NewerSession { found: format, known: SESSION_FORMAT } });
     }
     let session: Session = ron_options().from_str(text).map_err(from_ron)?;
-    if session.record.items.len() != session.agenda.items.len() {
+    if session.record.items.len() != session.agenda.items.len()
+        || session.record.attendance.len() != session.agenda.people.len()
+    {
         let at = locate::SourceMap::of(text).find("record.items");
         return Err(Placed { at, what: ReadProblem::RecordMismatch });
     }

@@ -6,20 +6,39 @@ use std::path::PathBuf;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
+use super::editor::{Editor, Target};
+use super::forms::FollowUpForm;
 use super::keymap::{self, Action, Context};
+use super::picker::{self, PickFor, Picker, Value};
 use super::theme::Theme;
-use crate::domain::agenda::SakKind;
+use crate::domain::agenda::{Person, Role, SakKind};
+use crate::domain::attendance::Presence;
 use crate::domain::schedule::Schedule;
 use crate::domain::session::{Refusal, Session};
-use crate::domain::time::Stamp;
+use crate::domain::time::{Hm, Stamp};
+use crate::domain::vedtak::{Outcome, Votes};
 use crate::i18n::Words;
+
+/// How many changes undo reaches back.
+const UNDO_DEPTH: usize = 100;
 
 /// What has the keys.
 pub enum Mode {
     Normal,
+    /// The notes of the selected sak, one selected.
+    Notes,
     Help,
     Confirm(Confirm),
     Prompt(Box<Prompt>),
+    Editor(Box<Editor>),
+    Picker(Box<Picker>),
+    Form(Box<FollowUpForm>),
+    FollowUps {
+        selected: usize,
+    },
+    Attendance {
+        selected: usize,
+    },
 }
 
 /// A question that needs a yes before it is done.
@@ -29,7 +48,7 @@ pub enum Confirm {
     CloseMeeting,
 }
 
-/// A one-line input: a new sak's title, a changed title or timebox.
+/// A one-line input.
 pub struct Prompt {
     pub purpose: Purpose,
     pub input: TextArea<'static>,
@@ -43,6 +62,14 @@ pub enum Purpose {
     AddSak,
     Title(usize),
     Timebox(usize),
+    /// The label of a partial decision on a sak.
+    Label(usize),
+    /// What a decision is postponed to: (item, decision).
+    Until(usize, usize),
+    Votes(usize, usize),
+    /// Arrival and departure of a person.
+    Times(usize),
+    AddPerson,
 }
 
 /// Whether what is on screen is on disk.
@@ -57,10 +84,12 @@ pub struct App {
     /// The plan of the agenda as it stands; recomputed when the agenda changes.
     pub schedule: Schedule,
     pub path: PathBuf,
+    /// The item shown: its notes, its vedtak; follows the current item as the meeting walks.
     pub selected: usize,
+    pub note_selected: usize,
     pub mode: Mode,
     pub saved: SaveState,
-    /// A short message for the status line (a refusal, a hint).
+    /// A short message for the footer (a refusal, a warning, a hint).
     pub message: Option<String>,
     pub words: &'static Words,
     pub theme: Theme,
@@ -68,6 +97,8 @@ pub struct App {
     /// Scroll position of the saksliste, kept between frames.
     pub list_state: ratatui::widgets::TableState,
     pub help_scroll: u16,
+    undo: Vec<Session>,
+    redo: Vec<Session>,
     changed: bool,
 }
 
@@ -80,6 +111,7 @@ impl App {
             schedule,
             path,
             selected,
+            note_selected: 0,
             mode: Mode::Normal,
             saved: SaveState::Saved,
             message: None,
@@ -88,6 +120,8 @@ impl App {
             quit: false,
             list_state: ratatui::widgets::TableState::default(),
             help_scroll: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
             changed: false,
         }
     }
@@ -97,12 +131,18 @@ impl App {
         std::mem::take(&mut self.changed)
     }
 
-    fn context(&self) -> Context {
+    pub fn context(&self) -> Context {
         match self.mode {
             Mode::Normal => Context::Main,
+            Mode::Notes => Context::Notes,
             Mode::Help => Context::Help,
             Mode::Confirm(_) => Context::Confirm,
             Mode::Prompt(_) => Context::Prompt,
+            Mode::Editor(_) => Context::Editor,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Form(_) => Context::Form,
+            Mode::FollowUps { .. } => Context::FollowUps,
+            Mode::Attendance { .. } => Context::Attendance,
         }
     }
 
@@ -110,32 +150,97 @@ impl App {
     pub fn key(&mut self, key: KeyEvent, now: Stamp) {
         match keymap::action(self.context(), key) {
             Some(action) => self.act(action, now),
-            None => {
-                if let Mode::Prompt(prompt) = &mut self.mode {
-                    prompt.input.input(key);
-                    prompt.error = None;
-                }
-            }
+            None => self.type_key(key),
         }
     }
 
-    /// Text pasted into the terminal (bracketed paste): goes into an open prompt.
-    pub fn paste(&mut self, text: &str) {
-        if let Mode::Prompt(prompt) = &mut self.mode {
-            prompt.input.insert_str(text.replace(['\r', '\n'], " "));
+    /// A key that is no action: text for whatever input has the keys.
+    fn type_key(&mut self, key: KeyEvent) {
+        match &mut self.mode {
+            Mode::Prompt(p) => {
+                p.input.input(key);
+                p.error = None;
+            }
+            Mode::Editor(e) => {
+                let typed = e.area.input(key);
+                if typed {
+                    self.sync_draft();
+                }
+            }
+            Mode::Picker(p) => {
+                let typed = p.query.input(key);
+                if typed {
+                    p.refresh();
+                }
+            }
+            Mode::Form(f) => {
+                let focus = f.focus;
+                if f.fields[focus].input(key) {
+                    f.problem = None;
+                }
+            }
+            _ => {}
         }
+    }
+
+    /// Text pasted into the terminal (bracketed paste): one edit in whatever has the keys.
+    pub fn paste(&mut self, text: &str) {
+        let one_line = || text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+        match &mut self.mode {
+            Mode::Prompt(p) => {
+                p.input.insert_str(one_line());
+            }
+            Mode::Editor(e) => {
+                e.area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                self.sync_draft();
+            }
+            Mode::Picker(p) => {
+                p.query.insert_str(one_line());
+                p.refresh();
+            }
+            Mode::Form(f) => {
+                let focus = f.focus;
+                f.fields[focus].insert_str(one_line());
+            }
+            _ => {}
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.session.agenda.items.len()
+    }
+
+    /// The selected item, within bounds.
+    fn sel(&self) -> usize {
+        self.selected.min(self.len().saturating_sub(1))
     }
 
     pub fn act(&mut self, action: Action, now: Stamp) {
         self.message = None;
-        let len = self.session.agenda.items.len();
-        let sel = self.selected.min(len.saturating_sub(1));
+        match self.context() {
+            Context::Main => self.act_main(action, now),
+            Context::Notes => self.act_notes(action, now),
+            Context::Help => self.act_help(action),
+            Context::Confirm => self.act_confirm(action, now),
+            Context::Prompt => self.act_prompt(action, now),
+            Context::Editor => self.act_editor(action, now),
+            Context::Picker => self.act_picker(action, now),
+            Context::Form => self.act_form(action, now),
+            Context::FollowUps => self.act_followups(action),
+            Context::Attendance => self.act_attendance(action, now),
+        }
+    }
+
+    fn act_main(&mut self, action: Action, now: Stamp) {
+        let (len, sel) = (self.len(), self.sel());
         match action {
             Action::Next => {
+                self.checkpoint();
                 let r = self.session.next(now);
                 self.after_walk(r);
             }
             Action::GoToSelected if len > 0 => {
+                self.checkpoint();
                 let r = if self.session.record.started.is_none() {
                     self.session.start(now).and_then(|()| self.session.go_to(sel, now))
                 } else {
@@ -144,6 +249,7 @@ impl App {
                 self.after_walk(r);
             }
             Action::Pause => {
+                self.checkpoint();
                 let r = if self.session.record.paused.is_some() {
                     self.session.resume(now)
                 } else {
@@ -152,6 +258,7 @@ impl App {
                 self.after_walk(r);
             }
             Action::Break => {
+                self.checkpoint();
                 let r = self.session.start_break(now, self.words.a_break);
                 self.after_walk(r);
             }
@@ -163,17 +270,11 @@ impl App {
                     Refusal::Ended
                 }),
             },
-            Action::SelectUp if matches!(self.mode, Mode::Help) => {
-                self.help_scroll = self.help_scroll.saturating_sub(1)
-            }
-            Action::SelectDown if matches!(self.mode, Mode::Help) => {
-                self.help_scroll = self.help_scroll.saturating_add(1)
-            }
-            Action::SelectUp => self.selected = sel.saturating_sub(1),
-            Action::SelectDown => self.selected = (sel + 1).min(len.saturating_sub(1)),
-            Action::SelectFirst => self.selected = 0,
-            Action::SelectLast => self.selected = len.saturating_sub(1),
-            Action::SelectCurrent => self.selected = self.session.record.current.unwrap_or(sel),
+            Action::SelectUp => self.select(sel.saturating_sub(1)),
+            Action::SelectDown => self.select((sel + 1).min(len.saturating_sub(1))),
+            Action::SelectFirst => self.select(0),
+            Action::SelectLast => self.select(len.saturating_sub(1)),
+            Action::SelectCurrent => self.select(self.session.record.current.unwrap_or(sel)),
             Action::AddSak => self.open_prompt(Purpose::AddSak, String::new()),
             Action::EditTitle if len > 0 => {
                 let title = self.session.agenda.items[sel].title().to_string();
@@ -184,22 +285,66 @@ impl App {
                 self.open_prompt(Purpose::Timebox(sel), minutes);
             }
             Action::MoveUp | Action::MoveDown if len > 0 => {
+                self.checkpoint();
                 if let Ok(to) = self.session.move_item(sel, action == Action::MoveUp) {
                     self.selected = to;
                     self.agenda_changed();
                 }
             }
             Action::Postpone | Action::Withdraw if len > 0 => {
+                self.checkpoint();
                 let r = if action == Action::Postpone {
                     self.session.toggle_postponed(sel)
                 } else {
                     self.session.toggle_withdrawn(sel)
                 };
-                match r {
-                    Ok(()) => self.changed = true,
-                    Err(e) => self.refuse(e),
+                self.done(r);
+            }
+            Action::OpenNote if len > 0 => self.open_note_editor(sel, now),
+            Action::FocusNotes if len > 0 => {
+                let count = self.session.record.items[sel].notes.len();
+                if count == 0 {
+                    self.message = Some(self.words.no_notes.to_string());
+                } else {
+                    self.note_selected = count - 1;
+                    self.mode = Mode::Notes;
                 }
             }
+            Action::AdoptProposal if len > 0 => {
+                self.checkpoint();
+                let r = self.session.adopt_proposal(sel, now).map(|_| ());
+                self.done(r);
+                self.warn_quorum();
+            }
+            Action::AmendProposal if len > 0 => {
+                if !matches!(self.session.agenda.items[sel], crate::domain::agenda::Item::Sak(_)) {
+                    return self.refuse(Refusal::NotASak);
+                }
+                let text = self.session.proposal(sel).unwrap_or_default().to_string();
+                self.mode = Mode::Editor(Box::new(Editor::for_decision(sel, None, &text)));
+            }
+            Action::PartialDecision if len > 0 => {
+                if !matches!(self.session.agenda.items[sel], crate::domain::agenda::Item::Sak(_)) {
+                    return self.refuse(Refusal::NotASak);
+                }
+                self.open_prompt(Purpose::Label(sel), String::new());
+            }
+            Action::SetOutcome if len > 0 => {
+                if !matches!(self.session.agenda.items[sel], crate::domain::agenda::Item::Sak(_)) {
+                    return self.refuse(Refusal::NotASak);
+                }
+                let choices = picker::outcomes(self.words);
+                self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel), choices, Mode::Normal)));
+            }
+            Action::SetVotes if len > 0 => match self.session.record.items[sel].decisions.len() {
+                0 => self.message = Some(self.words.no_decision.to_string()),
+                n => self.open_prompt(Purpose::Votes(sel, n - 1), String::new()),
+            },
+            Action::AddFollowUp if len > 0 => self.mode = Mode::Form(Box::new(FollowUpForm::new(sel))),
+            Action::ShowFollowUps => self.mode = Mode::FollowUps { selected: 0 },
+            Action::ShowAttendance => self.mode = Mode::Attendance { selected: 0 },
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::Help => {
                 self.help_scroll = 0;
                 self.mode = Mode::Help;
@@ -212,8 +357,82 @@ impl App {
                 }
             }
             Action::ForceQuit => self.quit = true,
-            Action::Submit => self.submit(),
-            Action::Cancel | Action::No => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    fn act_notes(&mut self, action: Action, now: Stamp) {
+        let sel = self.sel();
+        let count = self.session.record.items[sel].notes.len();
+        let i = self.note_selected.min(count.saturating_sub(1));
+        match action {
+            Action::SelectUp => self.note_selected = i.saturating_sub(1),
+            Action::SelectDown => self.note_selected = (i + 1).min(count.saturating_sub(1)),
+            Action::EditNote if count > 0 => {
+                self.checkpoint();
+                if let Ok(draft) = self.session.edit_note(sel, i) {
+                    self.mode = Mode::Editor(Box::new(Editor::for_note(sel, draft)));
+                    self.changed = true;
+                }
+            }
+            Action::DeleteNote if count > 0 => {
+                self.checkpoint();
+                let r = self.session.delete_note(sel, i).map(|_| ());
+                self.done(r);
+                self.message = Some(self.words.note_deleted.to_string());
+                if count == 1 {
+                    self.mode = Mode::Normal;
+                }
+            }
+            Action::MoveUp | Action::MoveDown if count > 0 => {
+                self.checkpoint();
+                if let Ok(to) = self.session.move_note(sel, i, action == Action::MoveUp) {
+                    self.note_selected = to;
+                    self.changed = true;
+                }
+            }
+            Action::OpenNote => self.open_note_editor(sel, now),
+            Action::Undo => self.undo(),
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn act_help(&mut self, action: Action) {
+        match action {
+            Action::SelectUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::SelectDown => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn act_confirm(&mut self, action: Action, now: Stamp) {
+        let Mode::Confirm(confirm) = self.mode else { return };
+        match action {
+            Action::Yes => {
+                self.mode = Mode::Normal;
+                match confirm {
+                    Confirm::Quit => self.quit = true,
+                    Confirm::CloseMeeting => {
+                        self.checkpoint();
+                        let r = self.session.close(now);
+                        self.after_walk(r);
+                    }
+                }
+            }
+            Action::No => self.mode = Mode::Normal,
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn act_prompt(&mut self, action: Action, now: Stamp) {
+        match action {
+            Action::Submit => self.submit_prompt(now),
+            Action::Cancel => self.mode = self.prompt_return(),
             Action::NextKind => {
                 if let Mode::Prompt(p) = &mut self.mode
                     && p.purpose == Purpose::AddSak
@@ -222,21 +441,345 @@ impl App {
                     p.kind = SakKind::ALL[(i + 1) % SakKind::ALL.len()];
                 }
             }
-            Action::Yes => {
-                let confirm = match self.mode {
-                    Mode::Confirm(c) => c,
-                    _ => return,
-                };
-                self.mode = Mode::Normal;
-                match confirm {
-                    Confirm::Quit => self.quit = true,
-                    Confirm::CloseMeeting => {
-                        let r = self.session.close(now);
-                        self.after_walk(r);
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// Where a prompt goes back to.
+    fn prompt_return(&self) -> Mode {
+        match &self.mode {
+            Mode::Prompt(p) if matches!(p.purpose, Purpose::Times(_) | Purpose::AddPerson) => {
+                Mode::Attendance { selected: self.attendance_selected_before() }
+            }
+            _ => Mode::Normal,
+        }
+    }
+
+    fn attendance_selected_before(&self) -> usize {
+        match &self.mode {
+            Mode::Prompt(p) => match p.purpose {
+                Purpose::Times(who) => who,
+                _ => self.session.agenda.people.len().saturating_sub(1),
+            },
+            _ => 0,
+        }
+    }
+
+    fn act_editor(&mut self, action: Action, now: Stamp) {
+        let Mode::Editor(editor) = &mut self.mode else { return };
+        match action {
+            Action::Newline => {
+                editor.area.insert_newline();
+                self.sync_draft();
+            }
+            Action::CycleKind => {
+                if matches!(editor.target, Target::Note { .. }) {
+                    editor.kind = editor.kind.next();
+                    self.sync_draft();
+                }
+            }
+            Action::Undo => {
+                editor.area.undo();
+                self.sync_draft();
+            }
+            Action::Redo => {
+                editor.area.redo();
+                self.sync_draft();
+            }
+            Action::PickSpeaker if matches!(editor.target, Target::Note { .. }) => {
+                let choices = picker::speakers(&self.session, self.words);
+                let back = std::mem::replace(&mut self.mode, Mode::Normal);
+                self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Speaker, choices, back)));
+            }
+            Action::PickPhrase => {
+                let choices = picker::phrases(&self.session, self.words);
+                let back = std::mem::replace(&mut self.mode, Mode::Normal);
+                self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Phrase, choices, back)));
+            }
+            Action::SaveAndNext => match editor.target.clone() {
+                Target::Note { item } => {
+                    let was_edit = editor.editing.is_some();
+                    self.sync_draft();
+                    self.checkpoint();
+                    if let Some(i) = self.session.commit_draft(item) {
+                        self.note_selected = i;
                     }
+                    self.changed = true;
+                    if was_edit {
+                        self.mode = Mode::Notes;
+                    } else {
+                        self.open_note_editor(item, now);
+                    }
+                }
+                Target::Decision { item, label } => {
+                    let text = editor.text();
+                    if text.trim().is_empty() {
+                        self.message = Some(self.words.decision_needed.to_string());
+                        return;
+                    }
+                    self.checkpoint();
+                    let r = self.session.decide(item, label.as_deref(), &text, Outcome::Adopted, now).map(|_| ());
+                    self.mode = Mode::Normal;
+                    self.done(r);
+                    self.warn_quorum();
+                }
+            },
+            Action::CloseEditor => match editor.target.clone() {
+                Target::Note { item } => {
+                    let was_edit = editor.editing.is_some();
+                    self.sync_draft();
+                    self.checkpoint();
+                    self.session.commit_draft(item);
+                    self.changed = true;
+                    self.mode = if was_edit { Mode::Notes } else { Mode::Normal };
+                }
+                Target::Decision { .. } => self.mode = Mode::Normal,
+            },
+            Action::ForceQuit => {
+                self.sync_draft();
+                self.quit = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn act_picker(&mut self, action: Action, now: Stamp) {
+        let Mode::Picker(picker) = &mut self.mode else { return };
+        match action {
+            Action::SelectUp => picker.selected = picker.selected.saturating_sub(1),
+            Action::SelectDown => picker.selected = (picker.selected + 1).min(picker.rows().saturating_sub(1)),
+            Action::Cancel => {
+                let picker = self.take_picker();
+                self.mode = picker.back;
+            }
+            Action::Submit => {
+                let picker = self.take_picker();
+                let value = picker.picked();
+                self.mode = picker.back;
+                if let Some(value) = value {
+                    self.use_picked(picker.purpose, value, now);
+                }
+            }
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn take_picker(&mut self) -> Picker {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Picker(p) => *p,
+            other => {
+                self.mode = other;
+                Picker::new(PickFor::Phrase, Vec::new(), Mode::Normal)
+            }
+        }
+    }
+
+    fn use_picked(&mut self, purpose: PickFor, value: Value, now: Stamp) {
+        match (purpose, value, &mut self.mode) {
+            (PickFor::Speaker, Value::Speaker(s), Mode::Editor(e)) => {
+                e.speaker = Some(s);
+                self.sync_draft();
+            }
+            (PickFor::Phrase, Value::Text(t), Mode::Editor(e)) => {
+                e.area.insert_str(t);
+                self.sync_draft();
+            }
+            (PickFor::Who, Value::Text(t), Mode::Form(f)) => f.set_value(super::forms::WHO, &t),
+            (PickFor::Outcome(item), Value::Outcome(outcome), _) => {
+                self.checkpoint();
+                let decisions = self.session.record.items[item].decisions.len();
+                let r = if decisions == 0 {
+                    let text = self.session.proposal(item).unwrap_or_default().to_string();
+                    self.session.decide(item, None, &text, outcome, now).map(|_| ())
+                } else {
+                    self.session.set_outcome(item, decisions - 1, outcome, None)
+                };
+                self.done(r);
+                if outcome == Outcome::Postponed {
+                    let index = self.session.record.items[item].decisions.len().saturating_sub(1);
+                    self.open_prompt(Purpose::Until(item, index), String::new());
+                }
+                if matches!(outcome, Outcome::Adopted | Outcome::AdoptedAmended | Outcome::Rejected) {
+                    self.warn_quorum();
                 }
             }
             _ => {}
+        }
+    }
+
+    fn act_form(&mut self, action: Action, now: Stamp) {
+        let Mode::Form(form) = &mut self.mode else { return };
+        match action {
+            Action::NextField => form.focus = (form.focus + 1) % 3,
+            Action::PreviousField => form.focus = (form.focus + 2) % 3,
+            Action::PickSpeaker => {
+                let choices = picker::responsible(&self.session, self.words);
+                let back = std::mem::replace(&mut self.mode, Mode::Normal);
+                self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Who, choices, back)));
+            }
+            Action::Submit => {
+                let today = self.session.record.started.map_or(self.session.agenda.date, Stamp::day);
+                match form.submit(today, now) {
+                    Ok(followup) => {
+                        let (item, editing) = (form.item, form.editing);
+                        self.checkpoint();
+                        let r = match editing {
+                            Some(i) => self.session.replace_followup(item, i, followup),
+                            None => self.session.add_followup(item, followup).map(|_| ()),
+                        };
+                        self.mode = if editing.is_some() { Mode::FollowUps { selected: 0 } } else { Mode::Normal };
+                        self.done(r);
+                    }
+                    Err(problem) => form.problem = Some(problem),
+                }
+            }
+            Action::Cancel => {
+                self.mode = if form.editing.is_some() { Mode::FollowUps { selected: 0 } } else { Mode::Normal };
+            }
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn act_followups(&mut self, action: Action) {
+        let Mode::FollowUps { selected } = self.mode else { return };
+        let all: Vec<(usize, usize)> = self.session.followups().into_iter().map(|(i, k, _)| (i, k)).collect();
+        let i = selected.min(all.len().saturating_sub(1));
+        match action {
+            Action::SelectUp => self.mode = Mode::FollowUps { selected: i.saturating_sub(1) },
+            Action::SelectDown => self.mode = Mode::FollowUps { selected: (i + 1).min(all.len().saturating_sub(1)) },
+            Action::EditFollowUp => {
+                if let Some(&(item, k)) = all.get(i) {
+                    let f = &self.session.record.items[item].followups[k];
+                    self.mode = Mode::Form(Box::new(FollowUpForm::editing(item, k, f)));
+                }
+            }
+            Action::DeleteFollowUp => {
+                if let Some(&(item, k)) = all.get(i) {
+                    self.checkpoint();
+                    let r = self.session.delete_followup(item, k).map(|_| ());
+                    self.done(r);
+                }
+            }
+            Action::Undo => self.undo(),
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn act_attendance(&mut self, action: Action, now: Stamp) {
+        let Mode::Attendance { selected } = self.mode else { return };
+        let order = super::roster::order(&self.session);
+        let pos = order.iter().position(|&p| p == selected).unwrap_or(0);
+        let who = order.get(pos).copied();
+        let mark = |app: &mut App, presence| {
+            if let Some(who) = who {
+                app.checkpoint();
+                let r = app.session.set_presence(who, presence, now);
+                app.done(r);
+            }
+        };
+        match action {
+            Action::SelectUp => {
+                self.mode =
+                    Mode::Attendance { selected: order[pos.saturating_sub(1).min(order.len().saturating_sub(1))] }
+            }
+            Action::SelectDown if !order.is_empty() => {
+                self.mode = Mode::Attendance { selected: order[(pos + 1).min(order.len() - 1)] }
+            }
+            Action::MarkPresent => mark(self, Presence::Present),
+            Action::MarkApologies => mark(self, Presence::Apologies),
+            Action::MarkAbsent => mark(self, Presence::Absent),
+            Action::ToggleLeft => {
+                if let Some(who) = who {
+                    self.checkpoint();
+                    let r = self.session.toggle_left(who, now);
+                    self.done(r);
+                }
+            }
+            Action::EditTimes => {
+                if let Some(who) = who {
+                    let a = &self.session.record.attendance[who];
+                    if a.presence != Presence::Present {
+                        return self.refuse(Refusal::NotPresent);
+                    }
+                    let show = |s: Option<Stamp>| s.map_or("-".to_string(), |s| s.hm().to_string());
+                    let text = format!("{} {}", show(a.arrived), show(a.left));
+                    self.open_prompt(Purpose::Times(who), text);
+                }
+            }
+            Action::AddPerson => self.open_prompt(Purpose::AddPerson, String::new()),
+            Action::AllPresent => {
+                self.checkpoint();
+                self.session.all_unmarked_present();
+                self.changed = true;
+            }
+            Action::Undo => self.undo(),
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn select(&mut self, i: usize) {
+        if i != self.selected {
+            self.note_selected = usize::MAX;
+        }
+        self.selected = i;
+    }
+
+    fn open_note_editor(&mut self, item: usize, now: Stamp) {
+        match self.session.open_draft(item, now) {
+            Ok(draft) => {
+                self.mode = Mode::Editor(Box::new(Editor::for_note(item, draft)));
+                self.changed = true;
+            }
+            Err(e) => self.refuse(e),
+        }
+    }
+
+    /// Copies the editor's text into the session's draft (saved before the next draw).
+    fn sync_draft(&mut self) {
+        let Mode::Editor(editor) = &self.mode else { return };
+        if let Target::Note { item } = editor.target
+            && let Some(draft) = self.session.draft_mut(item)
+        {
+            editor.write_to(draft);
+            self.changed = true;
+        }
+    }
+
+    /// Remembers the session as it is, for undo.
+    fn checkpoint(&mut self) {
+        self.undo.push(self.session.clone());
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn undo(&mut self) {
+        match self.undo.pop() {
+            Some(before) => {
+                self.redo.push(std::mem::replace(&mut self.session, before));
+                self.agenda_changed();
+                self.message = Some(self.words.undone.to_string());
+            }
+            None => self.message = Some(self.words.nothing_to_undo.to_string()),
+        }
+    }
+
+    fn redo(&mut self) {
+        match self.redo.pop() {
+            Some(after) => {
+                self.undo.push(std::mem::replace(&mut self.session, after));
+                self.agenda_changed();
+                self.message = Some(self.words.redone.to_string());
+            }
+            None => self.message = Some(self.words.nothing_to_redo.to_string()),
         }
     }
 
@@ -245,20 +788,39 @@ impl App {
         self.changed = true;
         self.schedule = self.session.schedule();
         if let Some(c) = self.session.record.current {
-            self.selected = c;
+            self.select(c);
         }
         if let Err(e) = result {
             self.refuse(e);
         }
     }
 
+    fn done(&mut self, result: Result<(), Refusal>) {
+        match result {
+            Ok(()) => self.changed = true,
+            Err(e) => {
+                self.undo.pop();
+                self.refuse(e);
+            }
+        }
+    }
+
     fn agenda_changed(&mut self) {
         self.changed = true;
         self.schedule = self.session.schedule();
+        self.selected = self.sel();
     }
 
     fn refuse(&mut self, refusal: Refusal) {
         self.message = Some((self.words.refusal)(refusal).to_string());
+    }
+
+    /// A warning, never a block: deciding without a quorum.
+    fn warn_quorum(&mut self) {
+        let q = self.session.quorum();
+        if let (Some(false), Some(needed)) = (q.quorate(), q.needed) {
+            self.message = Some((self.words.not_quorate_warning)(q.present, needed));
+        }
     }
 
     fn open_prompt(&mut self, purpose: Purpose, text: String) {
@@ -267,39 +829,105 @@ impl App {
         self.mode = Mode::Prompt(Box::new(Prompt { purpose, input, kind: SakKind::Information, error: None }));
     }
 
-    fn submit(&mut self) {
+    fn submit_prompt(&mut self, now: Stamp) {
         let Mode::Prompt(prompt) = &mut self.mode else { return };
         let text = prompt.input.lines().join(" ").trim().to_string();
         let purpose = prompt.purpose;
+        let w = self.words;
+        let fail = |prompt: &mut Prompt, message: String| prompt.error = Some(message);
         match purpose {
-            Purpose::AddSak | Purpose::Title(_) if text.is_empty() => {
-                prompt.error = Some(self.words.title_needed.to_string());
+            Purpose::AddSak | Purpose::Title(_) if text.is_empty() => return fail(prompt, w.title_needed.to_string()),
+            Purpose::AddPerson if text.is_empty() => return fail(prompt, w.person_needed.to_string()),
+            Purpose::Timebox(_) if !text.is_empty() && !matches!(text.parse::<u32>(), Ok(m) if m <= 24 * 60) => {
+                return fail(prompt, (w.not_minutes)(&text));
+            }
+            Purpose::Votes(..) if Votes::parse(&text).is_none() && !text.is_empty() => {
+                return fail(prompt, (w.not_votes)(&text));
+            }
+            Purpose::Times(_) if read_times(&text, now).is_none() => return fail(prompt, (w.not_times)(&text)),
+            _ => {}
+        }
+        let kind = prompt.kind;
+        self.mode = self.prompt_return();
+        match purpose {
+            Purpose::Label(item) => {
+                let editor = Editor::for_decision(item, Some(text), "");
+                self.mode = Mode::Editor(Box::new(editor));
                 return;
             }
             Purpose::AddSak => {
-                let kind = prompt.kind;
-                let after = (!self.session.agenda.items.is_empty()).then_some(self.selected);
-                self.selected = self.session.add_sak(after, &text, kind);
+                self.checkpoint();
+                let after = (self.len() > 0).then_some(self.selected);
+                let i = self.session.add_sak(after, &text, kind);
+                self.select(i);
             }
             Purpose::Title(i) => {
+                self.checkpoint();
                 let _ = self.session.set_title(i, &text);
             }
             Purpose::Timebox(i) => {
-                let minutes = if text.is_empty() {
-                    None
-                } else {
-                    match text.parse::<u32>() {
-                        Ok(m) if m <= 24 * 60 => Some(m),
-                        _ => {
-                            prompt.error = Some((self.words.not_minutes)(&text));
-                            return;
-                        }
-                    }
-                };
-                let _ = self.session.set_minutes(i, minutes);
+                self.checkpoint();
+                let _ = self.session.set_minutes(i, text.parse().ok());
+            }
+            Purpose::Until(item, index) => {
+                self.checkpoint();
+                let r = self.session.set_outcome(item, index, Outcome::Postponed, Some(&text));
+                self.done(r);
+            }
+            Purpose::Votes(item, index) => {
+                self.checkpoint();
+                let r = self.session.set_votes(item, index, Votes::parse(&text));
+                self.done(r);
+            }
+            Purpose::Times(who) => {
+                self.checkpoint();
+                let (arrived, left) = read_times(&text, self.session.record.started.unwrap_or(now)).unwrap_or_default();
+                let r = self.session.set_times(who, arrived, left);
+                self.done(r);
+            }
+            Purpose::AddPerson => {
+                self.checkpoint();
+                let mut parts = text.splitn(2, ',').map(str::trim).filter(|s| !s.is_empty());
+                let name = parts.next().map(String::from);
+                let org = parts.next().map(String::from);
+                let who = self.session.add_person(Person { name, org, role: Role::Guest, apologies: false });
+                let _ = self.session.set_presence(who, Presence::Present, now);
+                self.mode = Mode::Attendance { selected: who };
             }
         }
-        self.mode = Mode::Normal;
         self.agenda_changed();
+    }
+}
+
+/// Reads "10:35 14:00", "10:35 -", "- 14:00" or "-": arrival and departure on the
+/// meeting's day.
+fn read_times(text: &str, day: Stamp) -> Option<(Option<Stamp>, Option<Stamp>)> {
+    let mut parts = text.split_whitespace();
+    let one = |part: Option<&str>| -> Option<Option<Stamp>> {
+        match part {
+            None | Some("-") => Some(None),
+            Some(t) => Hm::parse(t).ok().map(|hm| Some(day.on_same_day(hm))),
+        }
+    };
+    let arrived = one(parts.next())?;
+    let left = one(parts.next())?;
+    parts.next().is_none().then_some((arrived, left))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_times;
+    use crate::domain::time::Stamp;
+
+    #[test]
+    fn times_are_read_as_typed() {
+        let day = Stamp::parse("2025-06-03 09:00:00").unwrap();
+        let at = |t: &str| Some(Stamp::parse(&format!("2025-06-03 {t}:00")).unwrap());
+        assert_eq!(read_times("10:35 14:00", day), Some((at("10:35"), at("14:00"))));
+        assert_eq!(read_times("10:35", day), Some((at("10:35"), None)));
+        assert_eq!(read_times("- 14:00", day), Some((None, at("14:00"))));
+        assert_eq!(read_times("", day), Some((None, None)));
+        assert_eq!(read_times("kl 10", day), None);
+        assert_eq!(read_times("10:00 11:00 12:00", day), None);
     }
 }

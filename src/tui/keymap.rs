@@ -26,13 +26,48 @@ pub enum Action {
     Help,
     Quit,
     ForceQuit,
-    // In a prompt.
+    OpenNote,
+    FocusNotes,
+    Undo,
+    Redo,
+    AdoptProposal,
+    AmendProposal,
+    PartialDecision,
+    SetOutcome,
+    SetVotes,
+    AddFollowUp,
+    ShowFollowUps,
+    ShowAttendance,
+    // On the notes of a sak.
+    EditNote,
+    DeleteNote,
+    // In the note editor.
+    SaveAndNext,
+    Newline,
+    CycleKind,
+    PickSpeaker,
+    PickPhrase,
+    CloseEditor,
+    // In a prompt, picker or form.
     Submit,
     Cancel,
     NextKind,
+    NextField,
+    PreviousField,
     // In a confirmation.
     Yes,
     No,
+    // On the attendance screen.
+    MarkPresent,
+    MarkApologies,
+    MarkAbsent,
+    ToggleLeft,
+    EditTimes,
+    AddPerson,
+    AllPresent,
+    // On the follow-up list.
+    EditFollowUp,
+    DeleteFollowUp,
 }
 
 /// Which screen or overlay has the keys.
@@ -42,6 +77,28 @@ pub enum Context {
     Help,
     Prompt,
     Confirm,
+    Notes,
+    Editor,
+    Picker,
+    Form,
+    FollowUps,
+    Attendance,
+}
+
+impl Context {
+    /// In the order of the help screen and of `Words::contexts`.
+    pub const ALL: [Context; 10] = [
+        Context::Main,
+        Context::Notes,
+        Context::Editor,
+        Context::Picker,
+        Context::Form,
+        Context::FollowUps,
+        Context::Attendance,
+        Context::Prompt,
+        Context::Confirm,
+        Context::Help,
+    ];
 }
 
 /// One row of the key table.
@@ -56,6 +113,7 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 const fn ch(c: char) -> (KeyCode, KeyModifiers) {
     (KeyCode::Char(c), NONE)
@@ -69,25 +127,86 @@ macro_rules! bind {
 
 pub static KEYMAP: &[Binding] = &[
     bind!(Main, [ch('n')], Next, true),
-    bind!(Main, [ch('g')], GoToSelected, true),
+    bind!(Main, [ch('g')], GoToSelected, false),
     bind!(Main, [ch('p')], Pause, true),
-    bind!(Main, [ch('b')], Break, true),
+    bind!(Main, [ch('b')], Break, false),
     bind!(Main, [ch('x')], CloseMeeting, false),
     bind!(Main, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
     bind!(Main, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
     bind!(Main, [(KeyCode::Home, NONE)], SelectFirst, false),
     bind!(Main, [(KeyCode::End, NONE)], SelectLast, false),
     bind!(Main, [ch('.')], SelectCurrent, false),
-    bind!(Main, [ch('a')], AddSak, true),
+    bind!(Main, [ch('a')], AddSak, false),
     bind!(Main, [ch('e')], EditTitle, false),
     bind!(Main, [ch('t')], EditTimebox, false),
     bind!(Main, [(KeyCode::Up, SHIFT), (KeyCode::Char('K'), SHIFT), ch('K')], MoveUp, false),
     bind!(Main, [(KeyCode::Down, SHIFT), (KeyCode::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Main, [ch('u')], Postpone, false),
     bind!(Main, [ch('w')], Withdraw, false),
+    bind!(Main, [ch('i'), (KeyCode::Enter, NONE)], OpenNote, true),
+    bind!(Main, [(KeyCode::Tab, NONE)], FocusNotes, false),
+    bind!(Main, [ch('v')], AdoptProposal, true),
+    bind!(Main, [ch('V'), (KeyCode::Char('V'), SHIFT)], AmendProposal, false),
+    bind!(Main, [ch('d')], PartialDecision, false),
+    bind!(Main, [ch('o')], SetOutcome, false),
+    bind!(Main, [ch('s')], SetVotes, false),
+    bind!(Main, [ch('f')], AddFollowUp, false),
+    bind!(Main, [ch('F'), (KeyCode::Char('F'), SHIFT)], ShowFollowUps, false),
+    bind!(Main, [ch('m')], ShowAttendance, true),
+    bind!(Main, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, false),
+    bind!(Main, [ch('Z'), (KeyCode::Char('Z'), SHIFT), (KeyCode::Char('y'), CTRL)], Redo, false),
     bind!(Main, [ch('?'), (KeyCode::Char('?'), SHIFT), (KeyCode::F(1), NONE)], Help, true),
     bind!(Main, [ch('q')], Quit, true),
     bind!(Main, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Notes, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
+    bind!(Notes, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Notes, [(KeyCode::Enter, NONE), ch('e')], EditNote, true),
+    bind!(Notes, [(KeyCode::Delete, NONE), ch('x')], DeleteNote, true),
+    bind!(Notes, [(KeyCode::Up, SHIFT), (KeyCode::Char('K'), SHIFT), ch('K')], MoveUp, false),
+    bind!(Notes, [(KeyCode::Down, SHIFT), (KeyCode::Char('J'), SHIFT), ch('J')], MoveDown, false),
+    bind!(Notes, [ch('i')], OpenNote, true),
+    bind!(Notes, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, true),
+    bind!(Notes, [(KeyCode::Tab, NONE), (KeyCode::Esc, NONE)], Cancel, true),
+    bind!(Notes, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Editor, [(KeyCode::Enter, NONE)], SaveAndNext, true),
+    bind!(Editor, [(KeyCode::Enter, ALT), (KeyCode::Char('j'), CTRL)], Newline, true),
+    bind!(Editor, [(KeyCode::Tab, NONE)], CycleKind, true),
+    bind!(Editor, [(KeyCode::Char('p'), CTRL)], PickSpeaker, true),
+    bind!(Editor, [(KeyCode::Char('t'), CTRL)], PickPhrase, true),
+    bind!(Editor, [(KeyCode::Char('z'), CTRL)], Undo, false),
+    bind!(Editor, [(KeyCode::Char('y'), CTRL)], Redo, false),
+    bind!(Editor, [(KeyCode::Esc, NONE)], CloseEditor, true),
+    bind!(Editor, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Picker, [(KeyCode::Enter, NONE)], Submit, true),
+    bind!(Picker, [(KeyCode::Up, NONE)], SelectUp, true),
+    bind!(Picker, [(KeyCode::Down, NONE)], SelectDown, false),
+    bind!(Picker, [(KeyCode::Esc, NONE)], Cancel, true),
+    bind!(Picker, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Form, [(KeyCode::Enter, NONE)], Submit, true),
+    bind!(Form, [(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], NextField, true),
+    bind!(Form, [(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE)], PreviousField, false),
+    bind!(Form, [(KeyCode::Char('p'), CTRL)], PickSpeaker, true),
+    bind!(Form, [(KeyCode::Esc, NONE)], Cancel, true),
+    bind!(Form, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
+    bind!(FollowUps, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
+    bind!(FollowUps, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
+    bind!(FollowUps, [(KeyCode::Enter, NONE), ch('e')], EditFollowUp, true),
+    bind!(FollowUps, [(KeyCode::Delete, NONE), ch('x')], DeleteFollowUp, true),
+    bind!(FollowUps, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, false),
+    bind!(FollowUps, [(KeyCode::Esc, NONE), ch('q'), ch('F'), (KeyCode::Char('F'), SHIFT)], Cancel, true),
+    bind!(FollowUps, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Attendance, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
+    bind!(Attendance, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Attendance, [ch('t')], MarkPresent, true),
+    bind!(Attendance, [ch('f')], MarkApologies, true),
+    bind!(Attendance, [ch('a')], MarkAbsent, true),
+    bind!(Attendance, [ch('g')], ToggleLeft, true),
+    bind!(Attendance, [ch('e')], EditTimes, false),
+    bind!(Attendance, [ch('n')], AddPerson, true),
+    bind!(Attendance, [ch('A'), (KeyCode::Char('A'), SHIFT)], AllPresent, false),
+    bind!(Attendance, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, false),
+    bind!(Attendance, [(KeyCode::Esc, NONE), ch('q'), ch('m')], Cancel, true),
+    bind!(Attendance, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
     bind!(Help, [(KeyCode::Esc, NONE), ch('q'), ch('?'), (KeyCode::Char('?'), SHIFT)], Cancel, true),
     bind!(Help, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
     bind!(Help, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
@@ -136,13 +255,20 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift+Tab".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::Backspace => "Backspace".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if mods.contains(KeyModifiers::CONTROL) {
+    if code == KeyCode::BackTab {
+        base
+    } else if mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl+{}", base.to_uppercase())
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("Alt+{base}")
     } else if mods.contains(KeyModifiers::SHIFT) && !is_char(code) {
         format!("Shift+{base}")
     } else {

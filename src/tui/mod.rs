@@ -1,7 +1,11 @@
 //! The live meeting in the terminal: set-up and restore, and the one event loop.
 
 pub mod app;
+pub mod editor;
+pub mod forms;
 pub mod keymap;
+pub mod picker;
+pub mod roster;
 pub mod theme;
 pub mod view;
 

@@ -189,7 +189,7 @@ fn moving_postponing_and_withdrawing_saker() {
     assert_eq!(app.session.record.items[5].state, ItemState::Withdrawn);
     press(&mut app, "j", "10:00:00"); // the pause
     press(&mut app, "u", "10:00:00");
-    assert_eq!(app.message.as_deref(), Some("Bare saker kan utsettes eller trekkes, ikke pauser."));
+    assert_eq!(app.message.as_deref(), Some("Bare saker kan utsettes, trekkes eller få vedtak, ikke pauser."));
     insta::assert_snapshot!(screen(&mut app, 80, 24, "10:00:00").backend());
 }
 
@@ -230,9 +230,10 @@ fn help_is_written_from_the_keymap() {
     let mut app = app(Lang::Nb);
     press(&mut app, "?", "10:00:00");
     insta::assert_snapshot!(screen(&mut app, 80, 24, "10:00:00").backend());
-    for b in super::keymap::bindings(super::keymap::Context::Main) {
+    let every = super::keymap::Context::ALL.into_iter().flat_map(super::keymap::bindings);
+    for b in every {
         let description = (app.words.action)(b.action);
-        let shown = (0..40).any(|scroll| {
+        let shown = (0..120).any(|scroll| {
             app.help_scroll = scroll;
             text(&screen(&mut app, 80, 24, "10:00:00")).contains(description)
         });

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
         return;
     }
     let (w, t, session) = (app.words, &app.theme, &app.session);
-    let shown = session.record.current.unwrap_or(app.selected);
+    let shown = app.selected;
     let numbers = session.agenda.sak_numbers();
     let timer = session.timer(&app.schedule, now);
     let title = match session.record.current {
@@ -74,7 +74,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
             let docs = sak.documents.join(", ");
             lines.push(Line::from(vec![Span::styled(format!("{}: ", w.documents), t.muted), Span::raw(docs)]));
         }
-        if let Some(p) = &sak.proposal {
+        let decisions = &session.record.items[shown].decisions;
+        for d in decisions {
+            let head = match &d.label {
+                Some(l) => format!("{l}: "),
+                None => format!("{}: ", w.vedtak),
+            };
+            let mut outcome = w.outcome(d.outcome).to_string();
+            if let Some(until) = &d.until {
+                outcome = format!("{outcome} {}", (w.until)(until));
+            }
+            if let Some(v) = d.votes {
+                outcome = format!("{outcome} ({})", (w.votes)(v.in_favour, v.against, v.abstaining));
+            }
+            lines.push(Line::from(vec![
+                Span::styled(head, t.accent),
+                Span::styled(format!("{outcome}. "), t.ok),
+                Span::raw(d.text.clone()),
+            ]));
+        }
+        if let Some(p) = sak.proposal.as_ref().filter(|_| decisions.is_empty()) {
             lines.push(Line::from(Span::styled(format!("{}:", w.proposal), t.accent)));
             lines.extend(p.lines().map(|l| Line::from(l.to_string())));
         }

@@ -6,8 +6,8 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::tui::app::{App, Mode};
-use crate::tui::keymap::{self, Context};
+use crate::tui::app::App;
+use crate::tui::keymap;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (w, t) = (app.words, &app.theme);
@@ -17,12 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(text, area.inner(Margin::new(1, 0)));
         return;
     }
-    let context = match app.mode {
-        Mode::Normal => Context::Main,
-        Mode::Help => Context::Help,
-        Mode::Confirm(_) => Context::Confirm,
-        Mode::Prompt(_) => Context::Prompt,
-    };
+    let context = app.context();
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
     for b in keymap::bindings(context).filter(|b| b.footer) {

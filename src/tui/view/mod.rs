@@ -1,9 +1,14 @@
 //! Drawing the live meeting: named areas of the screen, each drawn by its own module.
 
+mod attendance;
 mod current;
+mod followups;
 mod footer;
+mod form;
 mod header;
+mod notes;
 mod overlay;
+mod picker;
 mod saksliste;
 mod status;
 
@@ -17,18 +22,28 @@ use crate::domain::time::Stamp;
 pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
-    let current_height = match area.height {
-        h if h >= 22 => 9,
-        h if h >= 16 => 6,
-        h if h >= 10 => 3,
+    let editor_height = match &app.mode {
+        Mode::Editor(e) => notes::editor_height(e, area.width).min(area.height.saturating_sub(6)),
+        Mode::Picker(p) => match &p.back {
+            Mode::Editor(e) => notes::editor_height(e, area.width).min(area.height.saturating_sub(6)),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    let current_height = match area.height.saturating_sub(editor_height) {
+        h if h >= 26 => 9,
+        h if h >= 20 => 7,
+        h if h >= 11 => 3,
         _ => 0,
     };
     let message_width = app.message.as_ref().map_or(0, |m| m.chars().count() + 2);
     let footer_height = if message_width > usize::from(area.width) { 2 } else { 1 };
-    let [header, list, current, status, footer] = Layout::vertical([
+    let [header, list, current, notes_area, editor, status, footer] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Min(1),
+        Constraint::Fill(3),
         Constraint::Length(current_height),
+        Constraint::Fill(2),
+        Constraint::Length(editor_height),
         Constraint::Length(1),
         Constraint::Length(footer_height),
     ])
@@ -36,13 +51,28 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     header::draw(frame, header, app, now);
     saksliste::draw(frame, list, app, now);
     current::draw(frame, current, app, now);
+    notes::draw(frame, notes_area, app);
+    match &app.mode {
+        Mode::Editor(e) => notes::draw_editor(frame, editor, app, e),
+        Mode::Picker(p) => {
+            if let Mode::Editor(e) = &p.back {
+                notes::draw_editor(frame, editor, app, e);
+            }
+        }
+        _ => {}
+    }
     status::draw(frame, status, app, now);
     footer::draw(frame, footer, app);
+    let body = ratatui::layout::Rect { y: area.y + 1, height: area.height.saturating_sub(1 + footer_height), ..area };
     match &app.mode {
-        Mode::Normal => {}
+        Mode::Normal | Mode::Notes | Mode::Editor(_) => {}
         Mode::Help => overlay::help(frame, area, app),
         Mode::Confirm(c) => overlay::confirm(frame, area, app, *c),
         Mode::Prompt(p) => overlay::prompt(frame, area, app, p),
+        Mode::Picker(p) => picker::draw(frame, area, app, p),
+        Mode::Form(f) => form::draw(frame, area, app, f),
+        Mode::FollowUps { selected } => followups::draw(frame, body, app, *selected),
+        Mode::Attendance { selected } => attendance::draw(frame, body, app, *selected),
     }
 }
 

@@ -25,10 +25,9 @@ fn framed<'a>(app: &App, title: &str) -> Block<'a> {
 /// Every key of every screen, written from the keymap.
 pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     let (w, t) = (app.words, &app.theme);
-    let contexts = [Context::Main, Context::Prompt, Context::Confirm, Context::Help];
     let mut lines = Vec::new();
-    for context in contexts {
-        let name = w.contexts[context as usize];
+    for (n, context) in Context::ALL.into_iter().enumerate() {
+        let name = w.contexts[n];
         lines.push(Line::from(Span::styled(name, t.accent)));
         for b in keymap::bindings(context) {
             lines.push(Line::from(vec![
@@ -52,6 +51,11 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
         Purpose::AddSak => w.prompt_add,
         Purpose::Title(_) => w.prompt_title,
         Purpose::Timebox(_) => w.prompt_timebox,
+        Purpose::Label(_) => w.prompt_label,
+        Purpose::Until(..) => w.prompt_until,
+        Purpose::Votes(..) => w.prompt_votes,
+        Purpose::Times(_) => w.prompt_times,
+        Purpose::AddPerson => w.prompt_person,
     };
     let box_area = centered(area, 70, 6);
     let block = framed(app, title);

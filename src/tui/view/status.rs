@@ -27,5 +27,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
             spans.push(Span::styled(format!(" · {}", w.paused), t.warning));
         }
     }
+    if !session.agenda.people.is_empty() {
+        let q = session.quorum();
+        let style = if q.quorate() == Some(false) { t.warning } else { t.muted };
+        let line = (w.presence_line)(session.present_count(), q.quorate());
+        spans.push(Span::styled(format!(" · {line}"), style));
+    }
     frame.render_widget(Line::from(spans), area);
 }

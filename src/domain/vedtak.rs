@@ -1,0 +1,246 @@
+//! Vedtak: the decisions on a sak, from its forslag til vedtak or amended, with their
+//! outcome, an optional label for partial decisions, and optional votes.
+
+use serde::{Deserialize, Serialize};
+
+use super::agenda::Item;
+use super::session::{ItemState, Refusal, Session};
+use super::time::Stamp;
+
+/// One decision on a sak; a sak may carry several ("Beslutning kap. 1.3: ...").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub at: Stamp,
+    /// "Beslutning kap. 1.3" for a partial decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub text: String,
+    pub outcome: Outcome,
+    /// For utsatt: "til septembermøtet".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<Votes>,
+}
+
+/// What became of a proposal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Vedtatt.
+    Adopted,
+    /// Vedtatt med endringer.
+    AdoptedAmended,
+    /// Ikke vedtatt.
+    Rejected,
+    /// Utsatt.
+    Postponed,
+    /// Trukket.
+    Withdrawn,
+    /// Tatt til orientering.
+    Noted,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 6] = [
+        Outcome::Adopted,
+        Outcome::AdoptedAmended,
+        Outcome::Rejected,
+        Outcome::Postponed,
+        Outcome::Withdrawn,
+        Outcome::Noted,
+    ];
+}
+
+/// For, mot, avholdende.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    #[serde(rename = "for")]
+    pub in_favour: u32,
+    pub against: u32,
+    pub abstaining: u32,
+}
+
+impl Votes {
+    /// Reads "9 2 1", "9-2-1" or "9/2/1": for, against, abstaining (the last may be left out).
+    pub fn parse(text: &str) -> Option<Votes> {
+        let numbers: Vec<u32> = text
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ',' | ';'))
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().ok())
+            .collect::<Option<_>>()?;
+        match numbers[..] {
+            [f, a] => Some(Votes { in_favour: f, against: a, abstaining: 0 }),
+            [f, a, ab] => Some(Votes { in_favour: f, against: a, abstaining: ab }),
+            _ => None,
+        }
+    }
+}
+
+impl Session {
+    /// The forslag til vedtak of item `item`, if it has one.
+    pub fn proposal(&self, item: usize) -> Option<&str> {
+        match self.agenda.items.get(item)? {
+            Item::Sak(s) => s.proposal.as_deref().filter(|p| !p.trim().is_empty()),
+            Item::Break(_) => None,
+        }
+    }
+
+    /// Adopts the forslag til vedtak unchanged.
+    pub fn adopt_proposal(&mut self, item: usize, now: Stamp) -> Result<usize, Refusal> {
+        let text = self.proposal(item).ok_or(Refusal::NoProposal)?.to_string();
+        self.decide(item, None, &text, Outcome::Adopted, now)
+    }
+
+    /// Records a decision. Adopted text that differs from the forslag is adopted with
+    /// changes; an utsatt or trukket outcome marks the sak so in the saksliste.
+    pub fn decide(
+        &mut self,
+        item: usize,
+        label: Option<&str>,
+        text: &str,
+        outcome: Outcome,
+        now: Stamp,
+    ) -> Result<usize, Refusal> {
+        if !matches!(self.agenda.items.get(item), Some(Item::Sak(_))) {
+            return Err(Refusal::NotASak);
+        }
+        let outcome = self.effective_outcome(item, text, outcome);
+        let label = label.map(str::trim).filter(|l| !l.is_empty()).map(String::from);
+        let decision = Decision { at: now, label, text: text.trim().to_string(), outcome, until: None, votes: None };
+        let record = &mut self.record.items[item];
+        record.decisions.push(decision);
+        self.mark_by_outcome(item, outcome);
+        Ok(self.record.items[item].decisions.len() - 1)
+    }
+
+    /// Changes the outcome of decision `index` (and what it was postponed to).
+    pub fn set_outcome(
+        &mut self,
+        item: usize,
+        index: usize,
+        outcome: Outcome,
+        until: Option<&str>,
+    ) -> Result<(), Refusal> {
+        let text = self.decision(item, index)?.text.clone();
+        let outcome = self.effective_outcome(item, &text, outcome);
+        let d = &mut self.record.items[item].decisions[index];
+        d.outcome = outcome;
+        d.until = until.map(str::trim).filter(|u| !u.is_empty()).map(String::from);
+        self.mark_by_outcome(item, outcome);
+        Ok(())
+    }
+
+    pub fn set_votes(&mut self, item: usize, index: usize, votes: Option<Votes>) -> Result<(), Refusal> {
+        self.decision(item, index)?;
+        self.record.items[item].decisions[index].votes = votes;
+        Ok(())
+    }
+
+    fn decision(&self, item: usize, index: usize) -> Result<&Decision, Refusal> {
+        self.record.items.get(item).and_then(|r| r.decisions.get(index)).ok_or(Refusal::NoSuchItem)
+    }
+
+    fn effective_outcome(&self, item: usize, text: &str, outcome: Outcome) -> Outcome {
+        let differs = self.proposal(item).is_some_and(|p| normalise(p) != normalise(text));
+        match outcome {
+            Outcome::Adopted if differs => Outcome::AdoptedAmended,
+            Outcome::AdoptedAmended if !differs && self.proposal(item).is_some() => Outcome::Adopted,
+            other => other,
+        }
+    }
+
+    fn mark_by_outcome(&mut self, item: usize, outcome: Outcome) {
+        let record = &mut self.record.items[item];
+        match outcome {
+            Outcome::Postponed => record.state = ItemState::Postponed,
+            Outcome::Withdrawn => record.state = ItemState::Withdrawn,
+            _ => {}
+        }
+    }
+}
+
+/// Text compared without regard to spacing.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::Sak;
+    use crate::domain::session::tests::{at, session};
+
+    fn with_proposal() -> Session {
+        let mut s = session();
+        if let Item::Sak(sak) = &mut s.agenda.items[1] {
+            sak.proposal = Some("Styringsgruppen godkjenner versjon 7.0 av Normen.".into());
+        }
+        s
+    }
+
+    #[test]
+    fn adopting_the_proposal_unchanged() {
+        let mut s = with_proposal();
+        assert_eq!(s.adopt_proposal(1, at("10:30:00")), Ok(0));
+        let d = &s.record.items[1].decisions[0];
+        assert_eq!(
+            (d.outcome, d.text.as_str()),
+            (Outcome::Adopted, "Styringsgruppen godkjenner versjon 7.0 av Normen.")
+        );
+        assert_eq!(s.adopt_proposal(0, at("10:30:00")), Err(Refusal::NoProposal));
+        assert_eq!(s.adopt_proposal(2, at("10:30:00")), Err(Refusal::NoProposal));
+    }
+
+    #[test]
+    fn an_amended_text_is_adopted_with_changes() {
+        let mut s = with_proposal();
+        let text = "Styringsgruppen godkjenner versjon 7.0 av Normen. Publiseres når forskriften trer i kraft.";
+        s.decide(1, None, text, Outcome::Adopted, at("10:30:00")).unwrap();
+        assert_eq!(s.record.items[1].decisions[0].outcome, Outcome::AdoptedAmended);
+        s.decide(1, None, "Styringsgruppen  godkjenner versjon 7.0\nav Normen.", Outcome::Adopted, at("10:31:00"))
+            .unwrap();
+        assert_eq!(s.record.items[1].decisions[1].outcome, Outcome::Adopted, "only spacing differs");
+    }
+
+    #[test]
+    fn partial_decisions_carry_a_label() {
+        let mut s = with_proposal();
+        s.decide(1, Some("Beslutning kap. 1.3"), "Vi lar den stå uforandret.", Outcome::Noted, at("10:25:00")).unwrap();
+        s.decide(1, Some(" "), "Beholdes uforandret.", Outcome::Noted, at("10:26:00")).unwrap();
+        assert_eq!(s.record.items[1].decisions[0].label.as_deref(), Some("Beslutning kap. 1.3"));
+        assert_eq!(s.record.items[1].decisions[1].label, None);
+    }
+
+    #[test]
+    fn postponing_marks_the_sak_and_keeps_until() {
+        let mut s = with_proposal();
+        s.adopt_proposal(1, at("10:30:00")).unwrap();
+        s.set_outcome(1, 0, Outcome::Postponed, Some("til septembermøtet")).unwrap();
+        let d = &s.record.items[1].decisions[0];
+        assert_eq!((d.outcome, d.until.as_deref()), (Outcome::Postponed, Some("til septembermøtet")));
+        assert_eq!(s.record.items[1].state, ItemState::Postponed);
+        assert_eq!(s.set_outcome(1, 3, Outcome::Noted, None), Err(Refusal::NoSuchItem));
+    }
+
+    #[test]
+    fn votes_are_read_and_kept() {
+        assert_eq!(Votes::parse("9 2 1"), Some(Votes { in_favour: 9, against: 2, abstaining: 1 }));
+        assert_eq!(Votes::parse("9-2"), Some(Votes { in_favour: 9, against: 2, abstaining: 0 }));
+        assert_eq!(Votes::parse("9/2/1"), Some(Votes { in_favour: 9, against: 2, abstaining: 1 }));
+        assert_eq!(Votes::parse("ni to"), None);
+        assert_eq!(Votes::parse("1 2 3 4"), None);
+        let mut s = with_proposal();
+        s.adopt_proposal(1, at("10:30:00")).unwrap();
+        s.set_votes(1, 0, Votes::parse("9 2 1")).unwrap();
+        assert_eq!(s.record.items[1].decisions[0].votes.map(|v| v.against), Some(2));
+    }
+
+    #[test]
+    fn breaks_take_no_decisions() {
+        let mut s = session();
+        assert_eq!(s.decide(2, None, "x", Outcome::Noted, at("10:00:00")), Err(Refusal::NotASak));
+        let _ = Sak::default();
+    }
+}

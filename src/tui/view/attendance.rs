@@ -1,0 +1,75 @@
+//! The attendance screen: the roster grouped as members, observers, secretariat, guests,
+//! each with til stede / forfall / fraværende and arrival or departure times.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::domain::attendance::Presence;
+use crate::tui::app::App;
+use crate::tui::roster::{Group, order};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
+    let (w, t, s) = (app.words, &app.theme, &app.session);
+    let q = s.quorum();
+    let title =
+        format!(" {} · {} ", w.attendance_title, (w.quorum_line)(s.present_count(), q.present, q.members, q.quorate()));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(t.border_focus)
+        .style(t.text)
+        .title(Span::styled(title, t.title));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    let mut group = None;
+    for who in order(s) {
+        let person = &s.agenda.people[who];
+        let g = Group::of(person.role);
+        if group != Some(g) {
+            group = Some(g);
+            let n = Group::ALL.iter().position(|x| *x == g).unwrap_or(0);
+            lines.push(Line::from(Span::styled(w.groups[n], t.accent)));
+        }
+        let a = &s.record.attendance[who];
+        let (mark, style) = match a.presence {
+            Presence::Unmarked => ("?", t.muted),
+            Presence::Present if a.left.is_some() => ("←", t.muted),
+            Presence::Present => ("✓", t.ok),
+            Presence::Apologies => ("F", t.warning),
+            Presence::Absent => ("✗", t.overrun),
+        };
+        let presence = w.presences[match a.presence {
+            Presence::Unmarked => 0,
+            Presence::Present => 1,
+            Presence::Apologies => 2,
+            Presence::Absent => 3,
+        }];
+        let name = person.name.clone().unwrap_or_default();
+        let org = person.org.clone().unwrap_or_default();
+        let mut spans = vec![
+            Span::styled(format!(" {mark} "), style),
+            Span::styled(format!("{name:<28.28} "), t.text),
+            Span::styled(format!("{org:<24.24} "), t.muted),
+            Span::styled(format!("{:<12} ", w.role(person.role)), t.muted),
+            Span::styled(presence, style),
+        ];
+        if let Some(at) = a.arrived {
+            spans.push(Span::styled(format!(" · {}", (w.arrived)(&at.hm().to_string())), t.text));
+        }
+        if let Some(at) = a.left {
+            spans.push(Span::styled(format!(" · {}", (w.left)(&at.hm().to_string())), t.text));
+        }
+        let mut line = Line::from(spans);
+        if who == selected {
+            line = line.style(t.selected);
+            selected_line = lines.len();
+        }
+        lines.push(line);
+    }
+    let scroll = (selected_line + 2).saturating_sub(usize::from(inner.height)) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}

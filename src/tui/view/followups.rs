@@ -1,0 +1,42 @@
+//! Every follow-up of the meeting, sak by sak.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::tui::app::App;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
+    let (w, t) = (app.words, &app.theme);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(t.border_focus)
+        .style(t.text)
+        .title(Span::styled(format!(" {} ", w.followups_title), t.title));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let all = app.session.followups();
+    if all.is_empty() {
+        frame.render_widget(Span::styled(format!(" {}", w.no_followups), t.muted), inner);
+        return;
+    }
+    let numbers = app.session.agenda.sak_numbers();
+    let selected = selected.min(all.len() - 1);
+    let mut lines = vec![Line::from(Span::styled(format!(" {}", w.followups_header), t.muted))];
+    for (n, (item, _, f)) in all.iter().enumerate() {
+        let number = numbers[*item].map(|n| n.to_string()).unwrap_or_else(|| "–".into());
+        let mut spans = vec![Span::styled(format!(" {number:<7}"), t.accent), Span::raw(f.what.clone())];
+        if let Some(who) = &f.who {
+            spans.push(Span::styled(format!(" · {who}"), t.text));
+        }
+        if let Some(frist) = f.frist.map(|d| d.short()).or(f.frist_text.clone()) {
+            spans.push(Span::styled(format!(" · {} {frist}", w.followup_fields[2]), t.muted));
+        }
+        let line = Line::from(spans);
+        lines.push(if n == selected { line.style(t.selected) } else { line });
+    }
+    let scroll = (selected + 2).saturating_sub(usize::from(inner.height)) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}

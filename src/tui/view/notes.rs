@@ -1,0 +1,121 @@
+//! The notes of the shown sak (innspill og kommentarer, then its oppfølging), and the
+//! editor box when a note or a vedtak is being written.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::domain::notes::{Note, NoteKind};
+use crate::tui::app::{App, Mode};
+use crate::tui::editor::{Editor, Target};
+
+/// How a note reads in a list: "10:12 Helse Nord RHF: Spørsmål: ...".
+fn note_line<'a>(app: &App, note: &'a Note) -> Vec<Span<'a>> {
+    let (w, t) = (app.words, &app.theme);
+    let mut spans = vec![Span::styled(format!("{} ", note.at.hm()), t.muted)];
+    if let Some(s) = &note.speaker {
+        spans.push(Span::styled(format!("{}: ", s.label()), t.accent));
+    }
+    match note.kind {
+        NoteKind::Comment => {}
+        NoteKind::Question => spans.push(Span::styled(format!("{} ", w.question_prefix), t.key)),
+        NoteKind::Answer => spans.push(Span::styled(format!("{} ", w.answer_prefix), t.key)),
+    }
+    spans.push(Span::styled(note.text.as_str(), t.text));
+    spans
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if area.height == 0 {
+        return;
+    }
+    let (w, t) = (app.words, &app.theme);
+    let item = app.selected.min(app.session.agenda.items.len().saturating_sub(1));
+    let Some(record) = app.session.record.items.get(item) else { return };
+    let focused = matches!(app.mode, Mode::Notes);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Span::styled(format!(" {} ", (w.notes_title)(record.notes.len())), t.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let selected = focused.then_some(app.note_selected.min(record.notes.len().saturating_sub(1)));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    for (i, note) in record.notes.iter().enumerate() {
+        let mut line = Line::from(note_line(app, note));
+        for text in note.text.split('\n').skip(1) {
+            lines.push(std::mem::take(&mut line));
+            line = Line::from(Span::styled(format!("      {text}"), t.text));
+        }
+        if selected == Some(i) {
+            line = line.style(t.selected);
+            selected_line = lines.len();
+        }
+        lines.push(line);
+    }
+    if let Some(draft) = &record.draft
+        && draft.editing.is_none()
+        && !matches!(app.mode, Mode::Editor(_))
+        && !draft.note.text.is_empty()
+    {
+        lines.push(Line::from(vec![Span::styled("… ", t.warning), Span::styled(draft.note.text.as_str(), t.muted)]));
+    }
+    for f in &record.followups {
+        let mut spans = vec![Span::styled(format!("{}: ", w.followup_title), t.accent), Span::raw(f.what.as_str())];
+        if let Some(who) = &f.who {
+            spans.push(Span::styled(format!(" · {who}"), t.muted));
+        }
+        if let Some(frist) = f.frist.map(|d| d.short()).or(f.frist_text.clone()) {
+            spans.push(Span::styled(format!(" · {} {frist}", w.followup_fields[2]), t.muted));
+        }
+        lines.push(Line::from(spans));
+    }
+    // Keep the newest (or the selected) note in view, counting wrapped rows.
+    let width = usize::from(inner.width.max(1));
+    let rows = |l: &Line| l.width().max(1).div_ceil(width);
+    let focus_line = if focused { selected_line } else { lines.len().saturating_sub(1) };
+    let rows_to_focus: usize = lines.iter().take(focus_line + 1).map(rows).sum();
+    let scroll = rows_to_focus.saturating_sub(usize::from(inner.height)) as u16;
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+}
+
+/// The editor box: kind, speaker and the text being typed.
+pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &Editor) {
+    if area.height == 0 {
+        return;
+    }
+    let (w, t) = (app.words, &app.theme);
+    let title = match &editor.target {
+        Target::Note { .. } => {
+            let what = if editor.editing.is_some() { w.change_note } else { w.new_note };
+            let kind = w.note_kinds[match editor.kind {
+                NoteKind::Comment => 0,
+                NoteKind::Question => 1,
+                NoteKind::Answer => 2,
+            }];
+            let speaker = editor.speaker.as_ref().map_or(w.no_speaker.to_string(), |s| s.label());
+            Line::from(vec![
+                Span::styled(format!(" {what} · "), t.title),
+                Span::styled(format!("{kind} "), t.key),
+                Span::styled(format!("(Tab) · {speaker} (Ctrl+P) "), t.muted),
+            ])
+        }
+        Target::Decision { label, .. } => {
+            Line::from(Span::styled(format!(" {} ", (w.decision_title)(label.as_deref())), t.title))
+        }
+    };
+    let block = Block::new().borders(Borders::TOP).border_style(t.border_focus).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(&editor.area, inner);
+}
+
+/// How many rows the editor wants: its text wrapped, between 2 and 6, plus the border.
+pub fn editor_height(editor: &Editor, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = editor.area.lines().iter().map(|l| l.chars().count() / width + 1).sum();
+    (rows.clamp(2, 6) + 1) as u16
+}
