@@ -296,7 +296,7 @@ pub static WORDS: Words = Words {
     attendance_title: "Attendance",
     groups: ["Members", "Observers", "Secretariat", "Guests"],
     presences: ["not marked", "present", "apologies", "absent"],
-    arrived: |t| format!("arrived {t}"),
+    arrived: |t| format!("came {t}"),
     left: |t| format!("left {t}"),
     roles: ["Chair", "Vice chair", "Member", "Deputy", "Observer", "Secretariat", "Guest"],
     cannot_start: |r| format!("cannot start the screen: {r}"),

@@ -295,8 +295,8 @@ pub static WORDS: Words = Words {
     attendance_title: "Oppmøte",
     groups: ["Medlemmer", "Observatører", "Sekretariatet", "Gjester"],
     presences: ["ikke merket", "til stede", "forfall", "fraværende"],
-    arrived: |t| format!("kom kl. {t}"),
-    left: |t| format!("gikk kl. {t}"),
+    arrived: |t| format!("kom {t}"),
+    left: |t| format!("gikk {t}"),
     roles: ["Leder", "Nestleder", "Medlem", "Vara", "Observatør", "Sekretariat", "Gjest"],
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
 };

@@ -162,7 +162,7 @@ impl App {
                 p.error = None;
             }
             Mode::Editor(e) => {
-                let typed = e.area.input(key);
+                let typed = e.input(key);
                 if typed {
                     self.sync_draft();
                 }

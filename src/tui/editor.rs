@@ -1,7 +1,9 @@
 //! The editor: a note typed into the sak's draft (saved with every key), or the text of
 //! a vedtak. Enter files a note and starts the next; Alt+Enter breaks the line.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::domain::notes::{Draft, NoteKind, Speaker};
 
@@ -47,6 +49,46 @@ impl Editor {
         Editor::with_text(Target::Decision { item, label }, text)
     }
 
+    /// A key for the text. Left, Right, Backspace and Delete step over whole graphemes
+    /// (an emoji with its modifiers, a letter with a combining accent); the rest goes to
+    /// the text area. True when the text or cursor changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        if key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+            && let Some(moved) = self.by_grapheme(key.code)
+        {
+            return moved;
+        }
+        self.area.input(key)
+    }
+
+    fn by_grapheme(&mut self, code: KeyCode) -> Option<bool> {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let line = self.area.lines().get(row)?;
+        let mut bounds = vec![0];
+        bounds.extend(line.graphemes(true).scan(0, |at, g| {
+            *at += g.chars().count();
+            Some(*at)
+        }));
+        let before = bounds.iter().rev().find(|&&b| b < col).copied();
+        let after = bounds.iter().find(|&&b| b > col).copied();
+        match (code, before, after) {
+            (KeyCode::Left, Some(b), _) => {
+                (b..col).for_each(|_| self.area.move_cursor(CursorMove::Back));
+                Some(true)
+            }
+            (KeyCode::Right, _, Some(a)) => {
+                (col..a).for_each(|_| self.area.move_cursor(CursorMove::Forward));
+                Some(true)
+            }
+            (KeyCode::Backspace, Some(b), _) => {
+                (b..col).for_each(|_| self.area.move_cursor(CursorMove::Back));
+                Some(self.area.delete_str(col - b))
+            }
+            (KeyCode::Delete, _, Some(a)) => Some(self.area.delete_str(a - col)),
+            _ => None,
+        }
+    }
+
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
     }
@@ -56,5 +98,32 @@ impl Editor {
         draft.note.text = self.text();
         draft.note.kind = self.kind;
         draft.note.speaker = self.speaker.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_cursor_moves_over_whole_graphemes() {
+        // "e" + combining acute, a family emoji (one grapheme of seven chars), "ø".
+        let mut e = Editor::for_decision(0, None, "e\u{301}👨‍👩‍👧ø");
+        e.input(key(KeyCode::Backspace));
+        assert_eq!(e.text(), "e\u{301}👨‍👩‍👧");
+        e.input(key(KeyCode::Backspace));
+        assert_eq!(e.text(), "e\u{301}");
+        e.input(key(KeyCode::Left));
+        e.input(key(KeyCode::Char('å')));
+        assert_eq!(e.text(), "åe\u{301}");
+        e.input(key(KeyCode::Delete));
+        assert_eq!(e.text(), "å");
+        e.input(key(KeyCode::Right));
+        e.input(key(KeyCode::Char('漢')));
+        assert_eq!(e.text(), "å漢");
     }
 }

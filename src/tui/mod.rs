@@ -92,3 +92,6 @@ fn save(app: &mut App) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod capture_tests;

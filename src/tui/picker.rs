@@ -87,7 +87,7 @@ impl Picker {
     }
 }
 
-/// The indices of `labels` that match `query`, best first (shorter first among equals).
+/// The indices of `labels` that match `query`, best first (in list order among equals).
 pub fn rank(query: &str, labels: &[&str]) -> Vec<usize> {
     if query.trim().is_empty() {
         return (0..labels.len()).collect();
@@ -95,33 +95,34 @@ pub fn rank(query: &str, labels: &[&str]) -> Vec<usize> {
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize, usize)> = labels
+    let mut scored: Vec<(u32, usize)> = labels
         .iter()
         .enumerate()
         .filter_map(|(i, l)| {
             let score = pattern.score(Utf32Str::new(l, &mut buf), &mut matcher)?;
-            Some((score, l.chars().count(), i))
+            Some((score, i))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    scored.into_iter().map(|(_, _, i)| i).collect()
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
 }
 
-/// Everyone who may speak: each person on the roster, each organisation, the secretariat.
+/// Everyone who may speak: each organisation (referater usually name those), each
+/// person on the roster, the secretariat.
 pub fn speakers(session: &Session, w: &Words) -> Vec<Choice> {
     let mut out: Vec<Choice> = Vec::new();
-    for p in &session.agenda.people {
-        let speaker = Speaker { name: p.name.clone(), org: p.org.clone() };
-        if p.name.is_some() {
-            out.push(Choice { label: speaker.label(), value: Value::Speaker(speaker) });
-        }
-    }
     let mut orgs: Vec<&String> = session.agenda.people.iter().filter_map(|p| p.org.as_ref()).collect();
     orgs.sort();
     orgs.dedup();
     for org in orgs {
         let speaker = Speaker { name: None, org: Some(org.clone()) };
         out.push(Choice { label: org.clone(), value: Value::Speaker(speaker) });
+    }
+    for p in &session.agenda.people {
+        let speaker = Speaker { name: p.name.clone(), org: p.org.clone() };
+        if p.name.is_some() {
+            out.push(Choice { label: speaker.label(), value: Value::Speaker(speaker) });
+        }
     }
     let secretariat = Speaker { name: Some(w.secretariat.to_string()), org: None };
     out.push(Choice { label: w.secretariat.to_string(), value: Value::Speaker(secretariat) });
@@ -155,10 +156,10 @@ mod tests {
 
     #[test]
     fn initials_find_the_organisation_first() {
-        let labels = ["Ida-Kristin Martinussen (Helse Nord RHF)", "Helse Sør-Øst", "Helse Nord RHF", "KS"];
-        assert_eq!(rank("hn", &labels)[0], 2);
-        assert_eq!(rank("ks", &labels)[0], 3);
-        assert_eq!(rank("ida", &labels), [0]);
+        let labels = ["Helse Nord RHF", "Helse Sør-Øst", "KS", "Ida-Kristin Martinussen (Helse Nord RHF)"];
+        assert_eq!(rank("hn", &labels)[0], 0);
+        assert_eq!(rank("ks", &labels)[0], 2);
+        assert_eq!(rank("ida", &labels), [3]);
         assert_eq!(rank("", &labels), [0, 1, 2, 3]);
         assert!(rank("zzz", &labels).is_empty());
     }

@@ -52,16 +52,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         let org = person.org.clone().unwrap_or_default();
         let mut spans = vec![
             Span::styled(format!(" {mark} "), style),
-            Span::styled(format!("{name:<28.28} "), t.text),
-            Span::styled(format!("{org:<24.24} "), t.muted),
-            Span::styled(format!("{:<12} ", w.role(person.role)), t.muted),
-            Span::styled(presence, style),
+            Span::styled(format!("{name:<22.22} "), t.text),
+            Span::styled(format!("{org:<20.20} "), t.muted),
+            Span::styled(format!("{:<10.10} ", w.role(person.role)), t.muted),
         ];
-        if let Some(at) = a.arrived {
-            spans.push(Span::styled(format!(" · {}", (w.arrived)(&at.hm().to_string())), t.text));
-        }
-        if let Some(at) = a.left {
-            spans.push(Span::styled(format!(" · {}", (w.left)(&at.hm().to_string())), t.text));
+        // Present with times: the times say it; "til stede" would only push them off screen.
+        let times: Vec<String> =
+            [a.arrived.map(|at| (w.arrived)(&at.hm().to_string())), a.left.map(|at| (w.left)(&at.hm().to_string()))]
+                .into_iter()
+                .flatten()
+                .collect();
+        if times.is_empty() {
+            spans.push(Span::styled(presence, style));
+        } else {
+            spans.push(Span::styled(times.join(" "), style));
         }
         let mut line = Line::from(spans);
         if who == selected {

@@ -1,0 +1,360 @@
+//! Key sequences for capturing a meeting: notes, speakers, phrases, vedtak, oppfølging,
+//! attendance, undo. TestBackend, frozen clock.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::app::{App, Mode};
+use super::{theme, view};
+use crate::domain::agenda::{Lang, Quorum};
+use crate::domain::attendance::Presence;
+use crate::domain::notes::NoteKind;
+use crate::domain::session::Session;
+use crate::domain::time::Stamp;
+use crate::domain::vedtak::Outcome;
+use crate::i18n;
+use crate::store::agenda_file;
+
+fn at(clock: &str) -> Stamp {
+    Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
+}
+
+/// The seed meeting, started at 10:00 and walked to 04/25 (Normen 7.0) at 10:20.
+fn at_04_25() -> App {
+    let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+    let (theme, _) = theme::load(None, false);
+    let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+    typed(&mut app, "nnnnn", "10:20:00");
+    assert_eq!(app.session.record.current, Some(4));
+    app
+}
+
+fn typed(app: &mut App, text: &str, now: &str) {
+    for c in text.chars() {
+        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), at(now));
+    }
+}
+
+fn key(app: &mut App, code: KeyCode, now: &str) {
+    app.key(KeyEvent::new(code, KeyModifiers::NONE), at(now));
+}
+
+fn ctrl(app: &mut App, c: char, now: &str) {
+    app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), at(now));
+}
+
+fn screen(app: &mut App, now: &str) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| view::draw(f, app, at(now))).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_stream_of_notes_is_typed_back_to_back_with_kinds() {
+    let mut app = at_04_25();
+    typed(&mut app, "i", "10:21:00");
+    typed(&mut app, "Ikke viktig for oss.", "10:21:05");
+    let draft = app.session.record.items[4].draft.as_ref().unwrap();
+    assert_eq!(draft.note.text, "Ikke viktig for oss.", "every key is in the session before the next draw");
+    assert!(app.take_changed());
+    key(&mut app, KeyCode::Enter, "10:21:30");
+    assert!(matches!(app.mode, Mode::Editor(_)), "Enter files the note and starts the next");
+    key(&mut app, KeyCode::Tab, "10:22:00");
+    typed(&mut app, "Er dette tenkt til neste SG-møte?", "10:22:00");
+    key(&mut app, KeyCode::Enter, "10:22:10");
+    key(&mut app, KeyCode::Tab, "10:22:20");
+    key(&mut app, KeyCode::Tab, "10:22:20");
+    typed(&mut app, "Nei.", "10:22:20");
+    app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT), at("10:22:25"));
+    typed(&mut app, "Vi starter nå.", "10:22:30");
+    key(&mut app, KeyCode::Esc, "10:22:40");
+    assert!(matches!(app.mode, Mode::Normal));
+    let notes = &app.session.record.items[4].notes;
+    let got: Vec<_> = notes.iter().map(|n| (n.kind, n.text.as_str(), n.at)).collect();
+    assert_eq!(
+        got,
+        [
+            (NoteKind::Comment, "Ikke viktig for oss.", at("10:21:00")),
+            (NoteKind::Question, "Er dette tenkt til neste SG-møte?", at("10:21:30")),
+            (NoteKind::Answer, "Nei.\nVi starter nå.", at("10:22:10")),
+        ]
+    );
+    assert_eq!(app.session.record.items[4].draft, None);
+    let shown = screen(&mut app, "10:23:00");
+    assert!(shown.contains("10:21 Spørsmål: Er dette tenkt til neste SG-møte?"), "{shown}");
+    assert!(shown.contains("10:22 Svar: Nei."), "{shown}");
+}
+
+#[test]
+fn the_editor_on_screen() {
+    let mut app = at_04_25();
+    typed(&mut app, "i", "10:21:00");
+    typed(
+        &mut app,
+        "Riktig tekst, men bør ikke blande inn annet enn informasjonssikkerhet. Ta det som en del av det ordinære arbeidet.",
+        "10:21:00",
+    );
+    key(&mut app, KeyCode::Enter, "10:21:40");
+    ctrl(&mut app, 'p', "10:21:50");
+    typed(&mut app, "hn", "10:21:50");
+    key(&mut app, KeyCode::Enter, "10:21:50");
+    typed(&mut app, "Tydeliggjør det selvfølgelige", "10:22:00");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| view::draw(f, &mut app, at("10:22:05"))).unwrap();
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_speaker_is_picked_in_a_few_keys_or_written_freely() {
+    let mut app = at_04_25();
+    typed(&mut app, "i", "10:21:00");
+    ctrl(&mut app, 'p', "10:21:00");
+    typed(&mut app, "hn", "10:21:00");
+    let shown = screen(&mut app, "10:21:00");
+    assert!(shown.contains("Hvem sier det?"), "{shown}");
+    key(&mut app, KeyCode::Enter, "10:21:00");
+    typed(&mut app, "Støttes.", "10:21:00");
+    key(&mut app, KeyCode::Enter, "10:21:10");
+    ctrl(&mut app, 'p', "10:21:10");
+    typed(&mut app, "Ola fra Zzz", "10:21:10");
+    assert!(screen(&mut app, "10:21:10").contains("✎ «Ola fra Zzz» (fritekst)"));
+    key(&mut app, KeyCode::Enter, "10:21:10");
+    typed(&mut app, "Et spørsmål utenfra.", "10:21:10");
+    key(&mut app, KeyCode::Esc, "10:21:20");
+    let speakers: Vec<_> =
+        app.session.record.items[4].notes.iter().map(|n| n.speaker.as_ref().unwrap().label()).collect();
+    assert_eq!(speakers, ["Helse Nord RHF", "Ola fra Zzz"]);
+}
+
+#[test]
+fn standard_phrases_come_from_the_agenda_and_the_program() {
+    let mut app = at_04_25();
+    typed(&mut app, "i", "10:21:00");
+    ctrl(&mut app, 't', "10:21:00");
+    typed(&mut app, "ingen kom", "10:21:00");
+    key(&mut app, KeyCode::Enter, "10:21:00");
+    ctrl(&mut app, 't', "10:21:00");
+    key(&mut app, KeyCode::Esc, "10:21:00");
+    assert!(matches!(app.mode, Mode::Editor(_)), "Esc in the picker goes back to the editor");
+    key(&mut app, KeyCode::Esc, "10:21:00");
+    assert_eq!(app.session.record.items[4].notes[0].text, "Ingen kommentarer fra SG.");
+    typed(&mut app, "i", "10:22:00");
+    ctrl(&mut app, 't', "10:22:00");
+    typed(&mut app, "enstemmig", "10:22:00");
+    key(&mut app, KeyCode::Enter, "10:22:00");
+    key(&mut app, KeyCode::Esc, "10:22:00");
+    assert_eq!(app.session.record.items[4].notes[1].text, "Enstemmig vedtatt.");
+}
+
+#[test]
+fn a_paste_is_one_edit_and_undo_in_the_editor_takes_it_back() {
+    let mut app = at_04_25();
+    typed(&mut app, "i", "10:21:00");
+    typed(&mut app, "Før: ", "10:21:00");
+    app.paste("første linje\r\nandre linje");
+    assert_eq!(app.session.record.items[4].draft.as_ref().unwrap().note.text, "Før: første linje\nandre linje");
+    ctrl(&mut app, 'z', "10:21:00");
+    assert_eq!(app.session.record.items[4].draft.as_ref().unwrap().note.text, "Før: ");
+}
+
+#[test]
+fn notes_are_selected_changed_deleted_moved_and_undo_brings_them_back() {
+    let mut app = at_04_25();
+    typed(&mut app, "i", "10:21:00");
+    for text in ["en", "to", "tre"] {
+        typed(&mut app, text, "10:21:00");
+        key(&mut app, KeyCode::Enter, "10:21:00");
+    }
+    key(&mut app, KeyCode::Esc, "10:21:00");
+    key(&mut app, KeyCode::Tab, "10:22:00");
+    assert!(matches!(app.mode, Mode::Notes));
+    typed(&mut app, "k", "10:22:00"); // "to"
+    typed(&mut app, "e", "10:22:00");
+    typed(&mut app, "!", "10:22:00");
+    key(&mut app, KeyCode::Enter, "10:22:00");
+    assert!(matches!(app.mode, Mode::Notes), "a changed note goes back to the list");
+    typed(&mut app, "K", "10:22:00");
+    let texts = |app: &App| app.session.record.items[4].notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&app), ["to!", "en", "tre"]);
+    typed(&mut app, "x", "10:22:00");
+    assert_eq!(texts(&app), ["en", "tre"]);
+    assert!(screen(&mut app, "10:22:00").contains("Innspillet er slettet (z angrer)."));
+    typed(&mut app, "z", "10:22:00");
+    assert_eq!(texts(&app), ["to!", "en", "tre"]);
+    key(&mut app, KeyCode::Esc, "10:22:00");
+    ctrl(&mut app, 'y', "10:22:00");
+    assert_eq!(texts(&app), ["en", "tre"], "and redo takes it away again");
+}
+
+#[test]
+fn the_proposal_is_adopted_unchanged_or_amended() {
+    let mut app = at_04_25();
+    typed(&mut app, "v", "10:35:00");
+    let d = &app.session.record.items[4].decisions[0];
+    assert_eq!(d.outcome, Outcome::Adopted);
+    assert!(d.text.starts_with("Styringsgruppen godkjenner versjon 7.0 av Normen."));
+    typed(&mut app, "z", "10:35:00");
+    assert!(app.session.record.items[4].decisions.is_empty());
+    typed(&mut app, "V", "10:36:00");
+    typed(&mut app, " Med endret begrepsbruk.", "10:36:00");
+    key(&mut app, KeyCode::Enter, "10:37:00");
+    let d = &app.session.record.items[4].decisions[0];
+    assert_eq!(d.outcome, Outcome::AdoptedAmended);
+    assert!(d.text.ends_with("(unntatt juli). Med endret begrepsbruk."));
+    let shown = screen(&mut app, "10:37:00");
+    assert!(shown.contains("Vedtak: Vedtatt med endringer."), "{shown}");
+}
+
+#[test]
+fn partial_decisions_outcomes_and_votes() {
+    let mut app = at_04_25();
+    typed(&mut app, "d", "10:25:00");
+    key(&mut app, KeyCode::Enter, "10:25:00");
+    assert!(matches!(app.mode, Mode::Editor(_)), "an empty label is a decision without one");
+    key(&mut app, KeyCode::Esc, "10:25:00");
+    typed(&mut app, "d", "10:25:00");
+    typed(&mut app, "Beslutning kap. 1.3", "10:25:00");
+    key(&mut app, KeyCode::Enter, "10:25:00");
+    key(&mut app, KeyCode::Enter, "10:25:00");
+    assert!(screen(&mut app, "10:25:00").contains("Skriv vedtaket"), "an empty vedtak is not saved");
+    typed(&mut app, "Vi lar den stå uforandret.", "10:25:00");
+    key(&mut app, KeyCode::Enter, "10:25:30");
+    let d = &app.session.record.items[4].decisions[0];
+    assert_eq!((d.label.as_deref(), d.text.as_str()), (Some("Beslutning kap. 1.3"), "Vi lar den stå uforandret."));
+    typed(&mut app, "s", "10:26:00");
+    typed(&mut app, "ni to", "10:26:00");
+    key(&mut app, KeyCode::Enter, "10:26:00");
+    assert!(screen(&mut app, "10:26:00").contains("«ni to» er ikke stemmetall"));
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Backspace, "10:26:00");
+    }
+    typed(&mut app, "9 2 1", "10:26:00");
+    key(&mut app, KeyCode::Enter, "10:26:00");
+    assert_eq!(
+        app.session.record.items[4].decisions[0].votes.map(|v| (v.in_favour, v.against, v.abstaining)),
+        Some((9, 2, 1))
+    );
+    typed(&mut app, "o", "10:27:00");
+    typed(&mut app, "utsatt", "10:27:00");
+    key(&mut app, KeyCode::Enter, "10:27:00");
+    typed(&mut app, "septembermøtet", "10:27:00");
+    key(&mut app, KeyCode::Enter, "10:27:00");
+    let d = &app.session.record.items[4].decisions[0];
+    assert_eq!((d.outcome, d.until.as_deref()), (Outcome::Postponed, Some("septembermøtet")));
+    let shown = screen(&mut app, "10:27:00");
+    assert!(shown.contains("Beslutning kap. 1.3: Utsatt til septembermøtet (9"), "{shown}");
+    assert!(shown.contains("↷ 04/25") || shown.contains("▶ 04/25"), "{shown}");
+}
+
+#[test]
+fn deciding_without_a_quorum_warns_but_records() {
+    let mut app = at_04_25();
+    app.session.agenda.quorum = Some(Quorum::Majority);
+    typed(&mut app, "v", "10:30:00");
+    assert_eq!(app.session.record.items[4].decisions.len(), 1);
+    let shown = screen(&mut app, "10:30:00");
+    assert!(shown.contains("Advarsel: møtet er ikke vedtaksdyktig (0 medlemmer til stede, 13 trengs)"), "{shown}");
+    typed(&mut app, "m", "10:31:00");
+    typed(&mut app, "A", "10:31:00");
+    key(&mut app, KeyCode::Esc, "10:31:00");
+    typed(&mut app, "v", "10:32:00");
+    assert!(app.message.is_none(), "{:?}", app.message);
+    assert!(screen(&mut app, "10:32:00").contains("til stede · vedtaksdyktig"));
+}
+
+#[test]
+fn a_follow_up_with_who_and_frist() {
+    let mut app = at_04_25();
+    typed(&mut app, "f", "10:30:00");
+    key(&mut app, KeyCode::Enter, "10:30:00");
+    assert!(screen(&mut app, "10:30:00").contains("Skriv hva som skal gjøres."));
+    typed(&mut app, "Sende kommentarer om referanser", "10:30:00");
+    key(&mut app, KeyCode::Tab, "10:30:00");
+    ctrl(&mut app, 'p', "10:30:00");
+    typed(&mut app, "sekr", "10:30:00");
+    key(&mut app, KeyCode::Enter, "10:30:00");
+    key(&mut app, KeyCode::Tab, "10:30:00");
+    typed(&mut app, "18.08", "10:30:00");
+    assert!(screen(&mut app, "10:30:00").contains("Frist: = 18.08.25"));
+    key(&mut app, KeyCode::Enter, "10:30:00");
+    let f = &app.session.record.items[4].followups[0];
+    assert_eq!(f.who.as_deref(), Some("Sekretariatet"));
+    assert_eq!(f.frist.map(|d| d.to_string()), Some("2025-08-18".into()));
+}
+
+#[test]
+fn an_unreadable_frist_is_said_and_then_kept_as_typed() {
+    let mut app = at_04_25();
+    typed(&mut app, "f", "10:30:00");
+    typed(&mut app, "Nytt forslag", "10:30:00");
+    key(&mut app, KeyCode::Tab, "10:30:00");
+    key(&mut app, KeyCode::Tab, "10:30:00");
+    typed(&mut app, "før jul", "10:30:00");
+    key(&mut app, KeyCode::Enter, "10:30:00");
+    let shown = screen(&mut app, "10:30:00");
+    assert!(shown.contains("«før jul» er ikke en dato"), "{shown}");
+    assert!(app.session.record.items[4].followups.is_empty());
+    key(&mut app, KeyCode::Enter, "10:30:00");
+    let f = &app.session.record.items[4].followups[0];
+    assert_eq!((f.frist, f.frist_text.as_deref()), (None, Some("før jul")));
+    typed(&mut app, "F", "10:31:00");
+    let shown = screen(&mut app, "10:31:00");
+    assert!(shown.contains("04/25  Nytt forslag · Frist før jul"), "{shown}");
+    key(&mut app, KeyCode::Enter, "10:31:00");
+    key(&mut app, KeyCode::Tab, "10:31:00");
+    key(&mut app, KeyCode::Tab, "10:31:00");
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Backspace, "10:31:00");
+    }
+    typed(&mut app, "1. sep", "10:31:00");
+    key(&mut app, KeyCode::Enter, "10:31:00");
+    assert!(matches!(app.mode, Mode::FollowUps { .. }));
+    assert_eq!(app.session.record.items[4].followups[0].frist.map(|d| d.short()), Some("01.09.25".into()));
+    typed(&mut app, "x", "10:32:00");
+    assert!(app.session.followups().is_empty());
+    typed(&mut app, "z", "10:32:00");
+    assert_eq!(app.session.followups().len(), 1);
+}
+
+#[test]
+fn attendance_marks_arrivals_departures_and_new_people() {
+    let mut app = at_04_25();
+    typed(&mut app, "m", "10:01:00");
+    typed(&mut app, "t", "10:01:00"); // roll call: no arrival
+    typed(&mut app, "jf", "10:01:00");
+    typed(&mut app, "ja", "10:01:00");
+    typed(&mut app, "jt", "10:35:00"); // late
+    let people = |app: &App, i: usize| app.session.record.attendance[i].clone();
+    assert_eq!(people(&app, 0).presence, Presence::Present);
+    assert_eq!(people(&app, 0).arrived, None);
+    assert_eq!(people(&app, 1).presence, Presence::Apologies);
+    assert_eq!(people(&app, 2).presence, Presence::Absent);
+    assert_eq!(people(&app, 3).arrived, Some(at("10:35:00")));
+    typed(&mut app, "e", "10:36:00");
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Backspace, "10:36:00");
+    }
+    typed(&mut app, "kl 10", "10:36:00");
+    key(&mut app, KeyCode::Enter, "10:36:00");
+    assert!(screen(&mut app, "10:36:00").contains("«kl 10» er ikke klokkeslett"));
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Backspace, "10:36:00");
+    }
+    typed(&mut app, "10:30 -", "10:36:00");
+    key(&mut app, KeyCode::Enter, "10:36:00");
+    assert_eq!(people(&app, 3).arrived, Some(at("10:30:00")));
+    typed(&mut app, "g", "14:00:00");
+    assert_eq!(people(&app, 3).left, Some(at("14:00:00")));
+    typed(&mut app, "n", "11:00:00");
+    typed(&mut app, "Kari Nordmann, Digdir", "11:00:00");
+    key(&mut app, KeyCode::Enter, "11:00:00");
+    let last = app.session.agenda.people.len() - 1;
+    assert_eq!(app.session.agenda.people[last].org.as_deref(), Some("Digdir"));
+    assert_eq!(people(&app, last).arrived, Some(at("11:00:00")));
+    assert!(matches!(app.mode, Mode::Attendance { selected } if selected == last));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    typed(&mut app, "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk", "11:00:00");
+    terminal.draw(|f| view::draw(f, &mut app, at("11:00:00"))).unwrap();
+    insta::assert_snapshot!(terminal.backend());
+}
