@@ -140,6 +140,45 @@ mod tests {
     }
 
     #[test]
+    fn a_full_session_round_trips_byte_for_byte() {
+        use crate::domain::agenda::Person;
+        use crate::domain::attendance::Presence;
+        use crate::domain::followup::FollowUp;
+        use crate::domain::notes::{NoteKind, Speaker};
+        use crate::domain::vedtak::{Outcome, Votes};
+        let t = |c: &str| Stamp::parse(&format!("2025-06-03 {c}")).unwrap();
+        let mut s = seed_session();
+        s.start(t("10:00:00")).unwrap();
+        s.set_presence(1, Presence::Apologies, t("10:01:00")).unwrap();
+        s.set_presence(2, Presence::Absent, t("10:01:00")).unwrap();
+        s.set_presence(2, Presence::Present, t("10:35:00")).unwrap();
+        s.add_person(Person { name: Some("Kari «gjest» \"Nordmann\"".into()), ..Person::default() });
+        for (kind, text) in [(NoteKind::Comment, "Ikke viktig.\nTo linjer, 🎉 og \\"), (NoteKind::Question, "Når?")]
+        {
+            s.open_draft(4, t("10:21:00")).unwrap();
+            let d = s.draft_mut(4).unwrap();
+            d.note.kind = kind;
+            d.note.text = text.into();
+            d.note.speaker = Some(Speaker { name: None, org: Some("Helse Nord RHF".into()) });
+            s.commit_draft(4);
+        }
+        s.open_draft(4, t("10:22:00")).unwrap();
+        s.draft_mut(4).unwrap().note.text = "halvskrevet".into();
+        s.decide(4, Some("Beslutning kap. 1.3"), "Uforandret.", Outcome::Adopted, t("10:25:00")).unwrap();
+        s.adopt_proposal(4, t("10:30:00")).unwrap();
+        s.set_votes(4, 1, Some(Votes { in_favour: 9, against: 2, abstaining: 1 })).unwrap();
+        s.set_outcome(4, 1, Outcome::Postponed, Some("til septembermøtet")).unwrap();
+        let frist = Some(crate::domain::time::Day::parse("2025-08-18").unwrap());
+        let action =
+            FollowUp { at: t("10:31:00"), what: "Sende".into(), who: Some("KS".into()), frist, frist_text: None };
+        s.add_followup(4, action).unwrap();
+        let first = to_text(&s);
+        let back = parse(&first).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(to_text(&back), first);
+    }
+
+    #[test]
     fn the_agenda_and_session_kinds_are_told_apart() {
         assert_eq!(kind_of("// x\n#![enable(implicit_some)]\nSession(format: 1)"), FileKind::Session);
         assert_eq!(kind_of("Agenda(title: \"x\")"), FileKind::Agenda);
