@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Term, agenda_copy};
+use common::{Term, agenda_copy, run};
 
 const AGENDA: &str = "normen-2025-06-03.ron";
 const SESSION: &str = "normen-2025-06-03.session.ron";
@@ -77,15 +77,9 @@ fn a_session_path_can_be_chosen_and_check_reads_sessions() {
     assert_eq!(term.wait_exit(), 0);
     assert!(dir.path().join("styret.session.ron").exists());
     assert!(!dir.path().join(SESSION).exists());
-    let out = assert_cmd::Command::cargo_bin("referent")
-        .unwrap()
-        .current_dir(dir.path())
-        .env("LANG", "C.UTF-8")
-        .args(["check", "styret.session.ron"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("04/25  10:20  20 min  Beslutningssak   Normen 7.0"));
+    let (code, out, _) = run(dir.path(), &["check", "styret.session.ron"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("04/25  10:20  20 min  Beslutningssak   Normen 7.0"), "{out}");
 }
 
 #[test]
@@ -93,15 +87,8 @@ fn a_broken_agenda_is_not_opened() {
     let (dir, path) = agenda_copy(AGENDA);
     let text = std::fs::read_to_string(&path).unwrap().replacen("at: \"10:20\"", "at: \"10:05\"", 1);
     std::fs::write(&path, text).unwrap();
-    let out = assert_cmd::Command::cargo_bin("referent")
-        .unwrap()
-        .current_dir(dir.path())
-        .env("LANG", "C.UTF-8")
-        .arg(AGENDA)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, _, err) = run(dir.path(), &[AGENDA]);
+    assert_eq!(code, 1);
     assert!(err.contains("feil: planlagt start kl. 10:05"), "{err}");
     assert!(!dir.path().join(SESSION).exists(), "no session for an agenda that does not add up");
 }
@@ -111,15 +98,8 @@ fn a_damaged_session_is_reported_and_left_alone() {
     let (dir, _) = agenda_copy(AGENDA);
     let damaged = "Session(\n    format: 1,\n    agenda: Agenda(title: \"x\", date: \"2025-06-03\",\n";
     std::fs::write(dir.path().join(SESSION), damaged).unwrap();
-    let out = assert_cmd::Command::cargo_bin("referent")
-        .unwrap()
-        .current_dir(dir.path())
-        .env("LANG", "C.UTF-8")
-        .arg(AGENDA)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, _, err) = run(dir.path(), &[AGENDA]);
+    assert_eq!(code, 1);
     assert!(err.contains(&format!("{SESSION}:3:51: feil: filen slutter midt i")), "{err}");
     assert_eq!(std::fs::read_to_string(dir.path().join(SESSION)).unwrap(), damaged);
 }

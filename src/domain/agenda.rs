@@ -363,40 +363,26 @@ impl Agenda {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn agenda(items: Vec<Item>) -> Agenda {
-        Agenda {
-            format: 1,
-            body: String::new(),
-            title: "Møte".into(),
-            date: Day::parse("2025-06-03").unwrap(),
-            start: Hm::new(10, 0),
-            end: Hm::new(15, 0),
-            place: None,
-            link: None,
-            language: Lang::Nb,
-            numbering: None,
-            quorum: None,
-            people: vec![],
-            phrases: vec![],
-            items,
-        }
-    }
-
-    fn sak(title: &str) -> Item {
-        Item::Sak(Sak { title: title.into(), numbered: true, ..Sak::default() })
-    }
+    use crate::domain::fixtures::{agenda, sak};
 
     #[test]
     fn numbers_saker_from_the_first_of_the_meeting_year_and_skips_breaks() {
-        let a = agenda(vec![sak("a"), Item::Break(Break::default()), sak("b")]);
+        let a = agenda(
+            Some("10:00"),
+            Some("15:00"),
+            vec![sak("a", None, None), Item::Break(Break::default()), sak("b", None, None)],
+        );
         let shown: Vec<_> = a.sak_numbers().iter().map(|n| n.map(|n| n.to_string())).collect();
         assert_eq!(shown, [Some("01/25".into()), None, Some("02/25".into())]);
     }
 
     #[test]
     fn numbering_may_start_later_in_the_year_and_respects_explicit_numbers() {
-        let mut a = agenda(vec![sak("a"), sak("b"), sak("c"), sak("d")]);
+        let mut a = agenda(
+            Some("10:00"),
+            Some("15:00"),
+            vec![sak("a", None, None), sak("b", None, None), sak("c", None, None), sak("d", None, None)],
+        );
         a.numbering = Some(Numbering { first: 17, year: Some(25) });
         if let Item::Sak(s) = &mut a.items[1] {
             s.number = Some("30/25".parse().unwrap());
@@ -411,7 +397,11 @@ mod tests {
 
     #[test]
     fn a_sak_carried_over_keeps_its_number_without_rewinding_the_count() {
-        let mut a = agenda(vec![sak("a"), sak("utsatt fra juni"), sak("c")]);
+        let mut a = agenda(
+            Some("10:00"),
+            Some("15:00"),
+            vec![sak("a", None, None), sak("utsatt fra juni", None, None), sak("c", None, None)],
+        );
         a.numbering = Some(Numbering { first: 16, year: None });
         if let Item::Sak(s) = &mut a.items[1] {
             s.number = Some("10/25".parse().unwrap());
@@ -431,7 +421,8 @@ mod tests {
 
     #[test]
     fn unnumbered_saker_get_no_number() {
-        let mut a = agenda(vec![sak("Velkommen"), sak("Godkjenning")]);
+        let mut a =
+            agenda(Some("10:00"), Some("15:00"), vec![sak("Velkommen", None, None), sak("Godkjenning", None, None)]);
         if let Item::Sak(s) = &mut a.items[0] {
             s.numbered = false;
         }

@@ -140,36 +140,9 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agenda::{Lang, Person, Sak};
+    use crate::domain::agenda::Person;
+    use crate::domain::fixtures::{agenda, hm, sak};
     use crate::domain::schedule::plan;
-    use crate::domain::time::Day;
-
-    fn hm(s: &str) -> Hm {
-        Hm::parse(s).unwrap()
-    }
-
-    fn agenda(items: Vec<Item>) -> Agenda {
-        Agenda {
-            format: 1,
-            body: String::new(),
-            title: "Møte".into(),
-            date: Day::parse("2025-06-03").unwrap(),
-            start: Some(hm("10:00")),
-            end: Some(hm("11:00")),
-            place: None,
-            link: None,
-            language: Lang::Nb,
-            numbering: None,
-            quorum: None,
-            people: vec![],
-            phrases: vec![],
-            items,
-        }
-    }
-
-    fn sak(title: &str, at: Option<&str>, minutes: Option<u32>) -> Item {
-        Item::Sak(Sak { title: title.into(), numbered: true, at: at.map(hm), minutes, ..Sak::default() })
-    }
 
     fn problems(a: &Agenda) -> Vec<(Spot, Problem)> {
         check(a, &plan(a)).into_iter().map(|f| (f.spot, f.problem)).collect()
@@ -177,13 +150,17 @@ mod tests {
 
     #[test]
     fn a_sound_agenda_has_no_problems() {
-        let a = agenda(vec![sak("a", None, Some(20)), sak("b", Some("10:20"), None)]);
+        let a = agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, Some(20)), sak("b", Some("10:20"), None)]);
         assert_eq!(problems(&a), []);
     }
 
     #[test]
     fn a_sak_planned_before_the_one_above_ends_is_an_error() {
-        let a = agenda(vec![sak("Normen 7.0", None, Some(30)), sak("b", Some("10:20"), Some(10))]);
+        let a = agenda(
+            Some("10:00"),
+            Some("11:00"),
+            vec![sak("Normen 7.0", None, Some(30)), sak("b", Some("10:20"), Some(10))],
+        );
         let p = problems(&a);
         assert_eq!(
             p,
@@ -201,7 +178,7 @@ mod tests {
 
     #[test]
     fn running_past_the_end_is_an_error() {
-        let a = agenda(vec![sak("a", None, Some(50)), sak("b", None, Some(20))]);
+        let a = agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, Some(50)), sak("b", None, Some(20))]);
         assert_eq!(
             problems(&a),
             [(Spot::Item(1, "minutes"), Problem::RunsPastEnd { ends: hm("11:10"), end: hm("11:00") })]
@@ -210,7 +187,7 @@ mod tests {
 
     #[test]
     fn duplicate_numbers_are_an_error_naming_the_first() {
-        let mut a = agenda(vec![sak("a", None, Some(10)), sak("b", None, Some(10))]);
+        let mut a = agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, Some(10)), sak("b", None, Some(10))]);
         if let Item::Sak(s) = &mut a.items[1] {
             s.number = Some("01/25".parse().unwrap());
         }
@@ -223,7 +200,8 @@ mod tests {
 
     #[test]
     fn a_gap_and_a_missing_end_are_warnings() {
-        let mut a = agenda(vec![sak("a", None, Some(10)), sak("b", Some("10:30"), Some(10))]);
+        let mut a =
+            agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, Some(10)), sak("b", Some("10:30"), Some(10))]);
         a.end = None;
         let p = problems(&a);
         assert_eq!(p[0], (Spot::Header("date"), Problem::NoEnd));
@@ -233,7 +211,7 @@ mod tests {
 
     #[test]
     fn empty_titles_nameless_people_and_a_start_before_the_meeting_are_errors() {
-        let mut a = agenda(vec![sak(" ", Some("09:30"), Some(10))]);
+        let mut a = agenda(Some("10:00"), Some("11:00"), vec![sak(" ", Some("09:30"), Some(10))]);
         a.people.push(Person::default());
         let p = problems(&a);
         assert!(p.contains(&(Spot::Person(0), Problem::NobodyNamed)));
@@ -245,7 +223,7 @@ mod tests {
 
     #[test]
     fn end_before_start_is_an_error() {
-        let mut a = agenda(vec![sak("a", None, Some(10))]);
+        let mut a = agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, Some(10))]);
         a.end = Some(hm("09:00"));
         assert_eq!(
             problems(&a)[0],
@@ -255,21 +233,21 @@ mod tests {
 
     #[test]
     fn no_start_at_all_is_an_error() {
-        let mut a = agenda(vec![sak("a", None, Some(10))]);
+        let mut a = agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, Some(10))]);
         a.start = None;
         assert_eq!(problems(&a), [(Spot::Header("date"), Problem::NoStart)]);
     }
 
     #[test]
     fn an_item_with_nothing_to_bound_it_has_no_timebox() {
-        let mut a = agenda(vec![sak("a", None, None)]);
+        let mut a = agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, None)]);
         a.end = None;
         assert!(problems(&a).contains(&(Spot::Item(0, "minutes"), Problem::NoTimebox)));
     }
 
     #[test]
     fn a_newer_format_is_an_error() {
-        let mut a = agenda(vec![sak("a", None, Some(10))]);
+        let mut a = agenda(Some("10:00"), Some("11:00"), vec![sak("a", None, Some(10))]);
         a.format = 9;
         assert_eq!(problems(&a)[0], (Spot::Header("format"), Problem::NewerFormat { found: 9, known: 1 }));
     }

@@ -3,6 +3,8 @@
 pub mod agenda;
 pub mod attendance;
 pub mod check;
+#[cfg(test)]
+pub mod fixtures;
 pub mod followup;
 pub mod frist;
 pub mod notes;

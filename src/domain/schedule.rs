@@ -101,35 +101,8 @@ fn share_run(agenda: &Agenda, first: usize, begin: Hm, shares: &mut [Option<(u32
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agenda::{Break, Item, Lang, Sak};
-    use crate::domain::time::Day;
-
-    fn hm(s: &str) -> Hm {
-        Hm::parse(s).unwrap()
-    }
-
-    fn agenda(start: Option<&str>, end: Option<&str>, items: Vec<Item>) -> Agenda {
-        Agenda {
-            format: 1,
-            body: String::new(),
-            title: "Møte".into(),
-            date: Day::parse("2025-06-03").unwrap(),
-            start: start.map(hm),
-            end: end.map(hm),
-            place: None,
-            link: None,
-            language: Lang::Nb,
-            numbering: None,
-            quorum: None,
-            people: vec![],
-            phrases: vec![],
-            items,
-        }
-    }
-
-    fn sak(at: Option<&str>, minutes: Option<u32>) -> Item {
-        Item::Sak(Sak { title: "sak".into(), numbered: true, at: at.map(hm), minutes, ..Sak::default() })
-    }
+    use crate::domain::agenda::{Break, Item};
+    use crate::domain::fixtures::{agenda, hm, sak};
 
     fn shown(s: &Schedule) -> Vec<String> {
         s.slots.iter().map(|s| format!("{} {}", s.start, s.minutes)).collect()
@@ -137,13 +110,13 @@ mod tests {
 
     #[test]
     fn an_item_starts_where_the_one_before_ends() {
-        let a = agenda(Some("10:00"), Some("11:00"), vec![sak(None, Some(5)), sak(None, Some(20))]);
+        let a = agenda(Some("10:00"), Some("11:00"), vec![sak("sak", None, Some(5)), sak("sak", None, Some(20))]);
         assert_eq!(shown(&plan(&a)), ["10:00 5", "10:05 20"]);
     }
 
     #[test]
     fn without_minutes_an_item_lasts_until_the_next_at() {
-        let a = agenda(Some("10:00"), None, vec![sak(None, None), sak(Some("10:20"), Some(20))]);
+        let a = agenda(Some("10:00"), None, vec![sak("sak", None, None), sak("sak", Some("10:20"), Some(20))]);
         let s = plan(&a);
         assert_eq!(shown(&s), ["10:00 20", "10:20 20"]);
         assert_eq!(s.slots[0].length, Length::Derived);
@@ -152,7 +125,7 @@ mod tests {
 
     #[test]
     fn the_last_item_without_minutes_lasts_until_the_end() {
-        let a = agenda(Some("14:40"), Some("15:00"), vec![sak(None, None)]);
+        let a = agenda(Some("14:40"), Some("15:00"), vec![sak("sak", None, None)]);
         assert_eq!(shown(&plan(&a)), ["14:40 20"]);
     }
 
@@ -161,23 +134,32 @@ mod tests {
         let a = agenda(
             Some("10:00"),
             Some("15:00"),
-            vec![sak(Some("10:00"), None), sak(None, None), sak(None, None), sak(Some("10:10"), Some(10))],
+            vec![
+                sak("sak", Some("10:00"), None),
+                sak("sak", None, None),
+                sak("sak", None, None),
+                sak("sak", Some("10:10"), Some(10)),
+            ],
         );
         assert_eq!(shown(&plan(&a)), ["10:00 4", "10:04 3", "10:07 3", "10:10 10"]);
     }
 
     #[test]
     fn given_minutes_are_kept_when_sharing() {
-        let a = agenda(Some("10:00"), Some("11:00"), vec![sak(None, None), sak(None, Some(50)), sak(None, None)]);
+        let a = agenda(
+            Some("10:00"),
+            Some("11:00"),
+            vec![sak("sak", None, None), sak("sak", None, Some(50)), sak("sak", None, None)],
+        );
         assert_eq!(shown(&plan(&a)), ["10:00 5", "10:05 50", "10:55 5"]);
     }
 
     #[test]
     fn breaks_take_their_place_in_the_day() {
         let items = vec![
-            sak(Some("10:40"), None),
+            sak("sak", Some("10:40"), None),
             Item::Break(Break { title: "Pause".into(), at: Some(hm("11:00")), minutes: Some(15) }),
-            sak(None, Some(15)),
+            sak("sak", None, Some(15)),
         ];
         let a = agenda(Some("10:40"), Some("12:00"), items);
         let s = plan(&a);
@@ -187,7 +169,7 @@ mod tests {
 
     #[test]
     fn with_nothing_to_bound_it_the_length_is_unknown() {
-        let a = agenda(Some("10:00"), None, vec![sak(None, Some(10)), sak(None, None)]);
+        let a = agenda(Some("10:00"), None, vec![sak("sak", None, Some(10)), sak("sak", None, None)]);
         let s = plan(&a);
         assert_eq!(shown(&s), ["10:00 10", "10:10 0"]);
         assert_eq!(s.slots[1].length, Length::Unknown);
@@ -195,13 +177,17 @@ mod tests {
 
     #[test]
     fn the_start_defaults_to_the_first_at() {
-        let a = agenda(None, None, vec![sak(Some("09:00"), Some(30))]);
+        let a = agenda(None, None, vec![sak("sak", Some("09:00"), Some(30))]);
         assert_eq!(plan(&a).start, Some(hm("09:00")));
     }
 
     #[test]
     fn an_overfull_run_gets_no_time_rather_than_negative_time() {
-        let a = agenda(Some("10:00"), None, vec![sak(None, Some(30)), sak(None, None), sak(Some("10:20"), Some(5))]);
+        let a = agenda(
+            Some("10:00"),
+            None,
+            vec![sak("sak", None, Some(30)), sak("sak", None, None), sak("sak", Some("10:20"), Some(5))],
+        );
         assert_eq!(shown(&plan(&a)), ["10:00 30", "10:30 0", "10:20 5"]);
     }
 }

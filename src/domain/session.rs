@@ -489,12 +489,7 @@ fn div_floor_minutes(seconds: i64) -> i64 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::domain::agenda::Lang;
-    use crate::domain::time::Day;
-
-    fn hm(s: &str) -> Hm {
-        Hm::parse(s).unwrap()
-    }
+    use crate::domain::fixtures::{agenda, hm, sak};
 
     pub(crate) fn at(clock: &str) -> Stamp {
         Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
@@ -507,33 +502,18 @@ pub(crate) mod tests {
         }
     }
 
-    fn sak(title: &str, minutes: u32) -> Item {
-        Item::Sak(Sak { title: title.into(), numbered: true, minutes: Some(minutes), ..Sak::default() })
-    }
-
     /// 10:00 01/25 (10 min), 02/25 (20 min), Pause (15 min), 03/25 (15 min); ends 11:00.
     pub(crate) fn session() -> Session {
-        Session::new(Agenda {
-            format: 1,
-            body: String::new(),
-            title: "Møte".into(),
-            date: Day::parse("2025-06-03").unwrap(),
-            start: Some(hm("10:00")),
-            end: Some(hm("11:00")),
-            place: None,
-            link: None,
-            language: Lang::Nb,
-            numbering: None,
-            quorum: None,
-            people: vec![],
-            phrases: vec![],
-            items: vec![
-                sak("a", 10),
-                sak("b", 20),
+        Session::new(agenda(
+            Some("10:00"),
+            Some("11:00"),
+            vec![
+                sak("a", None, Some(10)),
+                sak("b", None, Some(20)),
                 Item::Break(Break { title: "Pause".into(), at: None, minutes: Some(15) }),
-                sak("c", 15),
+                sak("c", None, Some(15)),
             ],
-        })
+        ))
     }
 
     #[test]

@@ -117,3 +117,17 @@ pub fn agenda_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::copy(src, &dst).unwrap();
     (dir, dst)
 }
+
+/// Runs `referent ARGS` in `dir` in bokmål to the end: exit code, stdout, stderr.
+pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("referent")
+        .unwrap()
+        .current_dir(dir)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}

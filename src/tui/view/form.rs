@@ -1,9 +1,11 @@
 //! The follow-up form: what, who, frist, with the frist read back as it is typed.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::overlay::{centered, framed};
 
 use crate::domain::time::Stamp;
 use crate::tui::app::App;
@@ -11,13 +13,8 @@ use crate::tui::forms::{FRIST, FollowUpForm, FormProblem};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &FollowUpForm) {
     let (w, t) = (app.words, &app.theme);
-    let [v] = Layout::vertical([Constraint::Length(9.min(area.height))]).flex(Flex::Center).areas(area);
-    let [box_area] = Layout::horizontal([Constraint::Length(72.min(area.width))]).flex(Flex::Center).areas(v);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(t.border_focus)
-        .style(t.text)
-        .title(Span::styled(format!(" {} ", w.followup_title), t.title));
+    let box_area = centered(area, 72, 9);
+    let block = framed(app, w.followup_title);
     let inner = block.inner(box_area);
     frame.render_widget(Clear, box_area);
     frame.render_widget(block, box_area);

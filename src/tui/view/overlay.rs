@@ -8,13 +8,13 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use crate::tui::app::{App, Confirm, Prompt, Purpose};
 use crate::tui::keymap::{self, Context};
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
     let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(v);
     h
 }
 
-fn framed<'a>(app: &App, title: &str) -> Block<'a> {
+pub(super) fn framed<'a>(app: &App, title: &str) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(app.theme.border_focus)

@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::overlay::{centered, framed};
 
 use crate::tui::app::App;
 use crate::tui::picker::{PickFor, Picker};
@@ -17,14 +19,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         PickFor::Who => w.pick_who,
     };
     let height = (picker.rows() as u16 + 4).clamp(5, area.height.saturating_sub(2).max(3));
-    let [v] = Layout::vertical([Constraint::Length(height)]).flex(ratatui::layout::Flex::Center).areas(area);
-    let [box_area] =
-        Layout::horizontal([Constraint::Length(64.min(area.width))]).flex(ratatui::layout::Flex::Center).areas(v);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(t.border_focus)
-        .style(t.text)
-        .title(Span::styled(format!(" {title} "), t.title));
+    let box_area = centered(area, 64, height);
+    let block = framed(app, title);
     let inner = block.inner(box_area);
     frame.render_widget(Clear, box_area);
     frame.render_widget(block, box_area);
