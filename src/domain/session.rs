@@ -8,7 +8,7 @@ use super::followup::FollowUp;
 use super::notes::{Draft, Note};
 use super::schedule::{self, Length, Schedule};
 use super::time::{Hm, Stamp};
-use super::vedtak::Decision;
+use super::vedtak::{Decision, VedtakDraft};
 
 /// The session format this version writes; older ones are read and migrated.
 pub const SESSION_FORMAT: u32 = 1;
@@ -69,6 +69,9 @@ pub struct ItemRecord {
     pub draft: Option<Draft>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// The vedtak being written, saved with every key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vedtak_draft: Option<VedtakDraft>,
     /// Oppfølging.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub followups: Vec<FollowUp>,

@@ -24,6 +24,15 @@ pub struct Decision {
     pub votes: Option<Votes>,
 }
 
+/// A vedtak being written, kept in the session so that no keystroke is lost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VedtakDraft {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub text: String,
+}
+
 /// What became of a proposal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
@@ -84,6 +93,31 @@ impl Session {
         match self.agenda.items.get(item)? {
             Item::Sak(s) => s.proposal.as_deref().filter(|p| !p.trim().is_empty()),
             Item::Break(_) => None,
+        }
+    }
+
+    /// Starts writing a vedtak on item `item` from `text`, or takes up the one already begun.
+    pub fn open_vedtak_draft(
+        &mut self,
+        item: usize,
+        label: Option<String>,
+        text: &str,
+    ) -> Result<&VedtakDraft, Refusal> {
+        if !matches!(self.agenda.items.get(item), Some(Item::Sak(_))) {
+            return Err(Refusal::NotASak);
+        }
+        let record = &mut self.record.items[item];
+        Ok(record.vedtak_draft.get_or_insert_with(|| VedtakDraft { label, text: text.to_string() }))
+    }
+
+    pub fn vedtak_draft_mut(&mut self, item: usize) -> Option<&mut VedtakDraft> {
+        self.record.items.get_mut(item)?.vedtak_draft.as_mut()
+    }
+
+    /// Drops the vedtak being written (saved as a decision, or given up).
+    pub fn close_vedtak_draft(&mut self, item: usize) {
+        if let Some(r) = self.record.items.get_mut(item) {
+            r.vedtak_draft = None;
         }
     }
 
@@ -235,6 +269,18 @@ mod tests {
         s.adopt_proposal(1, at("10:30:00")).unwrap();
         s.set_votes(1, 0, Votes::parse("9 2 1")).unwrap();
         assert_eq!(s.record.items[1].decisions[0].votes.map(|v| v.against), Some(2));
+    }
+
+    #[test]
+    fn a_vedtak_being_written_is_kept_until_it_is_saved() {
+        let mut s = with_proposal();
+        s.open_vedtak_draft(1, Some("Kap. 1.3".into()), "Forslag").unwrap();
+        s.vedtak_draft_mut(1).unwrap().text.push_str(" endret");
+        let again = s.open_vedtak_draft(1, None, "annet").unwrap();
+        assert_eq!((again.label.as_deref(), again.text.as_str()), (Some("Kap. 1.3"), "Forslag endret"));
+        s.close_vedtak_draft(1);
+        assert_eq!(s.record.items[1].vedtak_draft, None);
+        assert_eq!(s.open_vedtak_draft(2, None, "x").map(|_| ()), Err(Refusal::NotASak));
     }
 
     #[test]

@@ -317,22 +317,17 @@ impl App {
                 self.warn_quorum();
             }
             Action::AmendProposal if len > 0 => {
-                if !matches!(self.session.agenda.items[sel], crate::domain::agenda::Item::Sak(_)) {
-                    return self.refuse(Refusal::NotASak);
-                }
                 let text = self.session.proposal(sel).unwrap_or_default().to_string();
-                self.mode = Mode::Editor(Box::new(Editor::for_decision(sel, None, &text)));
+                self.open_vedtak_editor(sel, None, &text);
             }
-            Action::PartialDecision if len > 0 => {
-                if !matches!(self.session.agenda.items[sel], crate::domain::agenda::Item::Sak(_)) {
-                    return self.refuse(Refusal::NotASak);
+            Action::PartialDecision if self.is_sak(sel) => {
+                if self.session.record.items[sel].vedtak_draft.is_some() {
+                    self.open_vedtak_editor(sel, None, "");
+                } else {
+                    self.open_prompt(Purpose::Label(sel), String::new());
                 }
-                self.open_prompt(Purpose::Label(sel), String::new());
             }
-            Action::SetOutcome if len > 0 => {
-                if !matches!(self.session.agenda.items[sel], crate::domain::agenda::Item::Sak(_)) {
-                    return self.refuse(Refusal::NotASak);
-                }
+            Action::SetOutcome if self.is_sak(sel) => {
                 let choices = picker::outcomes(self.words);
                 self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel), choices, Mode::Normal)));
             }
@@ -520,6 +515,7 @@ impl App {
                     }
                     self.checkpoint();
                     let r = self.session.decide(item, label.as_deref(), &text, Outcome::Adopted, now).map(|_| ());
+                    self.session.close_vedtak_draft(item);
                     self.mode = Mode::Normal;
                     self.done(r);
                     self.warn_quorum();
@@ -534,7 +530,11 @@ impl App {
                     self.changed = true;
                     self.mode = if was_edit { Mode::Notes } else { Mode::Normal };
                 }
-                Target::Decision { .. } => self.mode = Mode::Normal,
+                Target::Decision { item, .. } => {
+                    self.session.close_vedtak_draft(item);
+                    self.changed = true;
+                    self.mode = Mode::Normal;
+                }
             },
             Action::ForceQuit => {
                 self.sync_draft();
@@ -724,6 +724,15 @@ impl App {
         }
     }
 
+    /// Whether item `i` is a sak; says why not when it is not.
+    fn is_sak(&mut self, i: usize) -> bool {
+        let sak = matches!(self.session.agenda.items.get(i), Some(crate::domain::agenda::Item::Sak(_)));
+        if !sak {
+            self.refuse(Refusal::NotASak);
+        }
+        sak
+    }
+
     fn select(&mut self, i: usize) {
         if i != self.selected {
             self.note_selected = usize::MAX;
@@ -741,15 +750,34 @@ impl App {
         }
     }
 
+    /// A vedtak editor on item `item`, taking up a vedtak already begun there.
+    fn open_vedtak_editor(&mut self, item: usize, label: Option<String>, text: &str) {
+        match self.session.open_vedtak_draft(item, label, text) {
+            Ok(draft) => {
+                let editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
+                self.mode = Mode::Editor(Box::new(editor));
+                self.changed = true;
+            }
+            Err(e) => self.refuse(e),
+        }
+    }
+
     /// Copies the editor's text into the session's draft (saved before the next draw).
     fn sync_draft(&mut self) {
         let Mode::Editor(editor) = &self.mode else { return };
-        if let Target::Note { item } = editor.target
-            && let Some(draft) = self.session.draft_mut(item)
-        {
-            editor.write_to(draft);
-            self.changed = true;
+        match editor.target {
+            Target::Note { item } => {
+                if let Some(draft) = self.session.draft_mut(item) {
+                    editor.write_to(draft);
+                }
+            }
+            Target::Decision { item, .. } => {
+                if let Some(draft) = self.session.vedtak_draft_mut(item) {
+                    draft.text = editor.text();
+                }
+            }
         }
+        self.changed = true;
     }
 
     /// Remembers the session as it is, for undo.
@@ -851,8 +879,8 @@ impl App {
         self.mode = self.prompt_return();
         match purpose {
             Purpose::Label(item) => {
-                let editor = Editor::for_decision(item, Some(text), "");
-                self.mode = Mode::Editor(Box::new(editor));
+                let label = Some(text).filter(|l| !l.is_empty());
+                self.open_vedtak_editor(item, label, "");
                 return;
             }
             Purpose::AddSak => {

@@ -358,3 +358,26 @@ fn attendance_marks_arrivals_departures_and_new_people() {
     terminal.draw(|f| view::draw(f, &mut app, at("11:00:00"))).unwrap();
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
+    let mut app = at_04_25();
+    typed(&mut app, "V", "10:36:00");
+    typed(&mut app, " Tillegg", "10:36:00");
+    let draft = app.session.record.items[4].vedtak_draft.as_ref().unwrap();
+    assert!(draft.text.ends_with("(unntatt juli). Tillegg"));
+    // As after a crash: a new app on the saved session.
+    let (theme, _) = theme::load(None, false);
+    let mut again = App::new(app.session.clone(), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+    typed(&mut again, "V", "10:40:00");
+    typed(&mut again, ".", "10:40:00");
+    key(&mut again, KeyCode::Enter, "10:40:00");
+    assert!(again.session.record.items[4].decisions[0].text.ends_with("Tillegg."));
+    assert_eq!(again.session.record.items[4].vedtak_draft, None);
+    typed(&mut again, "V", "10:41:00");
+    key(&mut again, KeyCode::Esc, "10:41:00");
+    assert_eq!(again.session.record.items[4].vedtak_draft, None, "Esc gives the vedtak up");
+    typed(&mut again, "jjd", "10:42:00");
+    assert!(matches!(again.mode, Mode::Normal));
+    assert_eq!(again.message.as_deref(), Some("Bare saker kan utsettes, trekkes eller få vedtak, ikke pauser."));
+}
