@@ -48,13 +48,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
             Presence::Apologies => 2,
             Presence::Absent => 3,
         }];
-        let name = person.name.clone().unwrap_or_default();
-        let org = person.org.clone().unwrap_or_default();
+        // An organisation with no named person is listed by its name.
+        let (name, org) = match (&person.name, &person.org) {
+            (Some(n), o) => (n.clone(), o.clone().unwrap_or_default()),
+            (None, o) => (o.clone().unwrap_or_default(), String::new()),
+        };
         let mut spans = vec![
             Span::styled(format!(" {mark} "), style),
-            Span::styled(format!("{name:<22.22} "), t.text),
-            Span::styled(format!("{org:<20.20} "), t.muted),
-            Span::styled(format!("{:<10.10} ", w.role(person.role)), t.muted),
+            // Without an organisation, the name may use its column too.
+            Span::styled(if org.is_empty() { format!("{name:<43.43} ") } else { format!("{name:<22.22} ") }, t.text),
+            Span::styled(if org.is_empty() { String::new() } else { format!("{org:<20.20} ") }, t.muted),
+            Span::styled(format!("{:<11.11} ", w.role(person.role)), t.muted),
         ];
         // Present with times: the times say it; "til stede" would only push them off screen.
         let times: Vec<String> =
