@@ -140,8 +140,8 @@ impl Session {
         if !matches!(self.agenda.items.get(item), Some(Item::Sak(_))) {
             return Err(Refusal::NotASak);
         }
-        let outcome = self.effective_outcome(item, text, outcome);
         let label = label.map(str::trim).filter(|l| !l.is_empty()).map(String::from);
+        let outcome = if label.is_some() { outcome } else { self.effective_outcome(item, text, outcome) };
         let decision = Decision { at: now, label, text: text.trim().to_string(), outcome, until: None, votes: None };
         let record = &mut self.record.items[item];
         record.decisions.push(decision);
@@ -157,8 +157,9 @@ impl Session {
         outcome: Outcome,
         until: Option<&str>,
     ) -> Result<(), Refusal> {
-        let text = self.decision(item, index)?.text.clone();
-        let outcome = self.effective_outcome(item, &text, outcome);
+        let d = self.decision(item, index)?;
+        let (text, partial) = (d.text.clone(), d.label.is_some());
+        let outcome = if partial { outcome } else { self.effective_outcome(item, &text, outcome) };
         let d = &mut self.record.items[item].decisions[index];
         d.outcome = outcome;
         d.until = until.map(str::trim).filter(|u| !u.is_empty()).map(String::from);
@@ -245,6 +246,15 @@ mod tests {
         s.decide(1, Some(" "), "Beholdes uforandret.", Outcome::Noted, at("10:26:00")).unwrap();
         assert_eq!(s.record.items[1].decisions[0].label.as_deref(), Some("Beslutning kap. 1.3"));
         assert_eq!(s.record.items[1].decisions[1].label, None);
+        assert_eq!(s.record.items[1].decisions[0].outcome, Outcome::Noted);
+        s.decide(1, Some("Kap. 5.1"), "Bør holder.", Outcome::Adopted, at("10:27:00")).unwrap();
+        assert_eq!(
+            s.record.items[1].decisions[2].outcome,
+            Outcome::Adopted,
+            "a partial decision is not the forslag amended"
+        );
+        s.set_outcome(1, 2, Outcome::Adopted, None).unwrap();
+        assert_eq!(s.record.items[1].decisions[2].outcome, Outcome::Adopted);
     }
 
     #[test]

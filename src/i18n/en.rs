@@ -1,6 +1,6 @@
 //! English.
 
-use super::{Words, closest};
+use super::{ReferatWords, Words, closest};
 use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
@@ -10,6 +10,7 @@ use crate::tui::keymap::Action;
 use crate::tui::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
+    referat: &REFERAT,
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     kinds: ["Approval", "Information", "Discussion", "Decision", "Election", "Any other business"],
     kinds_short: ["Approval", "Info", "Discuss.", "Decision", "Election", "AOB"],
@@ -299,6 +300,15 @@ pub static WORDS: Words = Words {
     arrived: |t| format!("came {t}"),
     left: |t| format!("left {t}"),
     roles: ["Chair", "Vice chair", "Member", "Deputy", "Observer", "Secretariat", "Guest"],
+    unknown_format: |f| format!("unknown format \"{f}\": choose md, html or docx"),
+    docx_not_to_stdout: "docx cannot be written to the screen: choose a file with --out",
+    agenda_without_session: |s| {
+        format!(
+            "this is an agenda, and it has no session ({s} does not exist): use --innkalling for the notice, or export the session file"
+        )
+    },
+    exported: |p| format!("Written to {p}"),
+    cannot_write: |r| format!("cannot write the file: {r}"),
     cannot_start: |r| format!("cannot start the screen: {r}"),
 };
 
@@ -407,3 +417,37 @@ fn expected(e: Expected) -> &'static str {
         Expected::Colon => "a colon after the field name",
     }
 }
+
+pub static REFERAT: ReferatWords = ReferatWords {
+    referat: "Minutes:",
+    innkalling: "Notice of meeting:",
+    to: "To",
+    when: "Time",
+    place: "Place",
+    link: "Link",
+    present: "Present",
+    apologies: "Apologies",
+    absent: "Absent",
+    unmarked: "Attendance not recorded",
+    invited: "Invited",
+    from_secretariat: "From the secretariat",
+    by_organisation: "Attendance by organisation",
+    org_columns: ["Organisation", "Representative", "Present / apologies"],
+    columns: ["Item", "Title / comments / proposed decision"],
+    kl: "At",
+    presenter: "Presenter",
+    comments: "Comments:",
+    proposal: "Proposed decision",
+    vedtak: "Decision",
+    withdrawn: "The item is withdrawn.",
+    followup: "Follow-up",
+    responsible: "responsible",
+    frist: "deadline",
+    end: "End",
+    followups: "Follow-ups",
+    followup_columns: ["Item", "What", "Who", "Deadline"],
+    timing: "Time used",
+    timing_columns: ["Item", "Title", "Planned", "Actual", "Difference (min)"],
+    came: |t| format!("arrived at {t}"),
+    went: |t| format!("left at {t}"),
+};

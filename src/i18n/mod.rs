@@ -12,8 +12,48 @@ use crate::store::agenda_file::ReadProblem;
 use crate::tui::keymap::Action;
 use crate::tui::theme::ThemeProblem;
 
+/// The words of the referat and the innkalling.
+pub struct ReferatWords {
+    pub referat: &'static str,
+    pub innkalling: &'static str,
+    pub to: &'static str,
+    pub when: &'static str,
+    pub place: &'static str,
+    pub link: &'static str,
+    pub present: &'static str,
+    pub apologies: &'static str,
+    pub absent: &'static str,
+    pub unmarked: &'static str,
+    pub invited: &'static str,
+    pub from_secretariat: &'static str,
+    pub by_organisation: &'static str,
+    /// Virksomhet, representant, til stede / forfall.
+    pub org_columns: [&'static str; 3],
+    /// The two columns of the sak table.
+    pub columns: [&'static str; 2],
+    pub kl: &'static str,
+    pub presenter: &'static str,
+    pub comments: &'static str,
+    pub proposal: &'static str,
+    pub vedtak: &'static str,
+    pub withdrawn: &'static str,
+    pub followup: &'static str,
+    pub responsible: &'static str,
+    pub frist: &'static str,
+    pub end: &'static str,
+    pub followups: &'static str,
+    /// Sak, hva, hvem, frist.
+    pub followup_columns: [&'static str; 4],
+    pub timing: &'static str,
+    /// Sak, tittel, planlagt, faktisk, avvik.
+    pub timing_columns: [&'static str; 5],
+    pub came: fn(at: &str) -> String,
+    pub went: fn(at: &str) -> String,
+}
+
 /// The words of one language. A field missing in one language does not compile.
 pub struct Words {
+    pub referat: &'static ReferatWords,
     /// Monday first.
     pub weekdays: [&'static str; 7],
     /// In the order of `SakKind::ALL`.
@@ -145,6 +185,11 @@ pub struct Words {
     /// In the order of `Role::ALL`.
     pub roles: [&'static str; 7],
     pub cannot_start: fn(reason: &str) -> String,
+    pub unknown_format: fn(format: &str) -> String,
+    pub docx_not_to_stdout: &'static str,
+    pub agenda_without_session: fn(session: &str) -> String,
+    pub exported: fn(path: &str) -> String,
+    pub cannot_write: fn(reason: &str) -> String,
 }
 
 impl Words {

@@ -1,6 +1,6 @@
 //! Bokmål.
 
-use super::{Words, closest};
+use super::{ReferatWords, Words, closest};
 use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
@@ -10,6 +10,7 @@ use crate::tui::keymap::Action;
 use crate::tui::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
+    referat: &REFERAT,
     weekdays: ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"],
     kinds: ["Godkjenning", "Orienteringssak", "Drøftingssak", "Beslutningssak", "Valg", "Eventuelt"],
     kinds_short: ["Godkj.", "Orient.", "Drøfting", "Beslutn.", "Valg", "Eventuelt"],
@@ -298,6 +299,15 @@ pub static WORDS: Words = Words {
     arrived: |t| format!("kom {t}"),
     left: |t| format!("gikk {t}"),
     roles: ["Leder", "Nestleder", "Medlem", "Vara", "Observatør", "Sekretariat", "Gjest"],
+    unknown_format: |f| format!("ukjent format «{f}»: velg md, html eller docx"),
+    docx_not_to_stdout: "docx kan ikke skrives til skjermen: velg en fil med --out",
+    agenda_without_session: |s| {
+        format!(
+            "dette er en agenda, og den har ingen sesjon ({s} finnes ikke): bruk --innkalling for innkallingen, eller eksporter sesjonsfilen"
+        )
+    },
+    exported: |p| format!("Skrevet til {p}"),
+    cannot_write: |r| format!("kan ikke skrive filen: {r}"),
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
 };
 
@@ -408,3 +418,37 @@ fn expected(e: Expected) -> &'static str {
         Expected::Colon => "et kolon etter feltnavnet",
     }
 }
+
+pub static REFERAT: ReferatWords = ReferatWords {
+    referat: "Referat",
+    innkalling: "Innkalling til",
+    to: "Til",
+    when: "Møtetidspunkt",
+    place: "Sted",
+    link: "Lenke",
+    present: "Til stede",
+    apologies: "Forfall",
+    absent: "Fraværende",
+    unmarked: "Oppmøte ikke registrert",
+    invited: "Innkalt",
+    from_secretariat: "Fra sekretariatet",
+    by_organisation: "Oppmøte per virksomhet",
+    org_columns: ["Virksomhet", "Representant", "Til stede / forfall"],
+    columns: ["Sak", "Sakstittel / kommentar / forslag til vedtak"],
+    kl: "Kl.",
+    presenter: "Innleder",
+    comments: "Innspill og kommentarer:",
+    proposal: "Forslag til vedtak",
+    vedtak: "Vedtak",
+    withdrawn: "Saken trekkes.",
+    followup: "Oppfølging",
+    responsible: "ansvarlig",
+    frist: "frist",
+    end: "Slutt",
+    followups: "Oppfølgingspunkter",
+    followup_columns: ["Sak", "Hva", "Hvem", "Frist"],
+    timing: "Tidsbruk",
+    timing_columns: ["Sak", "Tittel", "Planlagt", "Faktisk", "Avvik (min)"],
+    came: |t| format!("kom kl. {t}"),
+    went: |t| format!("gikk kl. {t}"),
+};

@@ -1,0 +1,545 @@
+//! The referat as a document, before any format: a session (or, for the innkalling, an
+//! agenda) turned into header fields, attendance, one two-column row per agenda item,
+//! and the closing tables. Markdown, HTML and DOCX each render this.
+
+use crate::domain::agenda::{Agenda, Item, Role};
+use crate::domain::attendance::Presence;
+use crate::domain::notes::{NoteKind, Speaker};
+use crate::domain::schedule::{self, Schedule};
+use crate::domain::session::{ItemState, Session};
+use crate::domain::time::{Hm, Stamp};
+use crate::domain::vedtak::{Decision, Outcome};
+use crate::i18n::{ReferatWords, Words};
+
+/// How speakers are named in front of their notes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Attribution {
+    /// No names: Norwegian referater usually list comments without them.
+    #[default]
+    None,
+    /// "Helse Nord RHF: ..."
+    Org,
+    /// "Ida-Kristin Martinussen: ..."
+    Name,
+}
+
+/// Which Kl. times the referat shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Times {
+    #[default]
+    Planned,
+    Actual,
+    Both,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub attribution: Attribution,
+    pub times: Times,
+}
+
+/// A whole referat or innkalling.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub title: String,
+    /// "Til", "Møtetidspunkt", "Sted", ...: label and value.
+    pub header: Vec<(String, String)>,
+    pub attendance: Vec<Group>,
+    /// Virksomhet / Representant / Til stede–forfall, when the roster is by organisation.
+    pub org_table: Option<Table>,
+    /// The headings of the two columns of the sak table.
+    pub columns: [String; 2],
+    pub rows: Vec<Row>,
+    /// Oppfølgingspunkter, planned against actual times, ...
+    pub tables: Vec<Table>,
+}
+
+/// A group of the attendance: "Til stede", "Forfall", "Fra sekretariatet".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub heading: String,
+    pub people: Vec<String>,
+    /// Written on one line ("Fra sekretariatet: Max, Espen") rather than one per line.
+    pub inline: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub heading: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One agenda item: number and Kl. on the left, everything else on the right.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub left: Vec<String>,
+    pub right: Vec<Para>,
+}
+
+/// A paragraph of the right-hand column.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Para {
+    /// Kind and title of the item: "Beslutningssak: Normen 7.0".
+    Heading(String),
+    /// Plain text: background, a document, a proposal, an arrival.
+    Text(String),
+    /// A label standing alone: "Innspill og kommentarer:".
+    Label(String),
+    /// A label and its text on one line: "Spørsmål: Er dette ...", "Vedtak: ...".
+    Labeled(String, String),
+}
+
+/// The referat of `session`.
+pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
+    let r = w.referat;
+    let agenda = &session.agenda;
+    let plan = session.schedule();
+    let numbers = agenda.sak_numbers();
+    let mut rows = Vec::new();
+    for (i, item) in agenda.items.iter().enumerate() {
+        let record = &session.record.items[i];
+        let mut left: Vec<String> = numbers[i].map(|n| n.to_string()).into_iter().collect();
+        left.extend(kl(&plan, i, record.segments.first().map(|s| s.start), options.times, r));
+        let mut right = vec![Para::Heading(heading(item, w))];
+        if let Item::Sak(sak) = item {
+            right.extend(prepared(sak, r));
+            if !record.notes.is_empty() {
+                right.push(Para::Label(r.comments.to_string()));
+            }
+            for note in &record.notes {
+                let mut label = String::new();
+                if let Some(s) = note.speaker.as_ref().and_then(|s| speaker(s, options.attribution)) {
+                    label += &format!("{s}:");
+                }
+                match note.kind {
+                    NoteKind::Comment => {}
+                    NoteKind::Question => label += &format!("{}{}", space(&label), w.question_prefix),
+                    NoteKind::Answer => label += &format!("{}{}", space(&label), w.answer_prefix),
+                }
+                right.push(if label.is_empty() {
+                    Para::Text(note.text.clone())
+                } else {
+                    Para::Labeled(label, note.text.clone())
+                });
+            }
+            right.extend(decisions(sak.proposal.as_deref(), &record.decisions, record.state, w));
+            for f in &record.followups {
+                right.push(Para::Labeled(format!("{}:", r.followup), followup_line(f, r)));
+            }
+        }
+        right.extend(comings_and_goings(session, i, r));
+        rows.push(Row { left, right });
+    }
+    let end = match (options.times, session.record.ended) {
+        (Times::Planned, _) | (_, None) => agenda.end.or(plan.planned_end()).map(|e| e.to_string()),
+        (Times::Actual, Some(e)) => Some(e.hm().to_string()),
+        (Times::Both, Some(e)) => agenda.end.or(plan.planned_end()).map(|p| format!("{p} ({})", e.hm())),
+    };
+    rows.push(Row { left: end.into_iter().collect(), right: vec![Para::Heading(r.end.to_string())] });
+
+    let mut tables = Vec::new();
+    let followups = session.followups();
+    if !followups.is_empty() {
+        let rows = followups
+            .iter()
+            .map(|(i, _, f)| {
+                vec![
+                    numbers[*i].map(|n| n.to_string()).unwrap_or_default(),
+                    f.what.clone(),
+                    f.who.clone().unwrap_or_default(),
+                    frist(f).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        tables.push(Table {
+            heading: r.followups.to_string(),
+            columns: r.followup_columns.map(String::from).to_vec(),
+            rows,
+        });
+    }
+    if options.times != Times::Planned {
+        tables.push(timing(session, &plan, r));
+    }
+    Document {
+        title: format!("{} {}", r.referat, agenda.title),
+        header: header(agenda, session.record.started.zip(session.record.ended), options.times, w),
+        attendance: attendance(session, w),
+        org_table: org_table(session, w),
+        columns: r.columns.map(String::from),
+        rows,
+        tables,
+    }
+}
+
+/// The innkalling (notice) of `agenda`: header, saksliste with Kl. and timeboxes, kinds,
+/// documents, background and forslag til vedtak.
+pub fn innkalling(agenda: &Agenda, w: &Words) -> Document {
+    let r = w.referat;
+    let plan = schedule::plan(agenda);
+    let numbers = agenda.sak_numbers();
+    let mut rows: Vec<Row> = agenda
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let slot = plan.slots[i];
+            let mut left: Vec<String> = numbers[i].map(|n| n.to_string()).into_iter().collect();
+            left.push(format!("{} {}", r.kl, slot.start));
+            left.push(format!("({} min)", slot.minutes));
+            let mut right = vec![Para::Heading(heading(item, w))];
+            if let Item::Sak(sak) = item {
+                right.extend(prepared(sak, r));
+                if let Some(p) = &sak.proposal {
+                    right.push(Para::Label(format!("{}:", r.proposal)));
+                    right.extend(paragraphs(p));
+                }
+            }
+            Row { left, right }
+        })
+        .collect();
+    if let Some(end) = agenda.end.or(plan.planned_end()) {
+        rows.push(Row { left: vec![end.to_string()], right: vec![Para::Heading(r.end.to_string())] });
+    }
+    let mut people = Vec::new();
+    for role in [Role::Chair, Role::ViceChair, Role::Member, Role::Deputy, Role::Observer] {
+        people.extend(agenda.people.iter().filter(|p| p.role == role).map(|p| person_line(p, w)));
+    }
+    let mut attendance = vec![Group { heading: r.invited.to_string(), people, inline: false }];
+    let secretariat = names(agenda.people.iter().filter(|p| p.role == Role::Secretariat));
+    if !secretariat.is_empty() {
+        attendance.push(Group { heading: r.from_secretariat.to_string(), people: secretariat, inline: true });
+    }
+    let apologies = names(agenda.people.iter().filter(|p| p.apologies));
+    if !apologies.is_empty() {
+        attendance.push(Group { heading: r.apologies.to_string(), people: apologies, inline: false });
+    }
+    Document {
+        title: format!("{} {}", r.innkalling, agenda.title),
+        header: header(agenda, None, Times::Planned, w),
+        attendance,
+        org_table: None,
+        columns: r.columns.map(String::from),
+        rows,
+        tables: Vec::new(),
+    }
+}
+
+fn space(s: &str) -> &'static str {
+    if s.is_empty() { "" } else { " " }
+}
+
+/// "Beslutningssak: Normen 7.0"; approvals, AOB and breaks by their title alone, as
+/// minutes write them.
+fn heading(item: &Item, w: &Words) -> String {
+    match item {
+        Item::Sak(s) => {
+            use crate::domain::agenda::SakKind;
+            let kind = w.kind(s.kind);
+            let plain = matches!(s.kind, SakKind::Approval | SakKind::Aob)
+                || !s.numbered
+                || s.title.to_lowercase().starts_with(&kind.to_lowercase());
+            if plain { s.title.clone() } else { format!("{kind}: {}", s.title) }
+        }
+        Item::Break(b) if b.title.is_empty() => w.a_break.to_string(),
+        Item::Break(b) => b.title.clone(),
+    }
+}
+
+/// What was prepared before the meeting: presenter, background, documents.
+fn prepared(sak: &crate::domain::agenda::Sak, r: &ReferatWords) -> Vec<Para> {
+    let mut out = Vec::new();
+    if let Some(p) = &sak.presenter {
+        out.push(Para::Labeled(format!("{}:", r.presenter), p.clone()));
+    }
+    if let Some(b) = &sak.background {
+        out.extend(paragraphs(b));
+    }
+    out.extend(sak.documents.iter().map(|d| Para::Text(end_with_stop(d))));
+    out
+}
+
+/// Text split at blank lines.
+fn paragraphs(text: &str) -> Vec<Para> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| Para::Text(p.to_string())).collect()
+}
+
+fn end_with_stop(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', ':']) { t.to_string() } else { format!("{t}.") }
+}
+
+/// The partial decisions, the forslag til vedtak, and the vedtak with its outcome.
+fn decisions(proposal: Option<&str>, decisions: &[Decision], state: ItemState, w: &Words) -> Vec<Para> {
+    let r = w.referat;
+    let mut out = Vec::new();
+    let (partial, main): (Vec<&Decision>, Vec<&Decision>) = decisions.iter().partition(|d| d.label.is_some());
+    for d in partial {
+        out.push(Para::Labeled(format!("{}:", d.label.clone().unwrap_or_default()), d.text.clone()));
+        if d.outcome != Outcome::Adopted {
+            out.push(Para::Text(outcome_sentence(d, w)));
+        }
+    }
+    if let Some(p) = proposal {
+        out.push(Para::Label(format!("{}:", r.proposal)));
+        out.extend(paragraphs(p));
+    }
+    for d in main {
+        let same = proposal.is_some_and(|p| normalise(p) == normalise(&d.text));
+        if !same && !d.text.trim().is_empty() {
+            out.push(Para::Labeled(format!("{}:", r.vedtak), d.text.clone()));
+        }
+        out.push(Para::Text(outcome_sentence(d, w)));
+    }
+    if decisions.is_empty() {
+        match state {
+            ItemState::Postponed => out.push(Para::Text(format!("{}.", w.outcome(Outcome::Postponed)))),
+            ItemState::Withdrawn => out.push(Para::Text(r.withdrawn.to_string())),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Vedtatt.", "Utsatt til septembermøtet.", "Saken trekkes.", with votes if counted.
+fn outcome_sentence(d: &Decision, w: &Words) -> String {
+    let r = w.referat;
+    let mut s = match d.outcome {
+        Outcome::Withdrawn => r.withdrawn.trim_end_matches('.').to_string(),
+        Outcome::Postponed => match &d.until {
+            Some(u) => format!("{} {}", w.outcome(Outcome::Postponed), (w.until)(u)),
+            None => w.outcome(Outcome::Postponed).to_string(),
+        },
+        other => w.outcome(other).to_string(),
+    };
+    if let Some(v) = d.votes {
+        s += &format!(" ({})", (w.votes)(v.in_favour, v.against, v.abstaining));
+    }
+    s + "."
+}
+
+fn speaker(s: &Speaker, attribution: Attribution) -> Option<String> {
+    match attribution {
+        Attribution::None => None,
+        Attribution::Org => s.org.clone().or(s.name.clone()),
+        Attribution::Name => s.name.clone().or(s.org.clone()),
+    }
+}
+
+fn frist(f: &crate::domain::followup::FollowUp) -> Option<String> {
+    f.frist.map(|d| d.short()).or(f.frist_text.clone())
+}
+
+fn followup_line(f: &crate::domain::followup::FollowUp, r: &ReferatWords) -> String {
+    let mut s = f.what.clone();
+    if let Some(who) = &f.who {
+        s += &format!(" ({}: {who}", r.responsible);
+        if let Some(fr) = frist(f) {
+            s += &format!(", {}: {fr}", r.frist);
+        }
+        s += ")";
+    } else if let Some(fr) = frist(f) {
+        s += &format!(" ({}: {fr})", r.frist);
+    }
+    s
+}
+
+/// The Kl. of item `i` as the options ask: planned, actual (when it was taken up), or both.
+fn kl(plan: &Schedule, i: usize, started: Option<Stamp>, times: Times, r: &ReferatWords) -> Option<String> {
+    let planned = plan.slots.get(i).map(|s| s.start);
+    let actual = started.map(|s| s.hm());
+    let show = |hm: Hm| format!("{} {hm}", r.kl);
+    match (times, planned, actual) {
+        (Times::Planned, Some(p), _) | (Times::Actual | Times::Both, Some(p), None) => Some(show(p)),
+        (Times::Actual, _, Some(a)) => Some(show(a)),
+        (Times::Both, Some(p), Some(a)) => Some(format!("{} ({a})", show(p))),
+        (_, None, a) => a.map(show),
+    }
+}
+
+fn header(agenda: &Agenda, actual: Option<(Stamp, Stamp)>, times: Times, w: &Words) -> Vec<(String, String)> {
+    let r = w.referat;
+    let mut out = Vec::new();
+    if !agenda.body.is_empty() {
+        out.push((r.to.to_string(), agenda.body.clone()));
+    }
+    let day = format!("{} {}", w.weekdays[agenda.date.weekday_index()], agenda.date.short());
+    let planned = match (agenda.start, agenda.end) {
+        (Some(s), Some(e)) => format!("{s} – {e}"),
+        (Some(s), None) => s.to_string(),
+        _ => String::new(),
+    };
+    let when = match (times, actual) {
+        (Times::Actual, Some((s, e))) => format!("{} – {}", s.hm(), e.hm()),
+        (Times::Both, Some((s, e))) => format!("{planned} ({} – {})", s.hm(), e.hm()),
+        _ => planned,
+    };
+    out.push((r.when.to_string(), format!("{day} {when}").trim().to_string()));
+    if let Some(place) = &agenda.place {
+        out.push((r.place.to_string(), place.clone()));
+    }
+    if let Some(link) = &agenda.link {
+        out.push((r.link.to_string(), link.clone()));
+    }
+    out
+}
+
+/// "Name, Org (leder)"; an organisation alone by its name.
+fn person_line(p: &crate::domain::agenda::Person, w: &Words) -> String {
+    let mut s = match (&p.name, &p.org) {
+        (Some(n), Some(o)) => format!("{n}, {o}"),
+        (Some(n), None) => n.clone(),
+        (None, Some(o)) => o.clone(),
+        (None, None) => String::new(),
+    };
+    if matches!(p.role, Role::Chair | Role::ViceChair | Role::Deputy | Role::Observer) {
+        s += &format!(" ({})", w.role(p.role).to_lowercase());
+    }
+    s
+}
+
+fn names<'a>(people: impl Iterator<Item = &'a crate::domain::agenda::Person>) -> Vec<String> {
+    people.filter_map(|p| p.name.clone().or(p.org.clone())).collect()
+}
+
+fn attendance(session: &Session, w: &Words) -> Vec<Group> {
+    let r = w.referat;
+    let people = session.agenda.people.iter().zip(&session.record.attendance);
+    let pick = |presence: Presence, secretariat: bool| -> Vec<String> {
+        people
+            .clone()
+            .filter(|(p, a)| a.presence == presence && (p.role == Role::Secretariat) == secretariat)
+            .map(|(p, a)| {
+                let mut s = person_line(p, w);
+                if let Some(at) = a.arrived {
+                    s += &format!(", {}", (r.came)(&at.hm().to_string()));
+                }
+                if let Some(at) = a.left {
+                    s += &format!(", {}", (r.went)(&at.hm().to_string()));
+                }
+                s
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (heading, presence) in [
+        (r.present, Presence::Present),
+        (r.apologies, Presence::Apologies),
+        (r.absent, Presence::Absent),
+        (r.unmarked, Presence::Unmarked),
+    ] {
+        let people = pick(presence, false);
+        if !people.is_empty() {
+            out.push(Group { heading: heading.to_string(), people, inline: false });
+        }
+    }
+    let secretariat: Vec<String> = people
+        .filter(|(p, a)| {
+            p.role == Role::Secretariat && a.presence != Presence::Apologies && a.presence != Presence::Absent
+        })
+        .filter_map(|(p, _)| p.name.clone().or(p.org.clone()))
+        .collect();
+    if !secretariat.is_empty() {
+        out.push(Group { heading: r.from_secretariat.to_string(), people: secretariat, inline: true });
+    }
+    out
+}
+
+/// The table by organisation, when the roster lists an organisation without a person.
+fn org_table(session: &Session, w: &Words) -> Option<Table> {
+    let r = w.referat;
+    let people = &session.agenda.people;
+    if !people.iter().any(|p| p.name.is_none() && p.org.is_some()) {
+        return None;
+    }
+    let mut orgs: Vec<&String> = Vec::new();
+    for p in people.iter().filter(|p| p.role != Role::Secretariat) {
+        if let Some(o) = &p.org
+            && !orgs.contains(&o)
+        {
+            orgs.push(o);
+        }
+    }
+    let rows = orgs
+        .into_iter()
+        .map(|org| {
+            let members: Vec<(usize, &crate::domain::agenda::Person)> =
+                people.iter().enumerate().filter(|(_, p)| p.org.as_ref() == Some(org)).collect();
+            let named: Vec<String> = members.iter().filter_map(|(_, p)| p.name.clone()).collect();
+            let status = |i: usize| session.record.attendance[i].presence;
+            let word = if members.iter().any(|(i, _)| status(*i) == Presence::Present) {
+                r.present
+            } else if members.iter().any(|(i, _)| status(*i) == Presence::Apologies) {
+                r.apologies
+            } else if members.iter().any(|(i, _)| status(*i) == Presence::Absent) {
+                r.absent
+            } else {
+                r.unmarked
+            };
+            vec![org.clone(), named.join(", "), word.to_string()]
+        })
+        .collect();
+    Some(Table { heading: r.by_organisation.to_string(), columns: r.org_columns.map(String::from).to_vec(), rows })
+}
+
+/// Arrivals and departures while item `i` was under discussion.
+fn comings_and_goings(session: &Session, i: usize, r: &ReferatWords) -> Vec<Para> {
+    let segments = &session.record.items[i].segments;
+    let during = |at: Stamp| segments.iter().any(|s| s.start <= at && s.end.is_none_or(|e| at < e));
+    let mut out = Vec::new();
+    for (p, a) in session.agenda.people.iter().zip(&session.record.attendance) {
+        let who = p.name.clone().or(p.org.clone()).unwrap_or_default();
+        if let Some(at) = a.arrived.filter(|&at| during(at)) {
+            out.push(Para::Text(format!("{who} {}.", (r.came)(&at.hm().to_string()))));
+        }
+        if let Some(at) = a.left.filter(|&at| during(at)) {
+            out.push(Para::Text(format!("{who} {}.", (r.went)(&at.hm().to_string()))));
+        }
+    }
+    out
+}
+
+/// Planned against actual: Kl. and minutes per item.
+fn timing(session: &Session, plan: &Schedule, r: &ReferatWords) -> Table {
+    let numbers = session.agenda.sak_numbers();
+    let now = last_moment(session);
+    let rows = session
+        .agenda
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let slot = plan.slots[i];
+            let first = session.record.items[i].segments.first();
+            let minutes = (session.elapsed(i, now) + 30) / 60;
+            let (actual, diff) = match first {
+                Some(s) => {
+                    (format!("{} ({minutes} min)", s.start.hm()), format!("{:+}", minutes - i64::from(slot.minutes)))
+                }
+                None => (String::new(), String::new()),
+            };
+            vec![
+                numbers[i].map(|n| n.to_string()).unwrap_or_default(),
+                item.title().to_string(),
+                format!("{} ({} min)", slot.start, slot.minutes),
+                actual,
+                diff,
+            ]
+        })
+        .collect();
+    Table { heading: r.timing.to_string(), columns: r.timing_columns.map(String::from).to_vec(), rows }
+}
+
+/// The last moment the session knows of: its end, else the latest time recorded.
+fn last_moment(session: &Session) -> Stamp {
+    let recorded = session.record.items.iter().flat_map(|r| &r.segments).flat_map(|s| [Some(s.start), s.end]).flatten();
+    session
+        .record
+        .ended
+        .or_else(|| recorded.chain(session.record.started).max())
+        .unwrap_or_else(|| Stamp::new(session.agenda.date.date().and_hms_opt(0, 0, 0).unwrap_or_default()))
+}

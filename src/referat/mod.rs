@@ -1,0 +1,10 @@
+//! The referat: a session (or an agenda, for the innkalling) as a document, and that
+//! document as Markdown, HTML and DOCX.
+
+pub mod document;
+pub mod markdown;
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;
