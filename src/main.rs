@@ -3,6 +3,7 @@
 mod cli;
 mod domain;
 mod i18n;
+mod referat;
 mod store;
 mod tui;
 
@@ -21,6 +22,33 @@ fn main() -> ExitCode {
     match (cli.command, cli.file) {
         (Some(Command::Check { files }), _) => {
             match cli::check::run(&files, words, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()) {
+                Ok(true) => ExitCode::SUCCESS,
+                _ => ExitCode::FAILURE,
+            }
+        }
+        (Some(Command::Export { file, format, out, innkalling, attribution, times }), _) => {
+            use referat::document::{Attribution, Options, Times};
+            let options = Options {
+                attribution: match attribution {
+                    cli::AttributionArg::None => Attribution::None,
+                    cli::AttributionArg::Org => Attribution::Org,
+                    cli::AttributionArg::Name => Attribution::Name,
+                },
+                times: match times {
+                    cli::TimesArg::Planned => Times::Planned,
+                    cli::TimesArg::Actual => Times::Actual,
+                    cli::TimesArg::Both => Times::Both,
+                },
+            };
+            let request = cli::export::Request {
+                file: &file,
+                format: format.as_deref(),
+                out: out.as_deref(),
+                innkalling,
+                options,
+                lang: cli.lang.map(Into::into),
+            };
+            match cli::export::run(&request, words, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()) {
                 Ok(true) => ExitCode::SUCCESS,
                 _ => ExitCode::FAILURE,
             }

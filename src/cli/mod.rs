@@ -1,6 +1,7 @@
 //! The command line: `referent [FILE]`, `referent check FILE...`.
 
 pub mod check;
+pub mod export;
 pub mod open;
 
 use std::path::PathBuf;
@@ -27,7 +28,8 @@ pub struct Cli {
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
 
-    /// Language of the screen and messages [default: from LANG, else nb].
+    /// Language of the screen and messages, and of an export [default: from LANG, else nb;
+    /// an export: the agenda's].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -40,6 +42,43 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write the referat of a session (or the innkalling of an agenda) as Markdown.
+    Export {
+        /// A session file, or an agenda (its session beside it; with --innkalling the agenda itself).
+        file: PathBuf,
+        /// md [default: md; html and docx are to come].
+        #[arg(long, short)]
+        format: Option<String>,
+        /// Where to write [default: beside the input]; - for standard output.
+        #[arg(long, short, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The innkalling (notice of meeting) instead of the referat.
+        #[arg(long)]
+        innkalling: bool,
+        /// Who is named before a comment.
+        #[arg(long, value_enum, default_value = "none")]
+        attribution: AttributionArg,
+        /// Which Kl. times: planned (as in the agenda), actual, or both (adds a timing table).
+        #[arg(long, value_enum, default_value = "planned")]
+        times: TimesArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AttributionArg {
+    /// No names (usual in Norwegian referater).
+    None,
+    /// The organisation: "Helse Nord RHF: ...".
+    Org,
+    /// The person's name.
+    Name,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TimesArg {
+    Planned,
+    Actual,
+    Both,
 }
 
 /// `--lang` values.

@@ -300,8 +300,7 @@ pub static WORDS: Words = Words {
     arrived: |t| format!("came {t}"),
     left: |t| format!("left {t}"),
     roles: ["Chair", "Vice chair", "Member", "Deputy", "Observer", "Secretariat", "Guest"],
-    unknown_format: |f| format!("unknown format \"{f}\": choose md, html or docx"),
-    docx_not_to_stdout: "docx cannot be written to the screen: choose a file with --out",
+    unknown_format: |f| format!("unknown format \"{f}\": referent writes only md so far"),
     agenda_without_session: |s| {
         format!(
             "this is an agenda, and it has no session ({s} does not exist): use --innkalling for the notice, or export the session file"

@@ -186,7 +186,6 @@ pub struct Words {
     pub roles: [&'static str; 7],
     pub cannot_start: fn(reason: &str) -> String,
     pub unknown_format: fn(format: &str) -> String,
-    pub docx_not_to_stdout: &'static str,
     pub agenda_without_session: fn(session: &str) -> String,
     pub exported: fn(path: &str) -> String,
     pub cannot_write: fn(reason: &str) -> String,

@@ -299,8 +299,7 @@ pub static WORDS: Words = Words {
     arrived: |t| format!("kom {t}"),
     left: |t| format!("gikk {t}"),
     roles: ["Leder", "Nestleder", "Medlem", "Vara", "Observatør", "Sekretariat", "Gjest"],
-    unknown_format: |f| format!("ukjent format «{f}»: velg md, html eller docx"),
-    docx_not_to_stdout: "docx kan ikke skrives til skjermen: velg en fil med --out",
+    unknown_format: |f| format!("ukjent format «{f}»: referent skriver foreløpig bare md"),
     agenda_without_session: |s| {
         format!(
             "dette er en agenda, og den har ingen sesjon ({s} finnes ikke): bruk --innkalling for innkallingen, eller eksporter sesjonsfilen"

@@ -1,0 +1,167 @@
+//! `referent export`: a session as the referat, or an agenda as the innkalling, in
+//! Markdown, HTML or DOCX, written whole or not at all.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::check::diagnostic;
+use crate::domain::agenda::Lang;
+use crate::domain::session::Session;
+use crate::i18n::{self, Words};
+use crate::referat::document::{self, Document, Options};
+use crate::referat::markdown;
+use crate::store::agenda_file;
+use crate::store::session_file::{self, FileKind};
+
+/// The formats a referat can be written in (HTML and DOCX are still to come).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+}
+
+impl Format {
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// What to export and how.
+pub struct Request<'a> {
+    pub file: &'a Path,
+    pub format: Option<&'a str>,
+    pub out: Option<&'a Path>,
+    pub innkalling: bool,
+    pub options: Options,
+    /// The referat's language; the agenda's when `None`.
+    pub lang: Option<Lang>,
+}
+
+/// Runs the export; messages in the words `w`. True when the file was written.
+pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Write) -> std::io::Result<bool> {
+    let format = match (req.format, req.out) {
+        (Some(f), _) => match Format::from_name(f) {
+            Some(f) => f,
+            None => {
+                writeln!(err, "referent: {}: {}", w.error, (w.unknown_format)(f))?;
+                return Ok(false);
+            }
+        },
+        (None, Some(out)) => {
+            out.extension().and_then(|e| Format::from_name(&e.to_string_lossy())).unwrap_or(Format::Markdown)
+        }
+        (None, None) => Format::Markdown,
+    };
+    let to_stdout = req.out == Some(Path::new("-"));
+    let Some((session, source)) = read_input(req, w, err)? else { return Ok(false) };
+    let lang = req.lang.unwrap_or(session.agenda.language);
+    let words = i18n::words(lang);
+    let doc: Document = if req.innkalling {
+        document::innkalling(&session.agenda, words)
+    } else {
+        document::referat(&session, words, req.options)
+    };
+    let bytes = render(format, &doc);
+    if to_stdout {
+        stdout.write_all(&bytes)?;
+        return Ok(true);
+    }
+    let out = req.out.map(Path::to_path_buf).unwrap_or_else(|| default_out(&source, req.innkalling, format));
+    match session_file::write_atomic(&out, &bytes) {
+        Ok(()) => {
+            writeln!(stdout, "{}", (w.exported)(&out.display().to_string()))?;
+            Ok(true)
+        }
+        Err(e) => {
+            writeln!(err, "{}: {}: {}", out.display(), w.error, (w.cannot_write)(&e.to_string()))?;
+            Ok(false)
+        }
+    }
+}
+
+fn render(format: Format, doc: &Document) -> Vec<u8> {
+    match format {
+        Format::Markdown => markdown::render(doc).into_bytes(),
+    }
+}
+
+/// The session to export and the file it came from: a session file, or for an agenda,
+/// the agenda itself (innkalling) or its session beside it (referat).
+fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result<Option<(Session, PathBuf)>> {
+    let name = req.file.display().to_string();
+    let text = match agenda_file::read_text(req.file) {
+        Ok(t) => t,
+        Err(e) => {
+            diagnostic(err, &name, "", e.at, w.error, &(w.read_problem)(&e.what))?;
+            return Ok(None);
+        }
+    };
+    if session_file::kind_of(&text) == FileKind::Session {
+        return Ok(match session_file::parse(&text) {
+            Ok(s) => Some((s, req.file.to_path_buf())),
+            Err(e) => {
+                diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what))?;
+                None
+            }
+        });
+    }
+    let agenda = match agenda_file::parse(&text) {
+        Ok(c) => c.agenda,
+        Err(e) => {
+            diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what))?;
+            return Ok(None);
+        }
+    };
+    if req.innkalling {
+        return Ok(Some((Session::new(agenda), req.file.to_path_buf())));
+    }
+    let session_path = session_file::default_path(req.file);
+    if !session_path.exists() {
+        writeln!(err, "{name}: {}: {}", w.error, (w.agenda_without_session)(&session_path.display().to_string()))?;
+        return Ok(None);
+    }
+    match session_file::load(&session_path) {
+        Ok(s) => Ok(Some((s, session_path))),
+        Err(e) => {
+            let shown = session_path.display().to_string();
+            let text = agenda_file::read_text(&session_path).unwrap_or_default();
+            diagnostic(err, &shown, &text, e.at, w.error, &(w.read_problem)(&e.what))?;
+            Ok(None)
+        }
+    }
+}
+
+/// Beside the input: `møte.session.ron` → `møte.referat.md`, `møte.ron` → `møte.innkalling.md`.
+fn default_out(source: &Path, innkalling: bool, format: Format) -> PathBuf {
+    let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.strip_suffix(".session.ron").or_else(|| name.strip_suffix(".ron")).unwrap_or(&name);
+    let what = if innkalling { "innkalling" } else { "referat" };
+    source.with_file_name(format!("{stem}.{what}.{}", format.extension()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_sits_beside_the_input() {
+        let out = default_out(Path::new("agendas/møte.session.ron"), false, Format::Markdown);
+        assert_eq!(out, PathBuf::from("agendas/møte.referat.md"));
+        let out = default_out(Path::new("møte.ron"), true, Format::Markdown);
+        assert_eq!(out, PathBuf::from("møte.innkalling.md"));
+    }
+
+    #[test]
+    fn formats_are_read_from_names_and_extensions() {
+        assert_eq!(Format::from_name("MD"), Some(Format::Markdown));
+        assert_eq!(Format::from_name("pdf"), None);
+    }
+}
