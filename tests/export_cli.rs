@@ -92,7 +92,7 @@ fn errors_say_what_is_wrong_and_leave_no_file() {
 
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--format", "pdf"]);
     assert_eq!(code, 1);
-    assert!(err.contains("feil: ukjent format «pdf»: referent skriver foreløpig bare md"), "{err}");
+    assert!(err.contains("feil: ukjent format «pdf»: velg md, html eller docx"), "{err}");
 
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "ingen/mappe/referat.md"]);
     assert_eq!(code, 1);
@@ -114,4 +114,26 @@ fn the_output_format_follows_the_extension() {
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "utkast.markdown"]);
     assert_eq!(code, 0, "{err}");
     assert!(std::fs::read_to_string(dir.path().join("utkast.markdown")).unwrap().starts_with("# Referat"));
+}
+
+#[test]
+fn html_by_name_or_by_extension() {
+    let (dir, _) = fixture_copy();
+    let (code, out, err) = run(dir.path(), &["export", FIXTURE, "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Skrevet til normen-2025-06-03.referat.html"), "{out}");
+    let page = std::fs::read_to_string(dir.path().join("normen-2025-06-03.referat.html")).unwrap();
+    let golden = include_str!("../src/referat/snapshots/referent__referat__tests__the_referat_as_html.snap");
+    let golden = golden.splitn(3, "---\n").nth(2).unwrap();
+    assert_eq!(page.trim_end(), golden.trim_end(), "the CLI writes the golden referat");
+
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "utkast.HTM", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(dir.path().join("utkast.HTM")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{page}");
+    assert!(page.contains("<title>Minutes: Styringsgruppemøte i Normen</title>"), "{page}");
+
+    let (code, out, _) = run(dir.path(), &["export", "--innkalling", FIXTURE, "-f", "html", "-o", "-"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("<h1>Innkalling til Styringsgruppemøte i Normen</h1>"), "{out}");
 }

@@ -9,20 +9,22 @@ use crate::domain::agenda::Lang;
 use crate::domain::session::Session;
 use crate::i18n::{self, Words};
 use crate::referat::document::{self, Document, Options};
-use crate::referat::markdown;
+use crate::referat::{html, markdown};
 use crate::store::agenda_file;
 use crate::store::session_file::{self, FileKind};
 
-/// The formats a referat can be written in (HTML and DOCX are still to come).
+/// The formats a referat can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Markdown,
+    Html,
 }
 
 impl Format {
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -30,6 +32,7 @@ impl Format {
     fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
+            Format::Html => "html",
         }
     }
 }
@@ -69,7 +72,7 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
     } else {
         document::referat(&session, words, req.options)
     };
-    let bytes = render(format, &doc);
+    let bytes = render(format, &doc, lang);
     if to_stdout {
         stdout.write_all(&bytes)?;
         return Ok(true);
@@ -87,9 +90,10 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
     }
 }
 
-fn render(format: Format, doc: &Document) -> Vec<u8> {
+fn render(format: Format, doc: &Document, lang: Lang) -> Vec<u8> {
     match format {
         Format::Markdown => markdown::render(doc).into_bytes(),
+        Format::Html => html::render(doc, lang).into_bytes(),
     }
 }
 

@@ -42,11 +42,11 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write the referat of a session (or the innkalling of an agenda) as Markdown.
+    /// Write the referat of a session (or the innkalling of an agenda) as Markdown, HTML or DOCX.
     Export {
         /// A session file, or an agenda (its session beside it; with --innkalling the agenda itself).
         file: PathBuf,
-        /// md [default: md; html and docx are to come].
+        /// md, html or docx [default: from the --out extension, else md].
         #[arg(long, short)]
         format: Option<String>,
         /// Where to write [default: beside the input]; - for standard output.

@@ -2,8 +2,10 @@
 
 use super::document::{self, Attribution, Options, Times};
 use super::fixture::seed_session;
-use super::markdown;
-use crate::domain::agenda::Lang;
+use super::{html, markdown};
+use crate::domain::agenda::{Item, Lang};
+use crate::domain::notes::Speaker;
+use crate::domain::session::Session;
 use crate::i18n;
 
 #[test]
@@ -42,4 +44,125 @@ fn the_innkalling_as_markdown() {
 fn the_same_session_gives_the_same_bytes() {
     let render = || markdown::render(&document::referat(&seed_session(), i18n::words(Lang::Nb), Options::default()));
     assert_eq!(render(), render());
+}
+
+#[test]
+fn the_referat_as_html() {
+    let doc = document::referat(&seed_session(), i18n::words(Lang::Nb), Options::default());
+    insta::assert_snapshot!(html::render(&doc, Lang::Nb));
+}
+
+#[test]
+fn the_innkalling_as_html() {
+    let doc = document::innkalling(&seed_session().agenda, i18n::words(Lang::Nb));
+    let page = html::render(&doc, Lang::Nb);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"nb\">"), "{page}");
+    assert!(page.contains("<td class=\"sak\">01/25<br>Kl. 10:04<br>(3 min)</td>"), "{page}");
+    assert!(page.contains("<p class=\"label\"><strong>Forslag til vedtak:</strong></p>"), "{page}");
+}
+
+#[test]
+fn the_html_is_one_file_without_scripts_or_outside_resources() {
+    let page = html::render(&document::referat(&seed_session(), i18n::words(Lang::En), Options::default()), Lang::En);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    for banned in ["<script", "<link", "<img", "<iframe", "src=", "@import", "url("] {
+        assert!(!page.contains(banned), "{banned} in the page");
+    }
+    assert!(page.contains("@media print"));
+    assert!(page.contains("size: A4"));
+}
+
+#[test]
+fn the_same_session_gives_the_same_html() {
+    let render =
+        || html::render(&document::referat(&seed_session(), i18n::words(Lang::Nb), Options::default()), Lang::Nb);
+    assert_eq!(render(), render());
+}
+
+/// Markup in every text a user can type: titles, people, notes, speakers, vedtak,
+/// follow-ups. It must come out as typed in Markdown and in HTML.
+const HOSTILE: &str = "# Overskrift <script>alert(1)</script> | *fet* _kursiv_ & [lenke](javascript:x) \"q\" 'a'\n\
+- liste\n1. punkt\n> sitat";
+
+fn hostile_session() -> Session {
+    let mut s = seed_session();
+    let h = || Some(HOSTILE.to_string());
+    let a = &mut s.agenda;
+    (a.title, a.body, a.place, a.link) = (HOSTILE.into(), HOSTILE.into(), h(), h());
+    for p in &mut a.people {
+        (p.name, p.org) = (h(), h());
+    }
+    for item in &mut a.items {
+        match item {
+            Item::Sak(sak) => {
+                sak.title = HOSTILE.into();
+                (sak.presenter, sak.background, sak.proposal) = (h(), h(), h());
+                sak.documents = vec![HOSTILE.into()];
+            }
+            Item::Break(b) => b.title = HOSTILE.into(),
+        }
+    }
+    for record in &mut s.record.items {
+        for note in &mut record.notes {
+            note.text = HOSTILE.into();
+            note.speaker = Some(Speaker { name: h(), org: h() });
+        }
+        for d in &mut record.decisions {
+            d.text = HOSTILE.into();
+            d.label = d.label.as_ref().and(h());
+            d.until = h();
+        }
+        for f in &mut record.followups {
+            (f.what, f.who, f.frist, f.frist_text) = (HOSTILE.into(), h(), None, h());
+        }
+    }
+    s
+}
+
+#[test]
+fn hostile_texts_show_as_typed_in_markdown() {
+    for options in [Options::default(), Options { attribution: Attribution::Name, times: Times::Both }] {
+        let session = hostile_session();
+        for doc in [
+            document::referat(&session, i18n::words(Lang::Nb), options),
+            document::innkalling(&session.agenda, i18n::words(Lang::Nb)),
+        ] {
+            let md = markdown::render(&doc);
+            assert_eq!(md.matches("<script").count(), md.matches("\\<script").count(), "{md}");
+            assert_eq!(md.matches("*fet*").count(), 0, "{md}");
+            assert!(md.contains("\\*fet\\*"));
+            for line in md.lines() {
+                for start in ["# Overskrift", "- liste", "1. punkt", "> sitat"] {
+                    assert!(!line.starts_with(start), "{line:?} starts a block");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_texts_show_as_typed_in_html() {
+    let allowed = [
+        "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "table", "thead",
+        "tbody", "tr", "th", "td", "ul", "li", "p", "strong", "br", "a",
+    ];
+    for options in [Options::default(), Options { attribution: Attribution::Org, times: Times::Actual }] {
+        let session = hostile_session();
+        for doc in [
+            document::referat(&session, i18n::words(Lang::Nb), options),
+            document::innkalling(&session.agenda, i18n::words(Lang::Nb)),
+        ] {
+            let page = html::render(&doc, Lang::Nb);
+            assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+            for tag in page.split('<').skip(1) {
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| *c == '!' || c.is_ascii_alphanumeric())
+                    .collect();
+                assert!(allowed.contains(&name.as_str()), "<{name}> in the page");
+            }
+            assert!(!page.contains("href=\"javascript"), "a script link");
+        }
+    }
 }

@@ -1,0 +1,141 @@
+//! The referat as one standalone HTML5 file: embedded CSS for the screen and for A4 print,
+//! the two-column sak table, every user text escaped, no script and no external resource.
+
+use super::document::{Document, Para, Table};
+use crate::domain::agenda::Lang;
+
+const STYLE: &str = include_str!("html.css");
+
+pub fn render(doc: &Document, lang: Lang) -> String {
+    let mut out = String::from("<!DOCTYPE html>\n");
+    out += &format!("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", lang.code());
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += &format!("<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n", escape(&doc.title));
+    out += &format!("<h1>{}</h1>\n", escape(&doc.title));
+    if !doc.header.is_empty() {
+        out += "<table class=\"header\">\n";
+        for (label, value) in &doc.header {
+            out += &format!("<tr><th scope=\"row\">{}:</th><td>{}</td></tr>\n", escape(label), value_html(value));
+        }
+        out += "</table>\n";
+    }
+    for group in &doc.attendance {
+        if group.inline {
+            out += &format!(
+                "<p class=\"inline-group\"><strong>{}:</strong> {}</p>\n",
+                escape(&group.heading),
+                escape(&group.people.join(", "))
+            );
+        } else {
+            out += &format!("<h2>{}</h2>\n<ul class=\"people\">\n", escape(&group.heading));
+            for p in &group.people {
+                out += &format!("<li>{}</li>\n", escape(p));
+            }
+            out += "</ul>\n";
+        }
+    }
+    if let Some(t) = &doc.org_table {
+        out += &table(t);
+    }
+    out += "<table class=\"saker\">\n<thead>\n<tr>";
+    out += &format!(
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        escape(&doc.columns[0]),
+        escape(&doc.columns[1])
+    );
+    out += "</tr>\n</thead>\n<tbody>\n";
+    for row in &doc.rows {
+        let left: Vec<String> = row.left.iter().map(|l| escape(l)).collect();
+        out += &format!("<tr>\n<td class=\"sak\">{}</td>\n<td>\n", left.join("<br>"));
+        for para in &row.right {
+            out += &match para {
+                Para::Heading(h) => format!("<h3>{}</h3>\n", escape(h)),
+                Para::Text(t) => format!("<p>{}</p>\n", escape(t)),
+                Para::Label(l) => format!("<p class=\"label\"><strong>{}</strong></p>\n", escape(l)),
+                Para::Labeled(l, t) => format!("<p><strong>{}</strong> {}</p>\n", escape(l), escape(t)),
+            };
+        }
+        out += "</td>\n</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    for t in &doc.tables {
+        out += &table(t);
+    }
+    out + "</main>\n</body>\n</html>\n"
+}
+
+fn table(t: &Table) -> String {
+    let mut out = format!("<h2>{}</h2>\n<table class=\"grid\">\n<thead>\n<tr>", escape(&t.heading));
+    for c in &t.columns {
+        out += &format!("<th scope=\"col\">{}</th>", escape(c));
+    }
+    out += "</tr>\n</thead>\n<tbody>\n";
+    for row in &t.rows {
+        out += "<tr>";
+        for c in row {
+            out += &format!("<td>{}</td>", escape(c));
+        }
+        out += "</tr>\n";
+    }
+    out + "</tbody>\n</table>\n"
+}
+
+/// A header value; a bare web address becomes a link to itself.
+fn value_html(value: &str) -> String {
+    let web = value.starts_with("https://") || value.starts_with("http://");
+    if web && !value.contains(char::is_whitespace) {
+        let v = escape(value);
+        format!("<a href=\"{v}\">{v}</a>")
+    } else {
+        escape(value)
+    }
+}
+
+/// Text that HTML shows as typed, in element content and in quoted attributes; line
+/// breaks stay line breaks and the indentation of a line stays.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
+    for c in text.chars() {
+        if line_start && (c == ' ' || c == '\t') {
+            out += if c == ' ' { "&nbsp;" } else { "&nbsp;&nbsp;&nbsp;&nbsp;" };
+            continue;
+        }
+        line_start = c == '\n';
+        match c {
+            '&' => out += "&amp;",
+            '<' => out += "&lt;",
+            '>' => out += "&gt;",
+            '"' => out += "&quot;",
+            '\'' => out += "&#39;",
+            '\n' => out += "<br>\n",
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_shows_as_typed() {
+        assert_eq!(escape("<script>alert('x')</script>"), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assert_eq!(escape("A & B \"sitat\""), "A &amp; B &quot;sitat&quot;");
+        assert_eq!(escape("to\r\nlinjer"), "to<br>\nlinjer");
+        assert_eq!(escape("Blåbær – Ørsta"), "Blåbær – Ørsta");
+        assert_eq!(escape("- a\n  - b c"), "- a<br>\n&nbsp;&nbsp;- b c");
+    }
+
+    #[test]
+    fn only_a_bare_web_address_becomes_a_link() {
+        assert_eq!(
+            value_html("https://x.invalid/a?b=1&c=2"),
+            "<a href=\"https://x.invalid/a?b=1&amp;c=2\">https://x.invalid/a?b=1&amp;c=2</a>"
+        );
+        assert_eq!(value_html("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(value_html("https://x.invalid \"onmouseover"), "https://x.invalid &quot;onmouseover");
+    }
+}
