@@ -7,6 +7,7 @@ mod referat;
 mod store;
 mod tui;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -68,23 +69,36 @@ fn live(
     theme: Option<&str>,
     words: &'static Words,
 ) -> ExitCode {
-    let Some((session, path)) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
+    let Some(opened) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
         return ExitCode::FAILURE;
     };
+    let cli::open::Opened { session, path, lock: _lock } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, problem) = tui::theme::load(theme, no_color);
+    let log = store::log::init();
+    tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
     let mut app = App::new(session, path.clone(), words, theme);
     app.message = problem.map(|p| (words.theme_problem)(&p));
     let result = tui::run(&mut app);
     let shown = path.display().to_string();
-    if let Err(e) = result {
-        eprintln!("referent: {}", (words.cannot_start)(&e.to_string()));
+    match result {
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "referent: {}", (words.cannot_start)(&e.to_string()));
+        }
+        Ok(tui::Ended::Panicked(message)) => {
+            let log = log.map(|l| l.display().to_string());
+            let _ = writeln!(std::io::stderr(), "referent: {}", (words.crashed)(&message, log.as_deref()));
+            let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
+            return ExitCode::from(101);
+        }
+        Ok(tui::Ended::Normally) => tracing::info!("{shown}: closed"),
     }
-    println!("{}", (words.session_at)(&shown));
+    // The terminal may be gone (a hang-up): nothing here may fail on that.
+    let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
     match app.saved {
         SaveState::Saved => ExitCode::SUCCESS,
         SaveState::Failed(reason) => {
-            eprintln!("{shown}: {}: {}", words.error, (words.not_saved)(&reason));
+            let _ = writeln!(std::io::stderr(), "{shown}: {}: {}", words.error, (words.not_saved)(&reason));
             ExitCode::FAILURE
         }
     }

@@ -122,7 +122,7 @@ fn a_note_being_typed_is_on_disk_when_the_program_is_killed() {
     term.wait_for("Nytt innspill");
     term.type_keys("Halvskrevet innspill");
     term.wait_for("Halvskrevet innspill");
-    let _ = term.child.kill(); // SIGKILL
+    term.signal("KILL");
     term.wait_exit();
     let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
     assert!(saved.contains("draft: Draft("), "{saved}");

@@ -118,3 +118,33 @@ fn the_terminal_going_away_saves_and_exits() {
     let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
     assert!(saved.contains("current: 0,"), "{saved}");
 }
+
+#[test]
+fn a_second_referent_on_the_same_session_is_refused() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    let pid = term.child.process_id().unwrap();
+    let (code, _, err) = run(dir.path(), &[AGENDA]);
+    assert_eq!(code, 1);
+    let expected = format!("{SESSION}: feil: sesjonen er allerede åpen i en annen referent (prosess {pid})");
+    assert!(err.contains(&expected), "{err}");
+    let (code, _, err) = run(dir.path(), &[SESSION]);
+    assert_eq!(code, 1, "the session file itself is refused too");
+    assert!(err.contains(&expected), "{err}");
+    term.type_keys("n");
+    term.wait_for("Nå: Orienteringssak");
+    term.send(&[3]);
+    assert_eq!(term.wait_exit(), 0);
+    assert!(!dir.path().join(format!("{SESSION}.lock")).exists(), "the lock file is removed on quit");
+    // A referent killed without a chance to clean up leaves its lock file; it is taken over.
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Nå: Orienteringssak");
+    term.signal("KILL");
+    term.wait_exit();
+    assert!(dir.path().join(format!("{SESSION}.lock")).exists());
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Nå: Orienteringssak");
+    term.send(&[3]);
+    assert_eq!(term.wait_exit(), 0);
+}

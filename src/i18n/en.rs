@@ -300,7 +300,7 @@ pub static WORDS: Words = Words {
     arrived: |t| format!("came {t}"),
     left: |t| format!("left {t}"),
     roles: ["Chair", "Vice chair", "Member", "Deputy", "Observer", "Secretariat", "Guest"],
-    unknown_format: |f| format!("unknown format \"{f}\": referent writes only md so far"),
+    unknown_format: |f| format!("unknown format \"{f}\": choose md, html or docx"),
     agenda_without_session: |s| {
         format!(
             "this is an agenda, and it has no session ({s} does not exist): use --innkalling for the notice, or export the session file"
@@ -308,6 +308,15 @@ pub static WORDS: Words = Words {
     },
     exported: |p| format!("Written to {p}"),
     cannot_write: |r| format!("cannot write the file: {r}"),
+    session_in_use: |pid| match pid {
+        Some(p) => format!("the session is already open in another referent (process {p}). Close that one first"),
+        None => "the session is already open in another referent. Close that one first".to_string(),
+    },
+    crashed: |m, log| match log {
+        Some(l) => format!("a bug in referent stopped the program: {m}. Details in {l}"),
+        None => format!("a bug in referent stopped the program: {m}"),
+    },
+    cannot_lock: |f, r| format!("cannot create the lock file {f}: {r}. Choose another place with --session PATH"),
     cannot_start: |r| format!("cannot start the screen: {r}"),
 };
 

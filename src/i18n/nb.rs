@@ -299,7 +299,7 @@ pub static WORDS: Words = Words {
     arrived: |t| format!("kom {t}"),
     left: |t| format!("gikk {t}"),
     roles: ["Leder", "Nestleder", "Medlem", "Vara", "Observatør", "Sekretariat", "Gjest"],
-    unknown_format: |f| format!("ukjent format «{f}»: referent skriver foreløpig bare md"),
+    unknown_format: |f| format!("ukjent format «{f}»: velg md, html eller docx"),
     agenda_without_session: |s| {
         format!(
             "dette er en agenda, og den har ingen sesjon ({s} finnes ikke): bruk --innkalling for innkallingen, eller eksporter sesjonsfilen"
@@ -307,6 +307,15 @@ pub static WORDS: Words = Words {
     },
     exported: |p| format!("Skrevet til {p}"),
     cannot_write: |r| format!("kan ikke skrive filen: {r}"),
+    session_in_use: |pid| match pid {
+        Some(p) => format!("sesjonen er allerede åpen i en annen referent (prosess {p}). Lukk den først"),
+        None => "sesjonen er allerede åpen i en annen referent. Lukk den først".to_string(),
+    },
+    crashed: |m, log| match log {
+        Some(l) => format!("en feil i referent stoppet programmet: {m}. Detaljer i {l}"),
+        None => format!("en feil i referent stoppet programmet: {m}"),
+    },
+    cannot_lock: |f, r| format!("kan ikke lage låsefilen {f}: {r}. Velg et annet sted med --session STI"),
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
 };
 

@@ -2,4 +2,6 @@
 
 pub mod agenda_file;
 pub mod locate;
+pub mod lock;
+pub mod log;
 pub mod session_file;

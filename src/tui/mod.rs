@@ -6,13 +6,16 @@ pub mod forms;
 pub mod keymap;
 pub mod picker;
 pub mod roster;
+pub mod terminal;
 pub mod theme;
 pub mod view;
 
 use std::io;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Mutex;
 use std::time::Duration;
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream, KeyEventKind};
+use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures_util::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -25,20 +28,58 @@ pub fn now() -> Stamp {
     Stamp::new(chrono::Local::now().naive_local())
 }
 
-/// Runs the live meeting until the user quits or the terminal goes away.
-pub fn run(app: &mut App) -> io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    let mut terminal = ratatui::try_init()?;
-    let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
-    let result = runtime.block_on(event_loop(&mut terminal, app));
-    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    // Whatever ended the loop, what is in memory goes to disk.
-    save(app);
-    result
+/// How the live meeting ended.
+#[derive(Debug)]
+pub enum Ended {
+    /// The user quit, or the terminal went away (hang-up, SIGTERM, end of input).
+    Normally,
+    /// A bug: the panic's message. The terminal was restored and the backtrace logged.
+    Panicked(String),
 }
 
-async fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// The message of the panic in progress, kept by the panic hook for `run`.
+static PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Runs the live meeting until the user quits or the terminal goes away.
+pub fn run(app: &mut App) -> io::Result<Ended> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let mut screen = terminal::enter()?;
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|info| {
+        terminal::leave();
+        let message = match info.payload().downcast_ref::<&str>() {
+            Some(s) => (*s).to_string(),
+            None => info.payload().downcast_ref::<String>().cloned().unwrap_or_default(),
+        };
+        let at = info.location().map(|l| format!(" at {l}")).unwrap_or_default();
+        tracing::error!("panic: {message}{at}\n{}", std::backtrace::Backtrace::force_capture());
+        if let Ok(mut slot) = PANIC.lock() {
+            *slot = Some(format!("{message}{at}"));
+        }
+    }));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| runtime.block_on(event_loop(&mut screen, app))));
+    panic::set_hook(previous_hook);
+    terminal::leave();
+    match result {
+        Ok(result) => {
+            // Whatever ended the loop, what is in memory goes to disk.
+            save(app);
+            result.map(|()| Ended::Normally)
+        }
+        Err(_) => {
+            // The disk holds the state after the last change that completed; the change
+            // that panicked may be half done and is not saved over it. Only when saving
+            // had been failing is memory the better copy.
+            if matches!(app.saved, SaveState::Failed(_)) {
+                save(app);
+            }
+            let message = PANIC.lock().ok().and_then(|mut m| m.take()).unwrap_or_default();
+            Ok(Ended::Panicked(message))
+        }
+    }
+}
+
+async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Result<()> {
     let mut events = EventStream::new();
     let mut hangup = signal(SignalKind::hangup())?;
     let mut terminate = signal(SignalKind::terminate())?;
@@ -59,6 +100,7 @@ async fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> i
         tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
+                    test_panic(key);
                     app.key(key, crate::tui::now());
                     redraw = true;
                 }
@@ -69,11 +111,24 @@ async fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> i
                 Some(Ok(Event::Resize(..))) => redraw = true,
                 Some(Ok(_)) => {}
                 // The terminal is gone (EOF or EIO): never spin on it.
-                Some(Err(_)) | None => break,
+                Some(Err(e)) => {
+                    tracing::warn!("the terminal is gone ({e}); saving and leaving");
+                    break;
+                }
+                None => {
+                    tracing::warn!("the terminal input ended; saving and leaving");
+                    break;
+                }
             },
             () = tokio::time::sleep(next_second) => {}
-            _ = hangup.recv() => break,
-            _ = terminate.recv() => break,
+            _ = hangup.recv() => {
+                tracing::warn!("hang-up (SIGHUP); saving and leaving");
+                break;
+            }
+            _ = terminate.recv() => {
+                tracing::warn!("SIGTERM; saving and leaving");
+                break;
+            }
         }
         if app.quit {
             break;
@@ -82,11 +137,33 @@ async fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> i
     Ok(())
 }
 
+/// In a debug build with REFERENT_TEST_PANIC set, F12 panics: how the end-to-end tests
+/// prove what a bug does to the terminal, the session and the log.
+fn test_panic(key: crossterm::event::KeyEvent) {
+    if cfg!(debug_assertions)
+        && key.code == crossterm::event::KeyCode::F(12)
+        && std::env::var_os("REFERENT_TEST_PANIC").is_some()
+    {
+        panic!("a test panic (REFERENT_TEST_PANIC)");
+    }
+}
+
 /// Saves the session; a failure is shown and retried, never fatal.
 fn save(app: &mut App) {
+    let failing = matches!(app.saved, SaveState::Failed(_));
     app.saved = match session_file::save(&app.path, &app.session) {
-        Ok(()) => SaveState::Saved,
-        Err(e) => SaveState::Failed(e.to_string()),
+        Ok(()) => {
+            if failing {
+                tracing::info!("{}: saved again", app.path.display());
+            }
+            SaveState::Saved
+        }
+        Err(e) => {
+            if !failing {
+                tracing::warn!("{}: not saved: {e}", app.path.display());
+            }
+            SaveState::Failed(e.to_string())
+        }
     };
 }
 

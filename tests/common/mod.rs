@@ -6,6 +6,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,13 +16,19 @@ pub struct Term {
     pub screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     reader: Option<std::thread::JoinHandle<()>>,
+    stop_reading: Arc<AtomicBool>,
 }
 
 impl Term {
     /// Starts `referent ARGS` in `dir` on a `cols`×`rows` terminal, in bokmål.
     pub fn start(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Term {
+        Term::start_with(dir, args, cols, rows, &[])
+    }
+
+    /// As `start`, with more environment variables.
+    pub fn start_with(dir: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Term {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_referent"));
@@ -31,6 +38,10 @@ impl Term {
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_STATE_HOME", dir.join(".state"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("referent starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("a reader");
@@ -41,16 +52,18 @@ impl Term {
             0,
         )));
         let parser = Arc::clone(&screen);
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stop.load(Ordering::SeqCst) {
                     break;
                 }
                 parser.lock().unwrap().process(&buf[..n]);
             }
         });
-        Term { screen, writer, child, _master: pair.master, reader: Some(reader) }
+        Term { screen, writer, child, master: Some(pair.master), reader: Some(reader), stop_reading }
     }
 
     pub fn text(&self) -> String {
@@ -84,6 +97,38 @@ impl Term {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Sends `signal` ("KILL", "TERM", "HUP") to the process, as `kill -SIGNAL` does.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("a running process").to_string();
+        let status = std::process::Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap();
+        assert!(status.success(), "kill -{signal} {pid}");
+    }
+
+    /// Closes the terminal, as when a window is closed or an ssh connection drops: every
+    /// handle on the pty's master side is closed (the reader's once the program next
+    /// writes, within a second since the clock ticks). The moment of closing.
+    pub fn hang_up(&mut self) -> Instant {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        // portable-pty's writer sends Enter and Ctrl+D when dropped, as if typed; a
+        // closing terminal types nothing, so that key is disabled first.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: termios is plain data; fd is the open master of this pty.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+        Instant::now()
     }
 
     /// Waits for the process to end; its exit code.
@@ -125,6 +170,7 @@ pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .current_dir(dir)
         .env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")
+        .env("XDG_STATE_HOME", dir.join(".state"))
         .args(args)
         .output()
         .unwrap();

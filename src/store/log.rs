@@ -1,0 +1,57 @@
+//! The log file: `referent.log` in the state folder ($XDG_STATE_HOME/referent, else
+//! ~/.local/state/referent), never the screen. It keeps what a minute-taker cannot see
+//! in the moment: save failures and their recovery, hang-ups, and panics with backtraces.
+
+use std::fs::{self, OpenOptions};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The state folder: `$XDG_STATE_HOME/referent`, else `$HOME/.local/state/referent`.
+pub fn state_dir(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let non_empty = |k: &str| env(k).filter(|v| !v.is_empty());
+    non_empty("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| non_empty("HOME").map(|h| PathBuf::from(h).join(".local/state")))
+        .map(|d| d.join("referent"))
+}
+
+/// Sends tracing's events to the log file, appended and readable by its owner only.
+/// The log file's path, or `None` when there is nowhere to write it (then nothing is logged).
+pub fn init() -> Option<PathBuf> {
+    let dir = state_dir(|k| std::env::var(k).ok())?;
+    fs::create_dir_all(&dir).ok()?;
+    let path = dir.join("referent.log");
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(&path).ok()?;
+    let subscriber =
+        tracing_subscriber::fmt().with_writer(Mutex::new(file)).with_ansi(false).with_target(false).finish();
+    tracing::subscriber::set_global_default(subscriber).ok()?;
+    Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_folder_follows_xdg_then_home() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(
+            state_dir(env(&[("XDG_STATE_HOME", "/x/state"), ("HOME", "/home/ida")])),
+            Some(PathBuf::from("/x/state/referent"))
+        );
+        assert_eq!(
+            state_dir(env(&[("XDG_STATE_HOME", ""), ("HOME", "/home/ida")])),
+            Some(PathBuf::from("/home/ida/.local/state/referent"))
+        );
+        assert_eq!(state_dir(env(&[])), None);
+    }
+}

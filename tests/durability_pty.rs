@@ -1,0 +1,128 @@
+//! Durability through the real binary: kill -9 right after an echo, the terminal going
+//! away, SIGTERM, files that must never be overwritten.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Term, agenda_copy};
+
+const AGENDA: &str = "normen-2025-06-03.ron";
+const SESSION: &str = "normen-2025-06-03.session.ron";
+
+fn saved(dir: &std::path::Path) -> String {
+    std::fs::read_to_string(dir.join(SESSION)).unwrap()
+}
+
+#[test]
+fn every_echoed_character_survives_kill_9() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let text = "Vi ber om skriftlige innspill innen fristen";
+    let mut typed = 0;
+    for stop in [1, 9, text.chars().count()] {
+        let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+        if typed == 0 {
+            term.wait_for("Møtet har ikke startet");
+            term.type_keys("n");
+            term.wait_for("Nå: Orienteringssak");
+        } else {
+            term.wait_for(&format!("… {}", &text[..typed]));
+        }
+        term.type_keys("i");
+        term.wait_for("Nytt innspill");
+        for c in text.chars().skip(typed).take(stop - typed) {
+            term.type_keys(&c.to_string());
+            typed += 1;
+            term.wait_for(&text[..typed]);
+        }
+        // The moment the screen shows it, it must be on disk.
+        term.signal("KILL");
+        term.wait_exit();
+        let file = saved(dir.path());
+        assert!(file.contains(&format!("text: \"{}\"", &text[..typed])), "after {typed} characters:\n{file}");
+    }
+}
+
+#[test]
+fn closing_the_terminal_saves_and_exits_within_a_second() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("Siste ord");
+    term.wait_for("Siste ord");
+    let closed = term.hang_up();
+    let code = term.wait_exit();
+    assert!(closed.elapsed() < Duration::from_secs(1), "took {:?}", closed.elapsed());
+    assert!(saved(dir.path()).contains("text: \"Siste ord\""));
+    assert!(!dir.path().join(format!("{SESSION}.lock")).exists(), "a clean exit ({code})");
+}
+
+#[test]
+fn sigterm_and_sighup_save_and_exit_within_a_second() {
+    for signal in ["TERM", "HUP"] {
+        let (dir, _) = agenda_copy(AGENDA);
+        let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+        term.wait_for("Møtet har ikke startet");
+        term.type_keys("n");
+        term.wait_for("Nå: Orienteringssak");
+        let sent = Instant::now();
+        term.signal(signal);
+        term.wait_exit();
+        assert!(sent.elapsed() < Duration::from_secs(1), "{signal} took {:?}", sent.elapsed());
+        assert!(saved(dir.path()).contains("current: 0,"), "{signal}");
+    }
+}
+
+#[test]
+fn ctrl_c_in_the_editor_is_a_key_not_a_kill() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("Viktig");
+    term.wait_for("Viktig");
+    term.send(&[3]);
+    term.wait_exit();
+    assert!(saved(dir.path()).contains("text: \"Viktig\""), "whatever Ctrl+C does, the draft is kept");
+}
+
+#[test]
+fn a_session_from_a_newer_referent_is_left_alone() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    term.send(&[3]);
+    term.wait_exit();
+    let newer = saved(dir.path()).replacen("format: 1,", "format: 99,", 1);
+    std::fs::write(dir.path().join(SESSION), &newer).unwrap();
+    let (code, _, err) = common::run(dir.path(), &[AGENDA]);
+    assert_eq!(code, 1);
+    assert!(err.contains(&format!("{SESSION}:4:5: feil: sesjonen er skrevet av en nyere versjon")), "{err}");
+    assert_eq!(saved(dir.path()), newer, "never overwritten");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_keeps_the_session_and_logs_the_backtrace() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start_with(dir.path(), &[AGENDA], 80, 24, &[("REFERENT_TEST_PANIC", "1")]);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("Før feilen");
+    term.wait_for("Før feilen");
+    term.send(b"\x1b[24~"); // F12
+    let code = term.wait_exit();
+    assert_eq!(code, 101);
+    let screen = term.text();
+    assert!(screen.contains("referent: en feil i referent stoppet programmet: a test panic"), "{screen}");
+    assert!(screen.contains("Sesjonen er lagret i normen-2025-06-03.session.ron"), "{screen}");
+    assert!(!screen.contains("Nytt innspill"), "the meeting screen is gone: {screen}");
+    assert!(saved(dir.path()).contains("text: \"Før feilen\""));
+    let log = std::fs::read_to_string(dir.path().join(".state/referent/referent.log")).unwrap();
+    assert!(log.contains("panic: a test panic (REFERENT_TEST_PANIC) at src/tui/mod.rs"), "{log}");
+    assert!(log.contains("event_loop"), "a backtrace: {log}");
+    assert!(!dir.path().join(format!("{SESSION}.lock")).exists());
+}
