@@ -72,15 +72,18 @@ fn live(
     let Some(opened) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
         return ExitCode::FAILURE;
     };
-    let cli::open::Opened { session, path, lock: _lock } = opened;
+    let cli::open::Opened { session, path, lock } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, problem) = tui::theme::load(theme, no_color);
     let log = store::log::init();
     tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
     let mut app = App::new(session, path.clone(), words, theme);
+    app.lock = Some(lock);
+    app.adopt_file_on_disk();
     app.message = problem.map(|p| (words.theme_problem)(&p));
     let result = tui::run(&mut app);
-    let shown = path.display().to_string();
+    // Saving elsewhere may have moved the session.
+    let shown = app.path.display().to_string();
     match result {
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "referent: {}", (words.cannot_start)(&e.to_string()));

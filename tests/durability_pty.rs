@@ -126,3 +126,46 @@ fn a_panic_restores_the_terminal_keeps_the_session_and_logs_the_backtrace() {
     assert!(log.contains("event_loop"), "a backtrace: {log}");
     assert!(!dir.path().join(format!("{SESSION}.lock")).exists());
 }
+
+#[test]
+fn when_saving_fails_everything_stays_in_memory_and_can_be_saved_elsewhere() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let sub = dir.path().join("delt");
+    std::fs::create_dir(&sub).unwrap();
+    let mut term = Term::start(dir.path(), &[AGENDA, "--session", "delt/møte.session.ron"], 100, 30);
+    term.wait_for("● lagret");
+    // The folder disappears (an unmounted share, a removed USB stick).
+    std::fs::remove_dir_all(&sub).unwrap();
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("Skrevet uten disk");
+    term.wait_for("IKKE LAGRET: No such file or directory");
+    term.send(b"\x1b");
+    term.wait_for("Sesjonen blir ikke lagret");
+    // It comes back: the retry saves what was typed meanwhile.
+    std::fs::create_dir(&sub).unwrap();
+    term.wait_for("● lagret");
+    let saved = std::fs::read_to_string(sub.join("møte.session.ron")).unwrap();
+    assert!(saved.contains("text: \"Skrevet uten disk\""), "{saved}");
+    // Gone again, for good: save elsewhere.
+    std::fs::remove_dir_all(&sub).unwrap();
+    term.type_keys("i");
+    term.type_keys("Enda mer");
+    term.wait_for("IKKE LAGRET");
+    term.send(b"\x1b");
+    term.wait_for("Ctrl+S");
+    term.send(&[0x13]); // Ctrl+S
+    term.wait_for("Lagre sesjonen et annet sted");
+    let elsewhere = dir.path().join("reserve");
+    std::fs::create_dir(&elsewhere).unwrap();
+    term.type_keys(&elsewhere.display().to_string());
+    term.send(b"\r");
+    term.wait_for("Lagret i");
+    term.wait_for("● lagret");
+    term.send(&[3]);
+    assert_eq!(term.wait_exit(), 0);
+    let saved = std::fs::read_to_string(elsewhere.join("møte.session.ron")).unwrap();
+    assert!(saved.contains("text: \"Enda mer\""), "{saved}");
+    assert!(term.text().contains("Sesjonen er lagret i"), "{}", term.text());
+    assert!(term.text().contains("reserve/møte.session.ron"), "{}", term.text());
+}

@@ -67,6 +67,7 @@ pub static WORDS: Words = Words {
         Action::Withdraw => "Mark the selected item withdrawn / not withdrawn",
         Action::Help => "Show this help",
         Action::Quit => "Quit (everything is saved)",
+        Action::SaveElsewhere => "Save the session elsewhere (when saving fails)",
         Action::ForceQuit => "Quit at once (everything is saved)",
         Action::OpenNote => "Write a comment on the selected item",
         Action::FocusNotes => "Go to the item's comments (select, change, delete, move)",
@@ -113,6 +114,7 @@ pub static WORDS: Words = Words {
         Action::AddSak => "add item",
         Action::Help => "help",
         Action::Quit => "quit",
+        Action::SaveElsewhere => "save elsewhere",
         Action::OpenNote => "comment",
         Action::AdoptProposal => "adopt",
         Action::ShowAttendance => "attendance",
@@ -173,6 +175,15 @@ pub static WORDS: Words = Words {
     ended: |at| format!("The meeting closed at {at}"),
     saved: "saved",
     not_saved: |reason| format!("NOT SAVED: {reason}"),
+    save_failing: |reason| {
+        format!(
+            "The session is not being saved ({reason}). Everything is in memory and retried every second. Ctrl+S: save elsewhere"
+        )
+    },
+    replaced_on_disk: "the file was changed by another program; it is not overwritten",
+    prompt_save_elsewhere: "Save the session elsewhere (a file or a folder)",
+    cannot_save_there: |r| format!("Cannot save there: {r}"),
+    saved_at: |p| format!("Saved in {p}. The session is saved there from now on."),
     paused: "CLOCK STOPPED",
     state_postponed: "postponed",
     state_withdrawn: "withdrawn",

@@ -93,6 +93,13 @@ pub struct Words {
     pub ended: fn(at: &str) -> String,
     pub saved: &'static str,
     pub not_saved: fn(reason: &str) -> String,
+    /// The footer while saving fails: the reason, and the way out.
+    pub save_failing: fn(reason: &str) -> String,
+    /// Why a session file is not overwritten: another program replaced it.
+    pub replaced_on_disk: &'static str,
+    pub prompt_save_elsewhere: &'static str,
+    pub cannot_save_there: fn(reason: &str) -> String,
+    pub saved_at: fn(path: &str) -> String,
     pub paused: &'static str,
     pub state_postponed: &'static str,
     pub state_withdrawn: &'static str,

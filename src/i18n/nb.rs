@@ -66,6 +66,7 @@ pub static WORDS: Words = Words {
         Action::Withdraw => "Merk den valgte saken trukket / ikke trukket",
         Action::Help => "Vis denne hjelpen",
         Action::Quit => "Avslutt programmet (alt er lagret)",
+        Action::SaveElsewhere => "Lagre sesjonen et annet sted (når lagringen feiler)",
         Action::ForceQuit => "Avslutt programmet straks (alt er lagret)",
         Action::OpenNote => "Skriv et innspill på den valgte saken",
         Action::FocusNotes => "Gå til innspillene på saken (velg, endre, slett, flytt)",
@@ -112,6 +113,7 @@ pub static WORDS: Words = Words {
         Action::AddSak => "ny sak",
         Action::Help => "hjelp",
         Action::Quit => "avslutt",
+        Action::SaveElsewhere => "lagre annet sted",
         Action::OpenNote => "innspill",
         Action::AdoptProposal => "vedta",
         Action::ShowAttendance => "oppmøte",
@@ -172,6 +174,15 @@ pub static WORDS: Words = Words {
     ended: |at| format!("Møtet ble avsluttet kl. {at}"),
     saved: "lagret",
     not_saved: |reason| format!("IKKE LAGRET: {reason}"),
+    save_failing: |reason| {
+        format!(
+            "Sesjonen blir ikke lagret ({reason}). Alt er i minnet og prøves igjen hvert sekund. Ctrl+S: lagre et annet sted"
+        )
+    },
+    replaced_on_disk: "filen er endret av et annet program; den blir ikke overskrevet",
+    prompt_save_elsewhere: "Lagre sesjonen et annet sted (fil eller mappe)",
+    cannot_save_there: |r| format!("Kan ikke lagre der: {r}"),
+    saved_at: |p| format!("Lagret i {p}. Sesjonen lagres der fra nå av."),
     paused: "KLOKKA STÅR",
     state_postponed: "utsatt",
     state_withdrawn: "trukket",

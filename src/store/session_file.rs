@@ -76,6 +76,28 @@ pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
     write_atomic(path, to_text(session).as_bytes())
 }
 
+/// What a file on disk is: which file, how long, when last written. Kept after each save
+/// to notice when another program replaces the session under us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OnDisk {
+    id: (u64, u64),
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// What is at `path` now, if anything.
+pub fn on_disk(path: &Path) -> Option<OnDisk> {
+    let m = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let id = {
+        use std::os::unix::fs::MetadataExt;
+        (m.dev(), m.ino())
+    };
+    #[cfg(not(unix))]
+    let id = (0, 0);
+    Some(OnDisk { id, len: m.len(), modified: m.modified().ok() })
+}
+
 /// Writes `bytes` to a temp file beside `path`, flushes it to disk and renames it over
 /// `path`: a reader sees the old file or the new one, never a half-written one.
 /// New files are readable by their owner only (minutes hold personal data).

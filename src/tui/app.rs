@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+use super::saving::Writer;
+use crate::store::lock::SessionLock;
+use crate::store::session_file::{self, OnDisk};
+
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
@@ -70,6 +74,8 @@ pub enum Purpose {
     /// Arrival and departure of a person.
     Times(usize),
     AddPerson,
+    /// Another place for the session file, when saving fails.
+    SaveElsewhere,
 }
 
 /// Whether what is on screen is on disk.
@@ -100,6 +106,11 @@ pub struct App {
     undo: Vec<Session>,
     redo: Vec<Session>,
     changed: bool,
+    /// This process's lock on the session file, moved along when saving elsewhere.
+    pub lock: Option<SessionLock>,
+    /// The session file as our last write left it.
+    pub(super) on_disk: Option<OnDisk>,
+    pub(super) write: Writer,
 }
 
 impl App {
@@ -123,6 +134,9 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             changed: false,
+            lock: None,
+            on_disk: None,
+            write: session_file::write_atomic,
         }
     }
 
@@ -276,6 +290,14 @@ impl App {
             Action::SelectLast => self.select(len.saturating_sub(1)),
             Action::SelectCurrent => self.select(self.session.record.current.unwrap_or(sel)),
             Action::AddSak => self.open_prompt(Purpose::AddSak, String::new()),
+            Action::SaveElsewhere => {
+                let suggestion = self.elsewhere_suggestion();
+                self.open_prompt(Purpose::SaveElsewhere, String::new());
+                if let Mode::Prompt(p) = &mut self.mode {
+                    // Enter on an empty line takes it.
+                    p.input.set_placeholder_text(suggestion);
+                }
+            }
             Action::EditTitle if len > 0 => {
                 let title = self.session.agenda.items[sel].title().to_string();
                 self.open_prompt(Purpose::Title(sel), title);
@@ -875,6 +897,18 @@ impl App {
             Purpose::Times(_) if read_times(&text, now).is_none() => return fail(prompt, (w.not_times)(&text)),
             _ => {}
         }
+        if purpose == Purpose::SaveElsewhere {
+            let target = if text.is_empty() { self.elsewhere_suggestion() } else { text };
+            match self.save_elsewhere(&target) {
+                Ok(()) => self.mode = Mode::Normal,
+                Err(reason) => {
+                    if let Mode::Prompt(prompt) = &mut self.mode {
+                        prompt.error = Some((w.cannot_save_there)(&reason));
+                    }
+                }
+            }
+            return;
+        }
         let kind = prompt.kind;
         self.mode = self.prompt_return();
         match purpose {
@@ -913,6 +947,7 @@ impl App {
                 let r = self.session.set_times(who, arrived, left);
                 self.done(r);
             }
+            Purpose::SaveElsewhere => {}
             Purpose::AddPerson => {
                 self.checkpoint();
                 let mut parts = text.splitn(2, ',').map(str::trim).filter(|s| !s.is_empty());

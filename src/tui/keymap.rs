@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// Something the user asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    SaveElsewhere,
     Next,
     GoToSelected,
     Pause,
@@ -157,6 +158,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Main, [ch('Z'), (KeyCode::Char('Z'), SHIFT), (KeyCode::Char('y'), CTRL)], Redo, false),
     bind!(Main, [ch('?'), (KeyCode::Char('?'), SHIFT), (KeyCode::F(1), NONE)], Help, true),
     bind!(Main, [ch('q')], Quit, true),
+    bind!(Main, [(KeyCode::Char('s'), CTRL)], SaveElsewhere, false),
     bind!(Main, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
     bind!(Notes, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
     bind!(Notes, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),

@@ -6,6 +6,7 @@ pub mod forms;
 pub mod keymap;
 pub mod picker;
 pub mod roster;
+pub mod saving;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -20,7 +21,6 @@ use futures_util::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::domain::time::Stamp;
-use crate::store::session_file;
 use app::{App, SaveState};
 
 /// The wall clock, local time. The only place the live meeting reads it.
@@ -63,7 +63,7 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     match result {
         Ok(result) => {
             // Whatever ended the loop, what is in memory goes to disk.
-            save(app);
+            app.save();
             result.map(|()| Ended::Normally)
         }
         Err(_) => {
@@ -71,7 +71,7 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
             // that panicked may be half done and is not saved over it. Only when saving
             // had been failing is memory the better copy.
             if matches!(app.saved, SaveState::Failed(_)) {
-                save(app);
+                app.save();
             }
             let message = PANIC.lock().ok().and_then(|mut m| m.take()).unwrap_or_default();
             Ok(Ended::Panicked(message))
@@ -87,7 +87,7 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
     let mut shown_second = None;
     loop {
         if app.take_changed() || matches!(app.saved, SaveState::Failed(_)) {
-            save(app);
+            app.save();
         }
         let now = now();
         if redraw || shown_second != Some(now) {
@@ -146,25 +146,6 @@ fn test_panic(key: crossterm::event::KeyEvent) {
     {
         panic!("a test panic (REFERENT_TEST_PANIC)");
     }
-}
-
-/// Saves the session; a failure is shown and retried, never fatal.
-fn save(app: &mut App) {
-    let failing = matches!(app.saved, SaveState::Failed(_));
-    app.saved = match session_file::save(&app.path, &app.session) {
-        Ok(()) => {
-            if failing {
-                tracing::info!("{}: saved again", app.path.display());
-            }
-            SaveState::Saved
-        }
-        Err(e) => {
-            if !failing {
-                tracing::warn!("{}: not saved: {e}", app.path.display());
-            }
-            SaveState::Failed(e.to_string())
-        }
-    };
 }
 
 #[cfg(test)]

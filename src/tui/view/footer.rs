@@ -6,14 +6,24 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, SaveState};
 use crate::tui::keymap;
+
+/// What the footer says instead of the keys: the last message, else why saving fails.
+pub fn message(app: &App) -> Option<String> {
+    match (&app.message, &app.saved) {
+        (Some(m), _) => Some(m.clone()),
+        (None, SaveState::Failed(reason)) => Some((app.words.save_failing)(reason)),
+        (None, SaveState::Saved) => None,
+    }
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (w, t) = (app.words, &app.theme);
     frame.render_widget(Block::new().style(t.footer), area);
-    if let Some(message) = &app.message {
-        let text = Paragraph::new(Span::styled(message.as_str(), t.accent)).wrap(Wrap { trim: true });
+    if let Some(message) = message(app) {
+        let style = if app.message.is_some() { t.accent } else { t.overrun };
+        let text = Paragraph::new(Span::styled(message, style)).wrap(Wrap { trim: true });
         frame.render_widget(text, area.inner(Margin::new(1, 0)));
         return;
     }

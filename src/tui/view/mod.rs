@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
         h if h >= 11 => 3,
         _ => 0,
     };
-    let message_width = app.message.as_ref().map_or(0, |m| m.chars().count() + 2);
+    let message_width = footer::message(app).map_or(0, |m| m.chars().count() + 2);
     let footer_height = if message_width > usize::from(area.width) { 2 } else { 1 };
     let [header, list, current, notes_area, editor, status, footer] = Layout::vertical([
         Constraint::Length(1),

@@ -56,6 +56,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
         Purpose::Votes(..) => w.prompt_votes,
         Purpose::Times(_) => w.prompt_times,
         Purpose::AddPerson => w.prompt_person,
+        Purpose::SaveElsewhere => w.prompt_save_elsewhere,
     };
     let box_area = centered(area, 70, 6);
     let block = framed(app, title);

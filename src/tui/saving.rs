@@ -1,0 +1,228 @@
+//! Saving the live session after every change: the red "not saved" state with its reason,
+//! the retry, a session file replaced under us left alone, and saving elsewhere.
+
+use std::path::{Path, PathBuf};
+
+use super::app::{App, SaveState};
+use crate::store::lock::{self, LockProblem};
+use crate::store::session_file;
+
+/// How bytes reach the disk; tests put a failing writer here.
+pub type Writer = fn(&Path, &[u8]) -> std::io::Result<()>;
+
+impl App {
+    /// Saves the session to its file; a failure is shown and retried, never fatal, and
+    /// never truncates what is on disk. A file that another program replaced since our
+    /// last write is not overwritten: the minute-taker is offered to save elsewhere.
+    pub fn save(&mut self) {
+        let failing = matches!(self.saved, SaveState::Failed(_));
+        let replaced = match (self.on_disk, session_file::on_disk(&self.path)) {
+            (Some(ours), Some(now)) => ours != now,
+            _ => false,
+        };
+        let result = if replaced {
+            Err(self.words.replaced_on_disk.to_string())
+        } else {
+            (self.write)(&self.path, session_file::to_text(&self.session).as_bytes()).map_err(|e| e.to_string())
+        };
+        self.saved = match result {
+            Ok(()) => {
+                self.on_disk = session_file::on_disk(&self.path);
+                if failing {
+                    tracing::info!("{}: saved again", self.path.display());
+                }
+                SaveState::Saved
+            }
+            Err(reason) => {
+                if !failing {
+                    tracing::warn!("{}: not saved: {reason}", self.path.display());
+                }
+                SaveState::Failed(reason)
+            }
+        };
+    }
+
+    /// Remembers the file as it is now, as if we had just written it (after loading).
+    pub fn adopt_file_on_disk(&mut self) {
+        self.on_disk = session_file::on_disk(&self.path);
+    }
+
+    /// Saves the session at `target` from now on (a folder gets the session's file name);
+    /// the message to show when that is not possible.
+    pub fn save_elsewhere(&mut self, target: &str) -> Result<(), String> {
+        let w = self.words;
+        let path = self.elsewhere_path(target);
+        let same = path == self.path;
+        let new_lock = if same {
+            None
+        } else {
+            match lock::acquire(&path) {
+                Ok(l) => Some(l),
+                Err(LockProblem::Held { pid }) => return Err((w.session_in_use)(pid)),
+                Err(LockProblem::Io(e)) => return Err(e.to_string()),
+            }
+        };
+        (self.write)(&path, session_file::to_text(&self.session).as_bytes()).map_err(|e| e.to_string())?;
+        tracing::info!("{}: saved elsewhere, at {}", self.path.display(), path.display());
+        if let Some(l) = new_lock {
+            self.lock = Some(l);
+        }
+        self.path = path;
+        self.on_disk = session_file::on_disk(&self.path);
+        self.saved = SaveState::Saved;
+        self.message = Some((w.saved_at)(&self.path.display().to_string()));
+        Ok(())
+    }
+
+    /// What to offer when asking where to save: the session's file name in the home folder.
+    pub fn elsewhere_suggestion(&self) -> String {
+        let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match std::env::var("HOME") {
+            Ok(home) if !home.is_empty() => Path::new(&home).join(name).display().to_string(),
+            _ => name,
+        }
+    }
+
+    fn elsewhere_path(&self, target: &str) -> PathBuf {
+        let target = target.trim();
+        let mut path = match (target.strip_prefix("~/"), std::env::var("HOME")) {
+            (Some(rest), Ok(home)) => Path::new(&home).join(rest),
+            _ => PathBuf::from(target),
+        };
+        if path.is_dir() {
+            path = path.join(self.path.file_name().unwrap_or_default());
+        }
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::domain::agenda::Lang;
+    use crate::domain::session::Session;
+    use crate::domain::time::Stamp;
+    use crate::i18n;
+    use crate::store::agenda_file;
+    use crate::tui::app::Mode;
+    use crate::tui::{theme, view};
+
+    fn at() -> Stamp {
+        Stamp::parse("2025-06-03 10:00:00").unwrap()
+    }
+
+    /// An app whose session lives in a temp folder and has been saved once.
+    fn saved_app(dir: &Path) -> App {
+        let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+        let (theme, _) = theme::load(None, false);
+        let mut app = App::new(Session::new(agenda), dir.join("møte.session.ron"), i18n::words(Lang::Nb), theme);
+        app.save();
+        assert_eq!(app.saved, SaveState::Saved);
+        app
+    }
+
+    fn screen(app: &mut App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+        terminal.draw(|f| view::draw(f, app, at())).unwrap();
+        terminal.backend().to_string()
+    }
+
+    fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+        app.key(KeyEvent::new(code, mods), at());
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+    }
+
+    fn disk_full(_: &Path, _: &[u8]) -> std::io::Result<()> {
+        Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "disken er full"))
+    }
+
+    #[test]
+    fn a_failing_save_is_shown_retried_and_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = saved_app(dir.path());
+        let before = std::fs::read_to_string(&app.path).unwrap();
+        app.write = disk_full;
+        press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+        app.save();
+        assert_eq!(app.saved, SaveState::Failed("disken er full".into()));
+        let shown = screen(&mut app);
+        assert!(shown.contains("● IKKE LAGRET: disken er full"), "{shown}");
+        assert!(shown.contains("Sesjonen blir ikke lagret (disken er full)"), "{shown}");
+        assert!(shown.contains("Ctrl+S:") && shown.contains("lagre et annet sted"), "{shown}");
+        assert_eq!(std::fs::read_to_string(&app.path).unwrap(), before, "the file on disk is untouched");
+        // The disk has room again: the next retry saves everything held in memory.
+        app.write = session_file::write_atomic;
+        app.save();
+        assert_eq!(app.saved, SaveState::Saved);
+        assert!(std::fs::read_to_string(&app.path).unwrap().contains("current: 0,"));
+    }
+
+    #[test]
+    fn a_file_replaced_by_another_program_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = saved_app(dir.path());
+        std::fs::write(&app.path, "Session(format: 1) // edited elsewhere\n").unwrap();
+        press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+        app.save();
+        let reason = "filen er endret av et annet program; den blir ikke overskrevet".to_string();
+        assert_eq!(app.saved, SaveState::Failed(reason));
+        assert_eq!(std::fs::read_to_string(&app.path).unwrap(), "Session(format: 1) // edited elsewhere\n");
+    }
+
+    #[test]
+    fn saving_elsewhere_moves_the_session_and_its_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = saved_app(dir.path());
+        app.lock = Some(lock::acquire(&app.path).unwrap());
+        app.write = disk_full;
+        app.save();
+        app.write = session_file::write_atomic;
+        press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert!(matches!(&app.mode, Mode::Prompt(_)));
+        assert!(screen(&mut app).contains("Lagre sesjonen et annet sted (fil eller mappe)"));
+        // The home folder is offered; a folder that does not exist is refused.
+        let home = std::env::var("HOME").unwrap_or_default();
+        assert!(screen(&mut app).contains(&format!("{home}/møte.session.ron")), "{}", screen(&mut app));
+        type_text(&mut app, "/finnes/ikke/møte.session.ron");
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(screen(&mut app).contains("Kan ikke lagre der:"), "{}", screen(&mut app));
+        while let Mode::Prompt(p) = &app.mode
+            && !p.input.lines()[0].is_empty()
+        {
+            press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        let other = tempfile::tempdir().unwrap();
+        type_text(&mut app, &other.path().display().to_string());
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        let moved = other.path().join("møte.session.ron");
+        assert!(matches!(app.mode, Mode::Normal));
+        assert_eq!(app.path, moved);
+        assert_eq!(app.saved, SaveState::Saved);
+        assert!(moved.exists());
+        assert!(screen(&mut app).contains("Lagret i"), "{}", screen(&mut app));
+        assert!(!lock::lock_path(&dir.path().join("møte.session.ron")).exists(), "the old lock is let go");
+        assert!(lock::lock_path(&moved).exists(), "the new file is locked");
+    }
+
+    #[test]
+    fn a_place_held_by_another_referent_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = saved_app(dir.path());
+        let other = tempfile::tempdir().unwrap();
+        let target = other.path().join("møte.session.ron");
+        let _held = lock::acquire(&target).unwrap();
+        assert!(app.elsewhere_suggestion().ends_with("møte.session.ron"));
+        let refused = app.save_elsewhere(&target.display().to_string()).unwrap_err();
+        assert!(refused.starts_with("sesjonen er allerede åpen i en annen referent (prosess "), "{refused}");
+        assert_eq!(app.path, dir.path().join("møte.session.ron"));
+    }
+}
