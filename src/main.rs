@@ -54,6 +54,25 @@ fn main() -> ExitCode {
                 _ => ExitCode::FAILURE,
             }
         }
+        (Some(Command::Demo { out, saker, notes }), _) => {
+            let mut err = std::io::stderr().lock();
+            if out.exists() {
+                let _ = writeln!(err, "{}: {}: {}", out.display(), words.error, words.will_not_overwrite);
+                return ExitCode::FAILURE;
+            }
+            let Some(session) = cli::demo::session(saker, notes) else { return ExitCode::FAILURE };
+            match store::session_file::save(&out, &session) {
+                Ok(()) => {
+                    let _ = writeln!(std::io::stdout(), "{}", (words.exported)(&out.display().to_string()));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    let _ =
+                        writeln!(err, "{}: {}: {}", out.display(), words.error, (words.cannot_write)(&e.to_string()));
+                    ExitCode::FAILURE
+                }
+            }
+        }
         (None, Some(file)) => live(&file, cli.session, cli.theme.as_deref(), words),
         (None, None) => {
             let _ = Cli::command().print_help();

@@ -1,6 +1,8 @@
-//! The command line: `referent [FILE]`, `referent check FILE...`.
+//! The command line: `referent [FILE]`, `referent check FILE...`, `referent export FILE`,
+//! `referent demo OUT`.
 
 pub mod check;
+pub mod demo;
 pub mod export;
 pub mod open;
 
@@ -61,6 +63,17 @@ pub enum Command {
         /// Which Kl. times: planned (as in the agenda), actual, or both (adds a timing table).
         #[arg(long, value_enum, default_value = "planned")]
         times: TimesArg,
+    },
+    /// Write a large made-up session of the example meeting, for benchmarks and trials.
+    Demo {
+        /// Where to write it (an existing file is not overwritten).
+        out: PathBuf,
+        /// How many saker.
+        #[arg(long, default_value_t = 300)]
+        saker: usize,
+        /// How many notes (innspill) in all.
+        #[arg(long, default_value_t = 20_000)]
+        notes: usize,
     },
 }
 

@@ -319,6 +319,7 @@ pub static WORDS: Words = Words {
     },
     exported: |p| format!("Written to {p}"),
     cannot_write: |r| format!("cannot write the file: {r}"),
+    will_not_overwrite: "the file exists already and is not overwritten; choose another name",
     session_in_use: |pid| match pid {
         Some(p) => format!("the session is already open in another referent (process {p}). Close that one first"),
         None => "the session is already open in another referent. Close that one first".to_string(),

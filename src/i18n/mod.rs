@@ -196,6 +196,7 @@ pub struct Words {
     pub agenda_without_session: fn(session: &str) -> String,
     pub exported: fn(path: &str) -> String,
     pub cannot_write: fn(reason: &str) -> String,
+    pub will_not_overwrite: &'static str,
     /// The session is open in another referent, whose process id the lock file names.
     pub session_in_use: fn(pid: Option<u32>) -> String,
     /// A bug stopped the program: the panic's message, and the log with the details.

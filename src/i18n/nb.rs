@@ -318,6 +318,7 @@ pub static WORDS: Words = Words {
     },
     exported: |p| format!("Skrevet til {p}"),
     cannot_write: |r| format!("kan ikke skrive filen: {r}"),
+    will_not_overwrite: "filen finnes allerede, og blir ikke overskrevet; velg et annet navn",
     session_in_use: |pid| match pid {
         Some(p) => format!("sesjonen er allerede åpen i en annen referent (prosess {p}). Lukk den først"),
         None => "sesjonen er allerede åpen i en annen referent. Lukk den først".to_string(),

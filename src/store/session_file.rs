@@ -33,6 +33,7 @@ pub fn to_text(session: &Session) -> String {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ")
+        .depth_limit(5)
         .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES);
     let mut text = ron::ser::to_string_pretty(session, config).unwrap_or_else(|e| {
         // Serializing plain data to a String cannot fail; keep the reason if it ever does.
