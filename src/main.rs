@@ -1,20 +1,14 @@
-//! referent: run a formal committee meeting live in the terminal and write its referat.
-
-mod cli;
-mod domain;
-mod i18n;
-mod referat;
-mod store;
-mod tui;
+//! The `referent` command: dispatches to the live meeting, `check`, `export` and `demo`.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command};
-use i18n::Words;
-use tui::app::{App, SaveState};
+use referent::cli::{self, Cli, Command};
+use referent::i18n::{self, Words};
+use referent::tui::app::{App, SaveState};
+use referent::{referat, store, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -91,15 +85,14 @@ fn live(
     let Some(opened) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
         return ExitCode::FAILURE;
     };
-    let cli::open::Opened { session, path, lock } = opened;
+    let cli::open::Opened { session, path, lock, journal, notice } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, problem) = tui::theme::load(theme, no_color);
     let log = store::log::init();
     tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
     let mut app = App::new(session, path.clone(), words, theme);
-    app.lock = Some(lock);
-    app.adopt_file_on_disk();
-    app.message = problem.map(|p| (words.theme_problem)(&p));
+    app.attach(lock, journal);
+    app.message = problem.map(|p| (words.theme_problem)(&p)).or(notice);
     let result = tui::run(&mut app);
     // Saving elsewhere may have moved the session.
     let shown = app.path.display().to_string();

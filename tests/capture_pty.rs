@@ -124,7 +124,7 @@ fn a_note_being_typed_is_on_disk_when_the_program_is_killed() {
     term.wait_for("Halvskrevet innspill");
     term.signal("KILL");
     term.wait_exit();
-    let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    let saved = common::session_text(&dir.path().join(SESSION));
     assert!(saved.contains("draft: Draft("), "{saved}");
     assert!(saved.contains("text: \"Halvskrevet innspill\""), "{saved}");
     // And it is offered again.

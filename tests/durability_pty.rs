@@ -10,8 +10,9 @@ use common::{Term, agenda_copy};
 const AGENDA: &str = "normen-2025-06-03.ron";
 const SESSION: &str = "normen-2025-06-03.session.ron";
 
+/// The session as the next start reads it: the session file and its journal.
 fn saved(dir: &std::path::Path) -> String {
-    std::fs::read_to_string(dir.join(SESSION)).unwrap()
+    common::session_text(&dir.join(SESSION))
 }
 
 #[test]
@@ -27,6 +28,7 @@ fn every_echoed_character_survives_kill_9() {
             term.wait_for("Nå: Orienteringssak");
         } else {
             term.wait_for(&format!("… {}", &text[..typed]));
+            term.wait_for("endringer fra journalen: alt som ble skrevet før avbruddet, er med");
         }
         term.type_keys("i");
         term.wait_for("Nytt innspill");
@@ -96,12 +98,12 @@ fn a_session_from_a_newer_referent_is_left_alone() {
     term.wait_for("Møtet har ikke startet");
     term.send(&[3]);
     term.wait_exit();
-    let newer = saved(dir.path()).replacen("format: 1,", "format: 99,", 1);
+    let newer = std::fs::read_to_string(dir.path().join(SESSION)).unwrap().replacen("format: 1,", "format: 99,", 1);
     std::fs::write(dir.path().join(SESSION), &newer).unwrap();
     let (code, _, err) = common::run(dir.path(), &[AGENDA]);
     assert_eq!(code, 1);
     assert!(err.contains(&format!("{SESSION}:4:5: feil: sesjonen er skrevet av en nyere versjon")), "{err}");
-    assert_eq!(saved(dir.path()), newer, "never overwritten");
+    assert_eq!(std::fs::read_to_string(dir.path().join(SESSION)).unwrap(), newer, "never overwritten");
 }
 
 #[test]
@@ -145,7 +147,7 @@ fn when_saving_fails_everything_stays_in_memory_and_can_be_saved_elsewhere() {
     // It comes back: the retry saves what was typed meanwhile.
     std::fs::create_dir(&sub).unwrap();
     term.wait_for("● lagret");
-    let saved = std::fs::read_to_string(sub.join("møte.session.ron")).unwrap();
+    let saved = common::session_text(&sub.join("møte.session.ron"));
     assert!(saved.contains("text: \"Skrevet uten disk\""), "{saved}");
     // Gone again, for good: save elsewhere.
     std::fs::remove_dir_all(&sub).unwrap();
@@ -165,7 +167,28 @@ fn when_saving_fails_everything_stays_in_memory_and_can_be_saved_elsewhere() {
     term.send(&[3]);
     assert_eq!(term.wait_exit(), 0);
     let saved = std::fs::read_to_string(elsewhere.join("møte.session.ron")).unwrap();
+    assert!(!elsewhere.join("møte.session.ron.journal").exists(), "folded on quit");
     assert!(saved.contains("text: \"Enda mer\""), "{saved}");
     assert!(term.text().contains("Sesjonen er lagret i"), "{}", term.text());
     assert!(term.text().contains("reserve/møte.session.ron"), "{}", term.text());
+}
+
+#[test]
+fn a_meeting_cut_off_by_kill_9_exports_with_everything_in_its_journal() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("Ferdig innspill");
+    term.send(b"\r");
+    term.send(b"\x1b");
+    term.wait_for("Innspill og kommentarer (1)");
+    term.signal("KILL");
+    term.wait_exit();
+    assert!(dir.path().join(format!("{SESSION}.journal")).exists());
+    let (code, out, err) = common::run(dir.path(), &["export", SESSION, "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Ferdig innspill"), "{out}");
+    assert!(!out.contains("Møtet har ikke startet"));
 }

@@ -59,6 +59,7 @@ fn walk_a_meeting_quit_and_resume_it() {
     assert_eq!(term.wait_exit(), 0);
     let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
     assert!(saved.contains("current: 5,"), "{saved}");
+    assert!(!dir.path().join(format!("{SESSION}.journal")).exists(), "one file after quitting");
 
     // So does opening the session file itself.
     let mut term = Term::start(dir.path(), &[SESSION], 80, 24);

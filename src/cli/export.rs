@@ -10,8 +10,8 @@ use crate::domain::session::Session;
 use crate::i18n::{self, Words};
 use crate::referat::document::{self, Document, Options};
 use crate::referat::{html, markdown};
-use crate::store::agenda_file;
 use crate::store::session_file::{self, FileKind};
+use crate::store::{agenda_file, journal};
 
 /// The formats a referat can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +110,10 @@ fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result
     };
     if session_file::kind_of(&text) == FileKind::Session {
         return Ok(match session_file::parse(&text) {
-            Ok(s) => Some((s, req.file.to_path_buf())),
+            Ok(mut s) => {
+                with_journal(req.file, &text, &mut s);
+                Some((s, req.file.to_path_buf()))
+            }
             Err(e) => {
                 diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what))?;
                 None
@@ -132,14 +135,26 @@ fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result
         writeln!(err, "{name}: {}: {}", w.error, (w.agenda_without_session)(&session_path.display().to_string()))?;
         return Ok(None);
     }
-    match session_file::load(&session_path) {
-        Ok(s) => Ok(Some((s, session_path))),
+    let text = agenda_file::read_text(&session_path);
+    match text.clone().and_then(|t| session_file::parse(&t)) {
+        Ok(mut s) => {
+            with_journal(&session_path, &text.unwrap_or_default(), &mut s);
+            Ok(Some((s, session_path)))
+        }
         Err(e) => {
             let shown = session_path.display().to_string();
             let text = agenda_file::read_text(&session_path).unwrap_or_default();
             diagnostic(err, &shown, &text, e.at, w.error, &(w.read_problem)(&e.what))?;
             Ok(None)
         }
+    }
+}
+
+/// What the journal beside a session adds (a meeting still running, or one that was cut
+/// off): the referat holds everything typed.
+fn with_journal(path: &Path, text: &str, session: &mut Session) {
+    if let Err(e) = journal::replay(path, text.as_bytes(), session) {
+        tracing::warn!("{}: the journal was not read: {e}", path.display());
     }
 }
 

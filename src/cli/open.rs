@@ -8,14 +8,19 @@ use crate::domain::check::Severity;
 use crate::domain::session::Session;
 use crate::i18n::Words;
 use crate::store::agenda_file;
+use crate::store::journal::{self, Journal, Replayed};
 use crate::store::lock::{self, LockProblem, SessionLock};
 use crate::store::session_file::{self, FileKind};
 
-/// A session opened for the live meeting: locked for this process.
+/// A session opened for the live meeting: locked for this process, its journal open.
 pub struct Opened {
     pub session: Session,
     pub path: PathBuf,
     pub lock: SessionLock,
+    pub journal: Journal,
+    /// What the journal came to, for the minute-taker: changes recovered, or a journal
+    /// of another file set aside.
+    pub notice: Option<String>,
 }
 
 /// The session to run, where it is saved, and its lock; or the problems already written
@@ -35,7 +40,10 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
         // Read again under the lock: the holder we waited for may have saved since.
         let text = if path == file { agenda_file::read_text(file).unwrap_or(text) } else { text };
         return match session_file::parse(&text) {
-            Ok(session) => Some(Opened { session, path, lock }),
+            Ok(session) => {
+                let base = (path == file).then_some(text);
+                continue_at(session, base, path, lock, w, err)
+            }
             Err(e) => {
                 let _ = diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what));
                 None
@@ -61,8 +69,9 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     let lock = lock_session(&path, w, err)?;
     if path.exists() {
         let shown = path.display().to_string();
-        return match session_file::load(&path) {
-            Ok(session) => Some(Opened { session, path, lock }),
+        let read = agenda_file::read_text(&path).and_then(|text| Ok((session_file::parse(&text)?, text)));
+        return match read {
+            Ok((session, text)) => continue_at(session, Some(text), path, lock, w, err),
             Err(e) => {
                 let text = agenda_file::read_text(&path).unwrap_or_default();
                 let _ = diagnostic(err, &shown, &text, e.at, w.error, &(w.read_problem)(&e.what));
@@ -70,12 +79,52 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
             }
         };
     }
-    let session = Session::new(checked.agenda);
-    if let Err(e) = session_file::save(&path, &session) {
+    continue_at(Session::new(checked.agenda), None, path, lock, w, err)
+}
+
+/// Goes on with `session` at `path`: when `base` is the text read from `path`, its journal
+/// is replayed and continued; otherwise the session is written there whole first.
+fn continue_at(
+    mut session: Session,
+    base: Option<String>,
+    path: PathBuf,
+    lock: SessionLock,
+    w: &Words,
+    err: &mut impl Write,
+) -> Option<Opened> {
+    let cannot_save = |err: &mut dyn Write, e: std::io::Error| {
         let _ = writeln!(err, "{}: {}: {}", path.display(), w.error, (w.cannot_save)(&e.to_string()));
-        return None;
+    };
+    let Some(base) = base else {
+        let text = session_file::to_text(&session);
+        let started =
+            session_file::write_atomic(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
+        return match started {
+            Ok(journal) => Some(Opened { session, path, lock, journal, notice: None }),
+            Err(e) => {
+                cannot_save(err, e);
+                None
+            }
+        };
+    };
+    let (journal, notice) = match journal::replay(&path, base.as_bytes(), &mut session) {
+        Ok(Replayed::Applied(n)) => (Journal::resume(&path), (n > 0).then(|| (w.journal_replayed)(n))),
+        Ok(Replayed::None) => (Journal::start(&path, base.as_bytes()), None),
+        Ok(Replayed::Foreign) => match journal::set_aside(&path) {
+            Ok(aside) => {
+                (Journal::start(&path, base.as_bytes()), Some((w.journal_set_aside)(&aside.display().to_string())))
+            }
+            Err(e) => (Err(e), None),
+        },
+        Err(e) => (Err(e), None),
+    };
+    match journal {
+        Ok(journal) => Some(Opened { session, path, lock, journal, notice }),
+        Err(e) => {
+            cannot_save(err, e);
+            None
+        }
     }
-    Some(Opened { session, path, lock })
 }
 
 fn lock_session(path: &Path, w: &Words, err: &mut impl Write) -> Option<SessionLock> {

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod attendance;
+pub mod change;
 pub mod check;
 #[cfg(test)]
 pub mod fixtures;

@@ -319,6 +319,10 @@ pub static WORDS: Words = Words {
     },
     exported: |p| format!("Written to {p}"),
     cannot_write: |r| format!("cannot write the file: {r}"),
+    journal_replayed: |n| {
+        format!("Recovered {n} changes from the journal: everything typed before the interruption is here.")
+    },
+    journal_set_aside: |p| format!("A journal that did not belong to this session file was set aside as {p}."),
     will_not_overwrite: "the file exists already and is not overwritten; choose another name",
     session_in_use: |pid| match pid {
         Some(p) => format!("the session is already open in another referent (process {p}). Close that one first"),

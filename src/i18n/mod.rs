@@ -197,6 +197,10 @@ pub struct Words {
     pub exported: fn(path: &str) -> String,
     pub cannot_write: fn(reason: &str) -> String,
     pub will_not_overwrite: &'static str,
+    /// After a crash: this many changes were taken back from the journal.
+    pub journal_replayed: fn(changes: usize) -> String,
+    /// A journal that belonged to another version of the session file, kept here.
+    pub journal_set_aside: fn(path: &str) -> String,
     /// The session is open in another referent, whose process id the lock file names.
     pub session_in_use: fn(pid: Option<u32>) -> String,
     /// A bug stopped the program: the panic's message, and the log with the details.

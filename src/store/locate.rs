@@ -72,7 +72,12 @@ impl SourceMap {
 
 /// The first name in a RON text, past comments and `#![enable(..)]` lines: `Agenda`, `Session`.
 pub fn first_name(src: &str) -> Option<String> {
-    let tokens = tokens(src);
+    // The name comes before anything else; a large session is not read to the end for it.
+    let mut head = src.len().min(64 * 1024);
+    while !src.is_char_boundary(head) {
+        head -= 1;
+    }
+    let tokens = tokens(&src[..head]);
     let mut depth = 0i32;
     for (token, _) in tokens {
         match token {

@@ -43,21 +43,33 @@ pub fn to_text(session: &Session) -> String {
     text
 }
 
-/// Reads a session from its text; a newer format is refused before anything else.
+/// Reads a session from its text; a newer format is refused, whatever else it holds.
 pub fn parse(text: &str) -> Result<Session, ReadError> {
-    #[derive(Deserialize)]
-    #[serde(rename = "Session")]
-    struct Probe {
-        #[serde(default)]
-        format: u32,
-    }
-    if let Ok(Probe { format }) = ron_options().from_str::<Probe>(text)
-        && format > SESSION_FORMAT
-    {
+    let newer = |format: u32| {
         let at = locate::SourceMap::of(text).find("format");
-        return Err(Placed { at, what: ReadProblem::NewerSession { found: format, known: SESSION_FORMAT } });
+        Placed { at, what: ReadProblem::NewerSession { found: format, known: SESSION_FORMAT } }
+    };
+    let session: Session = match ron_options().from_str(text) {
+        Ok(s) => s,
+        Err(e) => {
+            // A file that does not read may be from a newer referent: say that, not
+            // what this version cannot make of it. (Only on failure: a second pass
+            // over a large session costs as much as the first.)
+            #[derive(Deserialize)]
+            #[serde(rename = "Session")]
+            struct Probe {
+                #[serde(default)]
+                format: u32,
+            }
+            return Err(match ron_options().from_str::<Probe>(text) {
+                Ok(Probe { format }) if format > SESSION_FORMAT => newer(format),
+                _ => from_ron(e),
+            });
+        }
+    };
+    if session.format > SESSION_FORMAT {
+        return Err(newer(session.format));
     }
-    let session: Session = ron_options().from_str(text).map_err(from_ron)?;
     if session.record.items.len() != session.agenda.items.len()
         || session.record.attendance.len() != session.agenda.people.len()
     {

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::saving::Writer;
+use crate::store::journal::Journal;
 use crate::store::lock::SessionLock;
 use crate::store::session_file::{self, OnDisk};
 
@@ -110,6 +111,9 @@ pub struct App {
     pub lock: Option<SessionLock>,
     /// The session file as our last write left it.
     pub(super) on_disk: Option<OnDisk>,
+    /// The session as the session file and its journal hold it.
+    pub(super) written: Option<Session>,
+    pub(super) journal: Option<Journal>,
     pub(super) write: Writer,
 }
 
@@ -136,6 +140,8 @@ impl App {
             changed: false,
             lock: None,
             on_disk: None,
+            written: None,
+            journal: None,
             write: session_file::write_atomic,
         }
     }

@@ -62,8 +62,8 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     terminal::leave();
     match result {
         Ok(result) => {
-            // Whatever ended the loop, what is in memory goes to disk.
-            app.save();
+            // Whatever ended the loop, what is in memory goes to disk, as one file.
+            app.close();
             result.map(|()| Ended::Normally)
         }
         Err(_) => {
@@ -85,8 +85,10 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
     let mut terminate = signal(SignalKind::terminate())?;
     let mut redraw = true;
     let mut shown_second = None;
+    let mut last_input = std::time::Instant::now();
     loop {
-        if app.take_changed() || matches!(app.saved, SaveState::Failed(_)) {
+        // Saved before it is drawn: what the screen shows is on disk.
+        if app.take_changed() {
             app.save();
         }
         let now = now();
@@ -102,10 +104,12 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     test_panic(key);
                     app.key(key, crate::tui::now());
+                    last_input = std::time::Instant::now();
                     redraw = true;
                 }
                 Some(Ok(Event::Paste(text))) => {
                     app.paste(&text);
+                    last_input = std::time::Instant::now();
                     redraw = true;
                 }
                 Some(Ok(Event::Resize(..))) => redraw = true,
@@ -120,7 +124,7 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
                     break;
                 }
             },
-            () = tokio::time::sleep(next_second) => {}
+            () = tokio::time::sleep(next_second) => app.tick(last_input.elapsed()),
             _ = hangup.recv() => {
                 tracing::warn!("hang-up (SIGHUP); saving and leaving");
                 break;

@@ -1,33 +1,75 @@
-//! Saving the live session after every change: the red "not saved" state with its reason,
-//! the retry, a session file replaced under us left alone, and saving elsewhere.
+//! Saving the live session after every change: small changes to the journal, the rest
+//! (and the journal, now and then) into the session file; the red "not saved" state with
+//! its reason, the retry, a session file replaced under us left alone, saving elsewhere.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::app::{App, SaveState};
-use crate::store::lock::{self, LockProblem};
+use crate::domain::change;
+use crate::store::journal::Journal;
+use crate::store::lock::{self, LockProblem, SessionLock};
 use crate::store::session_file;
 
 /// How bytes reach the disk; tests put a failing writer here.
 pub type Writer = fn(&Path, &[u8]) -> std::io::Result<()>;
 
+/// Past this size the journal is folded into the session file at the next change.
+const JOURNAL_LIMIT: u64 = 4 << 20;
+/// After this long without a key, pending journal lines are folded into the session file.
+pub const FOLD_WHEN_IDLE: Duration = Duration::from_secs(3);
+
 impl App {
-    /// Saves the session to its file; a failure is shown and retried, never fatal, and
-    /// never truncates what is on disk. A file that another program replaced since our
-    /// last write is not overwritten: the minute-taker is offered to save elsewhere.
+    /// Starts saving to the session file it was opened from: its lock, its journal (already
+    /// replayed), and the file as it is on disk now.
+    pub fn attach(&mut self, lock: SessionLock, journal: Journal) {
+        self.lock = Some(lock);
+        self.journal = Some(journal);
+        self.written = Some(self.session.clone());
+        self.on_disk = session_file::on_disk(&self.path);
+    }
+
+    /// Saves what changed: a change on a sak or two (a keystroke in a note) as a line in
+    /// the journal, anything else by writing the whole session anew. A failure is shown
+    /// and retried, never fatal, and never truncates what is on disk. A file that another
+    /// program replaced since our last write is not overwritten: the minute-taker is
+    /// offered to save elsewhere.
     pub fn save(&mut self) {
+        let result = self.write_changes();
+        self.settle(result);
+    }
+
+    /// On quit: everything into the session file, and the journal gone.
+    pub fn close(&mut self) {
+        let result = self.fold();
+        if result.is_ok()
+            && let Some(journal) = self.journal.take()
+            && let Err(e) = journal.remove()
+        {
+            tracing::warn!("{}: the journal stays: {e}", self.path.display());
+        }
+        self.settle(result);
+    }
+
+    /// Every second: what the journal got goes to the device; after `idle` without a key
+    /// the journal is folded into the session file.
+    pub fn tick(&mut self, idle: Duration) {
+        if let Some(journal) = &mut self.journal
+            && let Err(e) = journal.sync()
+        {
+            tracing::warn!("{}: the journal did not sync: {e}", self.path.display());
+        }
+        let pending = self.journal.as_ref().is_some_and(Journal::has_changes);
+        if (pending && idle >= FOLD_WHEN_IDLE) || matches!(self.saved, SaveState::Failed(_)) {
+            let result = self.fold();
+            self.settle(result);
+        }
+    }
+
+    fn settle(&mut self, result: Result<(), String>) {
         let failing = matches!(self.saved, SaveState::Failed(_));
-        let replaced = match (self.on_disk, session_file::on_disk(&self.path)) {
-            (Some(ours), Some(now)) => ours != now,
-            _ => false,
-        };
-        let result = if replaced {
-            Err(self.words.replaced_on_disk.to_string())
-        } else {
-            (self.write)(&self.path, session_file::to_text(&self.session).as_bytes()).map_err(|e| e.to_string())
-        };
         self.saved = match result {
             Ok(()) => {
-                self.on_disk = session_file::on_disk(&self.path);
                 if failing {
                     tracing::info!("{}: saved again", self.path.display());
                 }
@@ -42,9 +84,48 @@ impl App {
         };
     }
 
-    /// Remembers the file as it is now, as if we had just written it (after loading).
-    pub fn adopt_file_on_disk(&mut self) {
+    fn write_changes(&mut self) -> Result<(), String> {
+        let now = session_file::on_disk(&self.path);
+        if let (Some(ours), Some(now)) = (self.on_disk, now)
+            && ours != now
+        {
+            return Err(self.words.replaced_on_disk.to_string());
+        }
+        // Into the journal, while the session file and the journal are where we left them.
+        if let (Some(written), Some(journal), Some(_)) = (&mut self.written, &mut self.journal, now)
+            && journal.is_in_place()
+            && journal.len < JOURNAL_LIMIT
+            && let Some(changes) = change::changes(written, &self.session)
+        {
+            for c in changes {
+                journal.append(&c).map_err(|e| e.to_string())?;
+                change::apply(written, c);
+            }
+            return Ok(());
+        }
+        self.fold()
+    }
+
+    /// Writes the whole session to its file and starts a fresh journal on it.
+    fn fold(&mut self) -> Result<(), String> {
+        if let (Some(ours), Some(now)) = (self.on_disk, session_file::on_disk(&self.path))
+            && ours != now
+        {
+            return Err(self.words.replaced_on_disk.to_string());
+        }
+        let text = session_file::to_text(&self.session);
+        (self.write)(&self.path, text.as_bytes()).map_err(|e| e.to_string())?;
         self.on_disk = session_file::on_disk(&self.path);
+        self.written = Some(self.session.clone());
+        self.journal = match Journal::start(&self.path, text.as_bytes()) {
+            Ok(j) => Some(j),
+            Err(e) => {
+                // Every change is then written whole: slower, as safe.
+                tracing::warn!("{}: no journal: {e}", self.path.display());
+                None
+            }
+        };
+        Ok(())
     }
 
     /// Saves the session at `target` from now on (a folder gets the session's file name);
@@ -62,13 +143,16 @@ impl App {
                 Err(LockProblem::Io(e)) => return Err(e.to_string()),
             }
         };
-        (self.write)(&path, session_file::to_text(&self.session).as_bytes()).map_err(|e| e.to_string())?;
-        tracing::info!("{}: saved elsewhere, at {}", self.path.display(), path.display());
+        // Chosen by hand, so written even over a file that was replaced under us.
+        let (old_path, old_disk) = (std::mem::replace(&mut self.path, path), self.on_disk.take());
+        if let Err(e) = self.fold() {
+            (self.path, self.on_disk) = (old_path, old_disk);
+            return Err(e);
+        }
+        tracing::info!("{}: saved elsewhere, at {}", old_path.display(), self.path.display());
         if let Some(l) = new_lock {
             self.lock = Some(l);
         }
-        self.path = path;
-        self.on_disk = session_file::on_disk(&self.path);
         self.saved = SaveState::Saved;
         self.message = Some((w.saved_at)(&self.path.display().to_string()));
         Ok(())

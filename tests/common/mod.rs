@@ -177,3 +177,13 @@ pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
     (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
 }
+
+/// The session in `path` as referent reads it back after a crash: the session file with
+/// its journal replayed, as session-file text.
+pub fn session_text(path: &Path) -> String {
+    use referent::store::{journal, session_file};
+    let base = std::fs::read_to_string(path).unwrap();
+    let mut session = session_file::parse(&base).unwrap();
+    journal::replay(path, base.as_bytes(), &mut session).unwrap();
+    session_file::to_text(&session)
+}

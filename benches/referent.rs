@@ -1,0 +1,89 @@
+//! The costs a minute-taker feels, on the seed meeting and on a large session (300 saker,
+//! 20 000 notes): load, save, draw one frame, type one character in the note editor
+//! including its save, and export in each format. Run with `cargo bench`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use referent::domain::agenda::Lang;
+use referent::domain::session::Session;
+use referent::domain::time::Stamp;
+use referent::referat::document::{self, Options};
+use referent::referat::{html, markdown};
+use referent::store::journal::Journal;
+use referent::store::{lock, session_file};
+use referent::tui::app::App;
+use referent::tui::{theme, view};
+use referent::{cli, i18n};
+
+fn sessions() -> Vec<(&'static str, Session)> {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/normen-2025-06-03.session.ron");
+    let seed = session_file::load(&seed).expect("the seed session");
+    let large = cli::demo::session(300, 20_000).expect("the demo session");
+    vec![("seed", seed), ("large", large)]
+}
+
+fn now() -> Stamp {
+    Stamp::parse("2025-06-03 23:30:00").expect("a time")
+}
+
+fn app(session: Session, path: &Path) -> App {
+    let (theme, _) = theme::load(None, false);
+    App::new(session, path.to_path_buf(), i18n::words(Lang::Nb), theme)
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    for (name, session) in sessions() {
+        let text = session_file::to_text(&session);
+        c.bench_function(&format!("load/{name}"), |b| b.iter(|| session_file::parse(black_box(&text))));
+        let path = dir.path().join(format!("{name}.session.ron"));
+        c.bench_function(&format!("serialize/{name}"), |b| b.iter(|| session_file::to_text(black_box(&session))));
+        c.bench_function(&format!("save/{name}"), |b| b.iter(|| session_file::save(&path, black_box(&session))));
+
+        let mut shown = app(session.clone(), &path);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+        c.bench_function(&format!("draw/{name}"), |b| {
+            b.iter(|| terminal.draw(|f| view::draw(f, &mut shown, now())).map(|_| ()))
+        });
+
+        // One character typed into the open note, then rubbed out again, each saved
+        // before the next frame as the live loop does (to the journal).
+        let mut typing = app(session.clone(), &path);
+        session_file::save(&path, &session).expect("saved");
+        let base = std::fs::read(&path).expect("read back");
+        typing.attach(lock::acquire(&path).expect("a lock"), Journal::start(&path, &base).expect("a journal"));
+        typing.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), now());
+        let mut toggle = false;
+        c.bench_function(&format!("type_and_save/{name}"), |b| {
+            b.iter(|| {
+                toggle = !toggle;
+                let code = if toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
+                typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
+                if typing.take_changed() {
+                    typing.save();
+                }
+            })
+        });
+
+        let words = i18n::words(Lang::Nb);
+        c.bench_function(&format!("export_md/{name}"), |b| {
+            b.iter(|| markdown::render(&document::referat(black_box(&session), words, Options::default())))
+        });
+        c.bench_function(&format!("export_html/{name}"), |b| {
+            b.iter(|| html::render(&document::referat(black_box(&session), words, Options::default()), Lang::Nb))
+        });
+    }
+}
+
+criterion_group! {
+    name = referent;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(referent);

@@ -1,0 +1,293 @@
+//! The journal beside a session file (`NAME.session.ron.journal`): while the meeting runs,
+//! each keystroke's change is appended as one short RON line instead of rewriting the whole
+//! session, and the journal is folded into the session file now and then and on quit.
+//! Its first line names the session file it continues (length and hash), so a journal is
+//! never replayed onto another file; a torn last line (power cut mid-write) is ignored.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::change::{self, Change};
+use crate::domain::session::Session;
+
+/// One line of the journal. Short-lived, one at a time: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+enum Line {
+    /// The session file this journal continues.
+    Base {
+        len: u64,
+        hash: u64,
+    },
+    Change(Change),
+}
+
+/// `møte.session.ron` → `møte.session.ron.journal`.
+pub fn journal_path(session: &Path) -> PathBuf {
+    let mut name = session.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".journal");
+    session.with_file_name(name)
+}
+
+/// FNV-1a: a cheap fingerprint of the session file, to match a journal to it.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// An open journal, appended to after every change.
+#[derive(Debug)]
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+    /// Bytes written, the base line included.
+    pub len: u64,
+    /// Bytes of the base line: more than that means changes not yet in the session file.
+    base_len: u64,
+    /// Lines written since the last fsync.
+    unsynced: bool,
+}
+
+impl Journal {
+    /// Starts an empty journal continuing the session file whose bytes are `base`.
+    pub fn start(session: &Path, base: &[u8]) -> io::Result<Journal> {
+        let path = journal_path(session);
+        let mut file = private(OpenOptions::new().write(true).create(true).truncate(true)).open(&path)?;
+        let line = line(&Line::Base { len: base.len() as u64, hash: fingerprint(base) })?;
+        file.write_all(line.as_bytes())?;
+        file.sync_all()?;
+        sync_dir(&path);
+        let len = line.len() as u64;
+        Ok(Journal { file, path, len, base_len: len, unsynced: false })
+    }
+
+    /// Goes on appending to the journal already beside `session` (after a replay).
+    pub fn resume(session: &Path) -> io::Result<Journal> {
+        let path = journal_path(session);
+        let file = private(OpenOptions::new().append(true)).open(&path)?;
+        let len = file.metadata()?.len();
+        // Whatever it holds was replayed but is not in the session file yet.
+        Ok(Journal { file, path, len, base_len: 0, unsynced: false })
+    }
+
+    /// Appends `change` as one line: on disk for any later reader at once (the page
+    /// cache survives the process being killed); flushed to the device by `sync`.
+    pub fn append(&mut self, change: &Change) -> io::Result<()> {
+        let line = line(&Line::Change(change.clone()))?;
+        self.file.write_all(line.as_bytes())?;
+        self.len += line.len() as u64;
+        self.unsynced = true;
+        Ok(())
+    }
+
+    /// Holds changes that the session file does not.
+    pub fn has_changes(&self) -> bool {
+        self.len > self.base_len
+    }
+
+    /// The file we append to is still the one at its path (the folder was not removed or
+    /// replaced under us): otherwise appending would write to nowhere.
+    pub fn is_in_place(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (self.file.metadata(), fs::metadata(&self.path)) {
+                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        self.path.exists()
+    }
+
+    /// Flushes what was appended to the device (every second or so, and on quit).
+    pub fn sync(&mut self) -> io::Result<()> {
+        if self.unsynced {
+            self.file.sync_data()?;
+            self.unsynced = false;
+        }
+        Ok(())
+    }
+
+    /// The journal is folded into the session file: it goes.
+    pub fn remove(self) -> io::Result<()> {
+        fs::remove_file(&self.path)?;
+        sync_dir(&self.path);
+        Ok(())
+    }
+}
+
+fn line(line: &Line) -> io::Result<String> {
+    let mut text = ron::to_string(line).map_err(io::Error::other)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn private(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+fn sync_dir(path: &Path) {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// What a journal found beside a session came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Replayed {
+    /// No journal.
+    None,
+    /// This many changes were replayed onto the session.
+    Applied(usize),
+    /// The journal belongs to another version of the session file (it was replaced or
+    /// restored); it was not replayed.
+    Foreign,
+}
+
+/// Replays the journal beside `session_path` (if any) onto `session`, read from `base`.
+pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Result<Replayed> {
+    let path = journal_path(session_path);
+    let text = match fs::read(&path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replayed::None),
+        Err(e) => return Err(e),
+    };
+    let mut lines = text.split_inclusive('\n');
+    let expected = Line::Base { len: base.len() as u64, hash: fingerprint(base) };
+    let matches = lines.next().and_then(|l| ron::from_str::<Line>(l.trim_end()).ok()) == Some(expected);
+    if !matches {
+        return Ok(Replayed::Foreign);
+    }
+    let mut applied = 0;
+    for l in lines {
+        // A last line without its newline was cut off mid-write: it never happened.
+        let Some(l) = l.strip_suffix('\n') else { break };
+        let Ok(Line::Change(c)) = ron::from_str::<Line>(l) else { break };
+        if !change::apply(session, c) {
+            break;
+        }
+        applied += 1;
+    }
+    Ok(Replayed::Applied(applied))
+}
+
+/// Moves the journal beside `session` out of the way, keeping it: `NAME.journal.1`, ...
+pub fn set_aside(session: &Path) -> io::Result<PathBuf> {
+    let path = journal_path(session);
+    let mut n = 1;
+    loop {
+        let mut name = path.file_name().map(|f| f.to_os_string()).unwrap_or_default();
+        name.push(format!(".{n}"));
+        let aside = path.with_file_name(name);
+        if !aside.exists() {
+            fs::rename(&path, &aside)?;
+            return Ok(aside);
+        }
+        n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::Stamp;
+    use crate::store::{agenda_file, session_file};
+
+    fn at(clock: &str) -> Stamp {
+        Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
+    }
+
+    fn running() -> Session {
+        let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+        let mut s = Session::new(agenda);
+        s.start(at("10:00:00")).unwrap();
+        s
+    }
+
+    /// A session saved in `dir`, with a journal started on it; its bytes.
+    fn saved(dir: &Path, s: &Session) -> (PathBuf, Vec<u8>, Journal) {
+        let path = dir.join("møte.session.ron");
+        session_file::save(&path, s).unwrap();
+        let base = fs::read(&path).unwrap();
+        let journal = Journal::start(&path, &base).unwrap();
+        (path, base, journal)
+    }
+
+    fn typed(s: &mut Session, text: &str) -> Change {
+        if s.record.items[0].draft.is_none() {
+            s.open_draft(0, at("10:01:00")).unwrap();
+        }
+        s.draft_mut(0).unwrap().note.text = text.into();
+        Change::Draft { item: 0, draft: s.record.items[0].draft.clone() }
+    }
+
+    #[test]
+    fn what_was_appended_is_replayed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, base, mut journal) = saved(dir.path(), &live);
+        for text in ["I", "In", "Inn"] {
+            journal.append(&typed(&mut live, text)).unwrap();
+        }
+        drop(journal); // killed: nothing more written, not even a sync
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Applied(3));
+        assert_eq!(loaded, live);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(journal_path(&path)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // And on it goes after the restart.
+        let mut journal = Journal::resume(&path).unwrap();
+        journal.append(&typed(&mut live, "Innspill")).unwrap();
+        journal.sync().unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Applied(4));
+        assert_eq!(loaded.record.items[0].draft.as_ref().unwrap().note.text, "Innspill");
+        journal.remove().unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::None);
+    }
+
+    #[test]
+    fn a_torn_last_line_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, base, mut journal) = saved(dir.path(), &live);
+        journal.append(&typed(&mut live, "Hel")).unwrap();
+        let mut file = OpenOptions::new().append(true).open(journal_path(&path)).unwrap();
+        file.write_all(b"Change(Draft(item: 0, draft: Some(Draft(note: Note(at: \"2025-06").unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Applied(1));
+        assert_eq!(loaded.record.items[0].draft.as_ref().unwrap().note.text, "Hel");
+    }
+
+    #[test]
+    fn a_journal_of_another_session_file_is_set_aside_not_replayed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, _, mut journal) = saved(dir.path(), &live);
+        journal.append(&typed(&mut live, "Fra før")).unwrap();
+        // The session file is restored from a backup: another file.
+        live.next(at("10:05:00")).unwrap();
+        session_file::save(&path, &live).unwrap();
+        let base = fs::read(&path).unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Foreign);
+        assert_eq!(loaded, live, "untouched");
+        let aside = set_aside(&path).unwrap();
+        assert_eq!(aside, dir.path().join("møte.session.ron.journal.1"));
+        assert!(fs::read_to_string(aside).unwrap().contains("Fra før"), "kept");
+        assert!(!journal_path(&path).exists());
+    }
+}
