@@ -65,9 +65,8 @@ fn benches(c: &mut Criterion) {
                 toggle = !toggle;
                 let code = if toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
                 typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
-                if typing.take_changed() {
-                    typing.save();
-                }
+                let dirty = typing.take_dirty();
+                typing.save_dirty(dirty);
             })
         });
 

@@ -79,6 +79,29 @@ pub enum Purpose {
     SaveElsewhere,
 }
 
+/// What changed since the last save, as far as the app knows: typing touches one draft,
+/// which the journal takes without comparing the whole session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dirty {
+    Clean,
+    /// Only the note being written on this item.
+    Draft(usize),
+    /// Only the vedtak being written on this item.
+    VedtakDraft(usize),
+    /// Anything.
+    Unknown,
+}
+
+impl Dirty {
+    fn and(self, other: Dirty) -> Dirty {
+        match (self, other) {
+            (Dirty::Clean, d) | (d, Dirty::Clean) => d,
+            (a, b) if a == b => a,
+            _ => Dirty::Unknown,
+        }
+    }
+}
+
 /// Whether what is on screen is on disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -106,7 +129,7 @@ pub struct App {
     pub help_scroll: u16,
     undo: Vec<Session>,
     redo: Vec<Session>,
-    changed: bool,
+    dirty: Dirty,
     /// This process's lock on the session file, moved along when saving elsewhere.
     pub lock: Option<SessionLock>,
     /// The session file as our last write left it.
@@ -137,7 +160,7 @@ impl App {
             help_scroll: 0,
             undo: Vec::new(),
             redo: Vec::new(),
-            changed: false,
+            dirty: Dirty::Clean,
             lock: None,
             on_disk: None,
             written: None,
@@ -146,9 +169,14 @@ impl App {
         }
     }
 
-    /// True once after every change of the session: the shell saves it before drawing.
+    /// What changed since it was last asked: the shell saves it before drawing.
+    pub fn take_dirty(&mut self) -> Dirty {
+        std::mem::replace(&mut self.dirty, Dirty::Clean)
+    }
+
+    /// True once after every change of the session.
     pub fn take_changed(&mut self) -> bool {
-        std::mem::take(&mut self.changed)
+        self.take_dirty() != Dirty::Clean
     }
 
     pub fn context(&self) -> Context {
@@ -395,7 +423,7 @@ impl App {
                 self.checkpoint();
                 if let Ok(draft) = self.session.edit_note(sel, i) {
                     self.mode = Mode::Editor(Box::new(Editor::for_note(sel, draft)));
-                    self.changed = true;
+                    self.dirty = Dirty::Unknown;
                 }
             }
             Action::DeleteNote if count > 0 => {
@@ -411,7 +439,7 @@ impl App {
                 self.checkpoint();
                 if let Ok(to) = self.session.move_note(sel, i, action == Action::MoveUp) {
                     self.note_selected = to;
-                    self.changed = true;
+                    self.dirty = Dirty::Unknown;
                 }
             }
             Action::OpenNote => self.open_note_editor(sel, now),
@@ -528,7 +556,7 @@ impl App {
                     if let Some(i) = self.session.commit_draft(item) {
                         self.note_selected = i;
                     }
-                    self.changed = true;
+                    self.dirty = Dirty::Unknown;
                     if was_edit {
                         self.mode = Mode::Notes;
                     } else {
@@ -555,12 +583,12 @@ impl App {
                     self.sync_draft();
                     self.checkpoint();
                     self.session.commit_draft(item);
-                    self.changed = true;
+                    self.dirty = Dirty::Unknown;
                     self.mode = if was_edit { Mode::Notes } else { Mode::Normal };
                 }
                 Target::Decision { item, .. } => {
                     self.session.close_vedtak_draft(item);
-                    self.changed = true;
+                    self.dirty = Dirty::Unknown;
                     self.mode = Mode::Normal;
                 }
             },
@@ -743,7 +771,7 @@ impl App {
             Action::AllPresent => {
                 self.checkpoint();
                 self.session.all_unmarked_present();
-                self.changed = true;
+                self.dirty = Dirty::Unknown;
             }
             Action::Undo => self.undo(),
             Action::Cancel => self.mode = Mode::Normal,
@@ -772,7 +800,7 @@ impl App {
         match self.session.open_draft(item, now) {
             Ok(draft) => {
                 self.mode = Mode::Editor(Box::new(Editor::for_note(item, draft)));
-                self.changed = true;
+                self.dirty = Dirty::Unknown;
             }
             Err(e) => self.refuse(e),
         }
@@ -784,7 +812,7 @@ impl App {
             Ok(draft) => {
                 let editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
                 self.mode = Mode::Editor(Box::new(editor));
-                self.changed = true;
+                self.dirty = Dirty::Unknown;
             }
             Err(e) => self.refuse(e),
         }
@@ -793,19 +821,21 @@ impl App {
     /// Copies the editor's text into the session's draft (saved before the next draw).
     fn sync_draft(&mut self) {
         let Mode::Editor(editor) = &self.mode else { return };
-        match editor.target {
+        let touched = match editor.target {
             Target::Note { item } => {
                 if let Some(draft) = self.session.draft_mut(item) {
                     editor.write_to(draft);
                 }
+                Dirty::Draft(item)
             }
             Target::Decision { item, .. } => {
                 if let Some(draft) = self.session.vedtak_draft_mut(item) {
                     draft.text = editor.text();
                 }
+                Dirty::VedtakDraft(item)
             }
-        }
-        self.changed = true;
+        };
+        self.dirty = self.dirty.and(touched);
     }
 
     /// Remembers the session as it is, for undo.
@@ -841,7 +871,7 @@ impl App {
 
     fn after_walk(&mut self, result: Result<(), Refusal>) {
         // Even a refused step may have changed something (the last sak finished).
-        self.changed = true;
+        self.dirty = Dirty::Unknown;
         self.schedule = self.session.schedule();
         if let Some(c) = self.session.record.current {
             self.select(c);
@@ -853,7 +883,7 @@ impl App {
 
     fn done(&mut self, result: Result<(), Refusal>) {
         match result {
-            Ok(()) => self.changed = true,
+            Ok(()) => self.dirty = Dirty::Unknown,
             Err(e) => {
                 self.undo.pop();
                 self.refuse(e);
@@ -862,7 +892,7 @@ impl App {
     }
 
     fn agenda_changed(&mut self) {
-        self.changed = true;
+        self.dirty = Dirty::Unknown;
         self.schedule = self.session.schedule();
         self.selected = self.sel();
     }

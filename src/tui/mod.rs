@@ -88,8 +88,9 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
     let mut last_input = std::time::Instant::now();
     loop {
         // Saved before it is drawn: what the screen shows is on disk.
-        if app.take_changed() {
-            app.save();
+        let dirty = app.take_dirty();
+        if dirty != app::Dirty::Clean {
+            app.save_dirty(dirty);
         }
         let now = now();
         if redraw || shown_second != Some(now) {

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::app::{App, SaveState};
-use crate::domain::change;
+use super::app::{App, Dirty, SaveState};
+use crate::domain::change::{self, Change};
 use crate::store::journal::Journal;
 use crate::store::lock::{self, LockProblem, SessionLock};
 use crate::store::session_file;
@@ -63,6 +63,36 @@ impl App {
         if (pending && idle >= FOLD_WHEN_IDLE) || matches!(self.saved, SaveState::Failed(_)) {
             let result = self.fold();
             self.settle(result);
+        }
+    }
+
+    /// Saves after a change the app could name: typing into a draft goes straight to the
+    /// journal (no comparing of whole sessions); anything else as `save`.
+    pub fn save_dirty(&mut self, dirty: Dirty) {
+        let change = match dirty {
+            Dirty::Clean => return,
+            Dirty::Draft(item) => {
+                self.session.record.items.get(item).map(|r| Change::Draft { item, draft: r.draft.clone() })
+            }
+            Dirty::VedtakDraft(item) => {
+                self.session.record.items.get(item).map(|r| Change::VedtakDraft { item, draft: r.vedtak_draft.clone() })
+            }
+            Dirty::Unknown => None,
+        };
+        let unchanged_file = self.on_disk.is_some() && self.on_disk == session_file::on_disk(&self.path);
+        if let (Some(change), Some(written), Some(journal), true) =
+            (change, &mut self.written, &mut self.journal, unchanged_file)
+            && journal.is_in_place()
+            && journal.len < JOURNAL_LIMIT
+            && !matches!(self.saved, SaveState::Failed(_))
+        {
+            let result = journal.append(&change).map_err(|e| e.to_string());
+            if result.is_ok() {
+                change::apply(written, change);
+            }
+            self.settle(result);
+        } else {
+            self.save();
         }
     }
 

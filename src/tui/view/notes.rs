@@ -78,8 +78,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let rows = |l: &Line| l.width().max(1).div_ceil(width);
     let focus_line = if focused { selected_line } else { lines.len().saturating_sub(1) };
     let rows_to_focus: usize = lines.iter().take(focus_line + 1).map(rows).sum();
-    let scroll = rows_to_focus.saturating_sub(usize::from(inner.height)) as u16;
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+    let mut scroll = rows_to_focus.saturating_sub(usize::from(inner.height));
+    // Only the lines in view are wrapped and drawn: a sak may hold hundreds of notes.
+    let mut first = 0;
+    while first < lines.len() && rows(&lines[first]) <= scroll {
+        scroll -= rows(&lines[first]);
+        first += 1;
+    }
+    let mut shown = 0;
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(first)
+        .take_while(|l| {
+            let fits = shown < scroll + usize::from(inner.height);
+            shown += rows(l);
+            fits
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(visible).wrap(Wrap { trim: false }).scroll((scroll as u16, 0)), inner);
 }
 
 /// The editor box: kind, speaker and the text being typed.

@@ -20,11 +20,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, now: Stamp) {
     let projection = session.projection(&app.schedule, now);
     let numbers = session.agenda.sak_numbers();
     let current = session.record.current;
+    // Only the rows in view are built: a long saksliste costs no more than a short one.
+    let height = usize::from(area.height.saturating_sub(1)).max(1);
+    let len = session.agenda.items.len();
+    let selected = app.selected.min(len.saturating_sub(1));
+    let mut offset = app.list_state.offset();
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset = offset.min(len.saturating_sub(height));
     let rows: Vec<Row> = session
         .agenda
         .items
         .iter()
         .enumerate()
+        .skip(offset)
+        .take(height)
         .map(|(i, item)| {
             let record = &session.record.items[i];
             let slot = app.schedule.slots[i];
@@ -93,6 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, now: Stamp) {
         .border_style(t.border)
         .title(Span::styled(format!(" {} ", w.saksliste), t.title));
     let table = Table::new(rows, widths).block(block).column_spacing(1).style(t.text).row_highlight_style(t.selected);
-    app.list_state.select(Some(app.selected));
-    frame.render_stateful_widget(table, area, &mut app.list_state);
+    let mut window = ratatui::widgets::TableState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(table, area, &mut window);
+    *app.list_state.offset_mut() = offset;
 }
