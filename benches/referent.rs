@@ -14,7 +14,7 @@ use referent::domain::agenda::Lang;
 use referent::domain::session::Session;
 use referent::domain::time::Stamp;
 use referent::referat::document::{self, Options};
-use referent::referat::{html, markdown};
+use referent::referat::{docx, html, markdown};
 use referent::store::journal::Journal;
 use referent::store::{lock, session_file};
 use referent::tui::app::App;
@@ -76,6 +76,9 @@ fn benches(c: &mut Criterion) {
         });
         c.bench_function(&format!("export_html/{name}"), |b| {
             b.iter(|| html::render(&document::referat(black_box(&session), words, Options::default()), Lang::Nb))
+        });
+        c.bench_function(&format!("export_docx/{name}"), |b| {
+            b.iter(|| docx::render(&document::referat(black_box(&session), words, Options::default())))
         });
     }
 }

@@ -137,3 +137,26 @@ fn html_by_name_or_by_extension() {
     assert_eq!(code, 0);
     assert!(out.contains("<h1>Innkalling til Styringsgruppemøte i Normen</h1>"), "{out}");
 }
+
+#[test]
+fn docx_by_name_or_by_extension_never_to_standard_output() {
+    let (dir, _) = fixture_copy();
+    let (code, out, err) = run(dir.path(), &["export", FIXTURE, "--format", "docx"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Skrevet til normen-2025-06-03.referat.docx"), "{out}");
+    let bytes = std::fs::read(dir.path().join("normen-2025-06-03.referat.docx")).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("Referat Styringsgruppemøte i Normen"));
+
+    let (code, _, err) = run(dir.path(), &["export", "--innkalling", FIXTURE, "-o", "innkalling.docx", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.path().join("innkalling.docx").exists());
+
+    let (code, out, err) = run(dir.path(), &["export", FIXTURE, "-f", "docx", "-o", "-"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("feil: docx kan ikke skrives til standard ut; gi et filnavn med --out"), "{err}");
+}

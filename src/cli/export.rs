@@ -9,7 +9,7 @@ use crate::domain::agenda::Lang;
 use crate::domain::session::Session;
 use crate::i18n::{self, Words};
 use crate::referat::document::{self, Document, Options};
-use crate::referat::{html, markdown};
+use crate::referat::{docx, html, markdown};
 use crate::store::session_file::{self, FileKind};
 use crate::store::{agenda_file, journal};
 
@@ -18,6 +18,7 @@ use crate::store::{agenda_file, journal};
 pub enum Format {
     Markdown,
     Html,
+    Docx,
 }
 
 impl Format {
@@ -25,6 +26,7 @@ impl Format {
         match name.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -33,6 +35,7 @@ impl Format {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 }
@@ -64,6 +67,10 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
         (None, None) => Format::Markdown,
     };
     let to_stdout = req.out == Some(Path::new("-"));
+    if to_stdout && format == Format::Docx {
+        writeln!(err, "referent: {}: {}", w.error, w.docx_not_to_stdout)?;
+        return Ok(false);
+    }
     let Some((session, source)) = read_input(req, w, err)? else { return Ok(false) };
     let lang = req.lang.unwrap_or(session.agenda.language);
     let words = i18n::words(lang);
@@ -72,7 +79,13 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
     } else {
         document::referat(&session, words, req.options)
     };
-    let bytes = render(format, &doc, lang);
+    let bytes = match render(format, &doc, lang) {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(err, "referent: {}: {}", w.error, (w.cannot_write)(&e.to_string()))?;
+            return Ok(false);
+        }
+    };
     if to_stdout {
         stdout.write_all(&bytes)?;
         return Ok(true);
@@ -90,11 +103,12 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
     }
 }
 
-fn render(format: Format, doc: &Document, lang: Lang) -> Vec<u8> {
-    match format {
+fn render(format: Format, doc: &Document, lang: Lang) -> std::io::Result<Vec<u8>> {
+    Ok(match format {
         Format::Markdown => markdown::render(doc).into_bytes(),
         Format::Html => html::render(doc, lang).into_bytes(),
-    }
+        Format::Docx => docx::render(doc)?,
+    })
 }
 
 /// The session to export and the file it came from: a session file, or for an agenda,
@@ -181,6 +195,8 @@ mod tests {
     #[test]
     fn formats_are_read_from_names_and_extensions() {
         assert_eq!(Format::from_name("MD"), Some(Format::Markdown));
+        assert_eq!(Format::from_name("htm"), Some(Format::Html));
+        assert_eq!(Format::from_name("DOCX"), Some(Format::Docx));
         assert_eq!(Format::from_name("pdf"), None);
     }
 }

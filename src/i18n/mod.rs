@@ -197,6 +197,8 @@ pub struct Words {
     pub exported: fn(path: &str) -> String,
     pub cannot_write: fn(reason: &str) -> String,
     pub will_not_overwrite: &'static str,
+    /// A docx cannot go to standard output.
+    pub docx_not_to_stdout: &'static str,
     /// After a crash: this many changes were taken back from the journal.
     pub journal_replayed: fn(changes: usize) -> String,
     /// A journal that belonged to another version of the session file, kept here.

@@ -320,6 +320,7 @@ pub static WORDS: Words = Words {
     cannot_write: |r| format!("kan ikke skrive filen: {r}"),
     journal_replayed: |n| format!("Hentet {n} endringer fra journalen: alt som ble skrevet før avbruddet, er med."),
     journal_set_aside: |p| format!("En journal som ikke hørte til denne sesjonsfilen, er lagt til side i {p}."),
+    docx_not_to_stdout: "docx kan ikke skrives til standard ut; gi et filnavn med --out",
     will_not_overwrite: "filen finnes allerede, og blir ikke overskrevet; velg et annet navn",
     session_in_use: |pid| match pid {
         Some(p) => format!("sesjonen er allerede åpen i en annen referent (prosess {p}). Lukk den først"),

@@ -2,6 +2,7 @@
 //! document as Markdown, HTML and DOCX.
 
 pub mod document;
+pub mod docx;
 pub mod html;
 pub mod markdown;
 

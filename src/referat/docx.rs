@@ -1,0 +1,191 @@
+//! The referat as a Word document (docx-rs): A4, real heading styles (Heading 1–3, so
+//! Word's navigation pane and table of contents see them), the header and attendance,
+//! and the two-column sak table. docx-rs escapes the XML; the zip carries fixed dates,
+//! so the same session gives the same bytes.
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow,
+    WidthType,
+};
+
+use super::document::{Document, Para, Table as DocTable};
+
+/// A4 in twentieths of a point, with 2 cm margins.
+const PAGE: (u32, u32) = (11_906, 16_838);
+const MARGIN: i32 = 1_134;
+const TEXT_WIDTH: usize = 11_906 - 2 * 1_134;
+/// The sak column: number and Kl.
+const LEFT: usize = 1_700;
+
+pub fn render(doc: &Document) -> std::io::Result<Vec<u8>> {
+    let mut docx = Docx::new()
+        .page_size(PAGE.0, PAGE.1)
+        .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN))
+        .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri").east_asia("Calibri"))
+        .default_size(22)
+        .add_style(heading("Heading1", "heading 1", 32, 0))
+        .add_style(heading("Heading2", "heading 2", 26, 1))
+        .add_style(heading("Heading3", "heading 3", 22, 2))
+        .add_paragraph(text_paragraph(&doc.title).style("Heading1"));
+    for (label, value) in &doc.header {
+        docx = docx.add_paragraph(labeled(&format!("{label}:"), value));
+    }
+    for group in &doc.attendance {
+        if group.inline {
+            docx = docx.add_paragraph(labeled(&format!("{}:", group.heading), &group.people.join(", ")));
+        } else {
+            docx = docx.add_paragraph(text_paragraph(&group.heading).style("Heading2"));
+            for person in &group.people {
+                docx = docx.add_paragraph(text_paragraph(person));
+            }
+        }
+    }
+    if let Some(t) = &doc.org_table {
+        docx = grid(docx, t);
+    }
+    let mut rows = vec![TableRow::new(vec![
+        cell(LEFT).add_paragraph(bold_paragraph(&doc.columns[0])),
+        cell(TEXT_WIDTH - LEFT).add_paragraph(bold_paragraph(&doc.columns[1])),
+    ])];
+    for row in &doc.rows {
+        let mut left = cell(LEFT);
+        for line in &row.left {
+            left = left.add_paragraph(bold_paragraph(line));
+        }
+        if row.left.is_empty() {
+            left = left.add_paragraph(Paragraph::new());
+        }
+        let mut right = cell(TEXT_WIDTH - LEFT);
+        for para in &row.right {
+            right = right.add_paragraph(match para {
+                Para::Heading(h) => text_paragraph(h).style("Heading3"),
+                Para::Text(t) => text_paragraph(t),
+                Para::Label(l) => bold_paragraph(l),
+                Para::Labeled(l, t) => labeled(l, t),
+            });
+        }
+        rows.push(TableRow::new(vec![left, right]));
+    }
+    docx = docx
+        .add_paragraph(Paragraph::new())
+        .add_table(Table::new(rows).set_grid(vec![LEFT, TEXT_WIDTH - LEFT]).width(TEXT_WIDTH, WidthType::Dxa));
+    for t in &doc.tables {
+        docx = grid(docx, t);
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).map_err(std::io::Error::other)?;
+    Ok(bytes.into_inner())
+}
+
+/// A heading style Word knows as a heading (its outline level).
+fn heading(id: &str, name: &str, half_points: usize, level: usize) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .size(half_points)
+        .bold()
+        .outline_lvl(level)
+}
+
+/// A table with a heading and a bold header row, columns shared out over the page.
+fn grid(docx: Docx, t: &DocTable) -> Docx {
+    let width = TEXT_WIDTH / t.columns.len().max(1);
+    let header = TableRow::new(t.columns.iter().map(|c| cell(width).add_paragraph(bold_paragraph(c))).collect());
+    let rows = std::iter::once(header)
+        .chain(
+            t.rows
+                .iter()
+                .map(|r| TableRow::new(r.iter().map(|c| cell(width).add_paragraph(text_paragraph(c))).collect())),
+        )
+        .collect();
+    docx.add_paragraph(text_paragraph(&t.heading).style("Heading2"))
+        .add_table(Table::new(rows).set_grid(vec![width; t.columns.len()]).width(TEXT_WIDTH, WidthType::Dxa))
+}
+
+fn cell(width: usize) -> TableCell {
+    TableCell::new().width(width, WidthType::Dxa)
+}
+
+/// Text as a run, its line breaks kept as line breaks.
+fn run(text: &str) -> Run {
+    let mut run = Run::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(line);
+    }
+    run
+}
+
+fn text_paragraph(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(text)).align(AlignmentType::Left)
+}
+
+fn bold_paragraph(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(text).bold())
+}
+
+/// "Vedtak: Styringsgruppen godkjenner ...": the label bold.
+fn labeled(label: &str, text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(label).bold()).add_run(run(&format!(" {text}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::domain::agenda::Lang;
+    use crate::i18n;
+    use crate::referat::document::{self, Options};
+    use crate::referat::fixture::seed_session;
+
+    fn part(docx: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut text = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    }
+
+    fn seed_docx() -> Vec<u8> {
+        render(&document::referat(&seed_session(), i18n::words(Lang::Nb), Options::default())).unwrap()
+    }
+
+    #[test]
+    fn the_referat_is_a_word_document_with_headings_and_the_sak_table() {
+        let docx = seed_docx();
+        let xml = part(&docx, "word/document.xml");
+        assert!(xml.contains("Referat Styringsgruppemøte i Normen"));
+        assert!(xml.contains("<w:pStyle w:val=\"Heading1\" />"), "{xml}");
+        assert!(xml.contains("<w:pStyle w:val=\"Heading3\" />"));
+        assert!(xml.contains("Møtetidspunkt:"));
+        assert!(xml.contains("Tirsdag 03.06.25 10:00 – 15:00"));
+        assert!(xml.contains("<w:tbl>"));
+        assert!(xml.contains("Beslutningssak: Normen 7.0"));
+        assert!(xml.contains("Christian Cato Bülow-Larsen, Fürst"));
+        assert!(xml.contains("<w:br w:type=\"textWrapping\" />"), "line breaks kept");
+        let styles = part(&docx, "word/styles.xml");
+        assert!(styles.contains("w:styleId=\"Heading1\""), "{styles}");
+        assert!(styles.contains("<w:outlineLvl w:val=\"0\" />"), "{styles}");
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let mut session = seed_session();
+        session.agenda.title = "<script>alert('x')</script> & \"Ørsta\"".into();
+        let docx = render(&document::referat(&session, i18n::words(Lang::Nb), Options::default())).unwrap();
+        let xml = part(&docx, "word/document.xml");
+        assert!(!xml.contains("<script>"), "{xml}");
+        assert!(xml.contains("&lt;script&gt;"), "{xml}");
+        assert!(xml.contains("&amp;"));
+    }
+
+    #[test]
+    fn the_same_session_gives_the_same_bytes() {
+        let first = seed_docx();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(first, seed_docx());
+    }
+}
