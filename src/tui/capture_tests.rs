@@ -382,12 +382,9 @@ fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
     assert_eq!(again.message.as_deref(), Some("Bare saker kan utsettes, trekkes eller få vedtak, ikke pauser."));
 }
 
-/// Random key sequences over every screen never panic, and leave a session that saves
-/// and reads back the same. (A fixed-seed generator: the same keys on every run.)
-#[test]
-fn random_keys_never_panic_and_the_session_round_trips() {
-    use crate::store::session_file;
-    let keys: Vec<KeyEvent> = "nngpbxjkaetKJuwivVdosfFmzZ?qtfagenA.j"
+/// The keys the random sequences are drawn from: every screen's keys and then some.
+fn some_keys() -> Vec<KeyEvent> {
+    "nngpbxjkaetKJuwivVdosfFmzZ?qtfagenA.j"
         .chars()
         .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
         .chain(
@@ -404,31 +401,51 @@ fn random_keys_never_panic_and_the_session_round_trips() {
         )
         .chain(['p', 't', 'z', 'y', 'j'].map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
         .chain([KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT), KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT)])
-        .collect();
-    let mut seed: u64 = 0x5eed;
-    let mut next = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
-    for round in 0..12 {
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Random key sequences over every screen never panic, every change is saved as the
+    /// live loop saves it (journal or whole file), and what is on disk reads back as the
+    /// session in memory, which also round-trips through its text.
+    #[test]
+    fn random_keys_never_panic_and_the_session_on_disk_is_the_one_in_memory(
+        picks in proptest::collection::vec((0usize..1000, proptest::bool::weighted(0.1)), 1..400),
+        narrow in proptest::bool::ANY,
+        short in proptest::bool::ANY,
+    ) {
+        use crate::store::{journal, lock, session_file};
+        let keys = some_keys();
+        let dir = tempfile::tempdir().unwrap();
         let mut app = at_04_25();
+        app.path = dir.path().join("t.session.ron");
+        session_file::save(&app.path, &app.session).unwrap();
+        let base = std::fs::read(&app.path).unwrap();
+        app.attach(lock::acquire(&app.path).unwrap(), journal::Journal::start(&app.path, &base).unwrap());
         let mut terminal =
-            Terminal::new(TestBackend::new(if round % 2 == 0 { 80 } else { 40 }, if round % 3 == 0 { 12 } else { 24 }))
-                .unwrap();
-        for step in 0..400 {
+            Terminal::new(TestBackend::new(if narrow { 40 } else { 80 }, if short { 12 } else { 24 })).unwrap();
+        for (step, (pick, paste)) in picks.into_iter().enumerate() {
             let now = format!("{:02}:{:02}:{:02}", 10 + step / 120, (step / 2) % 60, step % 60);
-            let key = keys[next() % keys.len()];
-            app.key(key, at(&now));
-            if next() % 7 == 0 {
+            app.key(keys[pick % keys.len()], at(&now));
+            if paste {
                 app.paste("lim inn\nto linjer 🎉");
             }
-            if app.quit {
-                app.quit = false;
-            }
+            app.quit = false;
+            let dirty = app.take_dirty();
+            app.save_dirty(dirty);
+            proptest::prop_assert_eq!(&app.saved, &super::app::SaveState::Saved);
             terminal.draw(|f| view::draw(f, &mut app, at(&now))).unwrap();
         }
+        let text = std::fs::read_to_string(&app.path).unwrap();
+        let mut on_disk = session_file::parse(&text).unwrap();
+        journal::replay(&app.path, text.as_bytes(), &mut on_disk).unwrap();
+        proptest::prop_assert_eq!(&on_disk, &app.session);
         let text = session_file::to_text(&app.session);
-        let back = session_file::parse(&text).unwrap();
-        assert_eq!(session_file::to_text(&back), text);
+        proptest::prop_assert_eq!(session_file::to_text(&session_file::parse(&text).unwrap()), text);
+        app.close();
+        proptest::prop_assert!(!journal::journal_path(&app.path).exists());
+        proptest::prop_assert_eq!(session_file::load(&app.path).unwrap(), app.session);
     }
 }
