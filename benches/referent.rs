@@ -58,6 +58,7 @@ fn benches(c: &mut Criterion) {
         session_file::save(&path, &session).expect("saved");
         let base = std::fs::read(&path).expect("read back");
         typing.attach(lock::acquire(&path).expect("a lock"), Journal::start(&path, &base).expect("a journal"));
+        typing.remember_written();
         typing.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), now());
         let mut toggle = false;
         c.bench_function(&format!("type_and_save/{name}"), |b| {

@@ -232,6 +232,17 @@ impl Stamp {
     }
 
     pub fn parse(text: &str) -> Option<Stamp> {
+        // The form session files are written in, read by hand: a large session holds
+        // tens of thousands of these, and chrono's general parser is the slow part.
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            b.get(r)?.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+        };
+        if b.len() == 19 && b[4] == b'-' && b[7] == b'-' && b[10] == b' ' && b[13] == b':' && b[16] == b':' {
+            let year = i32::try_from(digits(0..4)?).ok()?;
+            let date = NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)?;
+            return date.and_hms_opt(digits(11..13)?, digits(14..16)?, digits(17..19)?).map(Stamp);
+        }
         chrono::NaiveDateTime::parse_from_str(text, STAMP_FORMAT).ok().map(Stamp)
     }
 
@@ -268,7 +279,8 @@ impl Stamp {
 
 impl fmt::Display for Stamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format(STAMP_FORMAT))
+        let (d, t) = (self.0.date(), self.0.time());
+        write!(f, "{:04}-{:02}-{:02} {:02}:{:02}:{:02}", d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
     }
 }
 
@@ -300,5 +312,17 @@ mod stamp_tests {
         assert_eq!(b.seconds_since(a), 125);
         assert_eq!(a.on_same_day(Hm::parse("15:00").unwrap()).to_string(), "2025-06-03 15:00:00");
         assert_eq!(Stamp::parse("10:02"), None);
+        for bad in [
+            "2025-13-03 10:02:11",
+            "2025-06-31 10:02:11",
+            "2025-06-03 24:00:00",
+            "2025-06-0x 10:00:00",
+            "2025-06-03T10:00:00",
+        ] {
+            assert_eq!(Stamp::parse(bad), None, "{bad}");
+        }
+        for good in ["2025-06-03 00:00:00", "0999-01-02 03:04:05", "2025-12-31 23:59:59"] {
+            assert_eq!(Stamp::parse(good).unwrap().to_string(), good);
+        }
     }
 }

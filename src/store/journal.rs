@@ -32,9 +32,18 @@ pub fn journal_path(session: &Path) -> PathBuf {
     session.with_file_name(name)
 }
 
-/// FNV-1a: a cheap fingerprint of the session file, to match a journal to it.
+/// A cheap fingerprint of the session file, to match a journal to it: eight bytes at a
+/// time, multiply and rotate (as FxHash does); 3.6 MB in well under a millisecond.
 fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = chunks
+        .by_ref()
+        .fold(0xcbf2_9ce4_8422_2325, |h, c| step(h, u64::from_le_bytes(c.try_into().unwrap_or_default())));
+    for &b in chunks.remainder() {
+        h = step(h, u64::from(b));
+    }
+    h
 }
 
 /// An open journal, appended to after every change.

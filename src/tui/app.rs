@@ -136,6 +136,7 @@ pub struct App {
     pub(super) on_disk: Option<OnDisk>,
     /// The session as the session file and its journal hold it.
     pub(super) written: Option<Session>,
+    pub(super) written_pending: bool,
     pub(super) journal: Option<Journal>,
     pub(super) write: Writer,
 }
@@ -164,6 +165,7 @@ impl App {
             lock: None,
             on_disk: None,
             written: None,
+            written_pending: false,
             journal: None,
             write: session_file::write_atomic,
         }

@@ -424,6 +424,7 @@ proptest::proptest! {
         session_file::save(&app.path, &app.session).unwrap();
         let base = std::fs::read(&app.path).unwrap();
         app.attach(lock::acquire(&app.path).unwrap(), journal::Journal::start(&app.path, &base).unwrap());
+        app.remember_written();
         let mut terminal =
             Terminal::new(TestBackend::new(if narrow { 40 } else { 80 }, if short { 12 } else { 24 })).unwrap();
         for (step, (pick, paste)) in picks.into_iter().enumerate() {

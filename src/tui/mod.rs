@@ -97,6 +97,7 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
             terminal.draw(|frame| view::draw(frame, app, now))?;
             shown_second = Some(now);
             redraw = false;
+            app.remember_written();
         }
         let next_second =
             Duration::from_millis(1000 - u64::from(chrono::Local::now().timestamp_subsec_millis()).min(999));

@@ -22,11 +22,22 @@ pub const FOLD_WHEN_IDLE: Duration = Duration::from_secs(3);
 impl App {
     /// Starts saving to the session file it was opened from: its lock, its journal (already
     /// replayed), and the file as it is on disk now.
+    /// The copy of the session as written is taken after the first frame (see
+    /// `remember_written`): a large session shows a few milliseconds sooner.
     pub fn attach(&mut self, lock: SessionLock, journal: Journal) {
         self.lock = Some(lock);
         self.journal = Some(journal);
-        self.written = Some(self.session.clone());
+        self.written = None;
+        self.written_pending = true;
         self.on_disk = session_file::on_disk(&self.path);
+    }
+
+    /// Takes the copy of the session as the file and journal hold it, if `attach` left
+    /// that for later. Nothing may have changed since `attach`.
+    pub fn remember_written(&mut self) {
+        if std::mem::take(&mut self.written_pending) {
+            self.written = Some(self.session.clone());
+        }
     }
 
     /// Saves what changed: a change on a sak or two (a keystroke in a note) as a line in
@@ -147,6 +158,7 @@ impl App {
         (self.write)(&self.path, text.as_bytes()).map_err(|e| e.to_string())?;
         self.on_disk = session_file::on_disk(&self.path);
         self.written = Some(self.session.clone());
+        self.written_pending = false;
         self.journal = match Journal::start(&self.path, text.as_bytes()) {
             Ok(j) => Some(j),
             Err(e) => {
