@@ -27,6 +27,7 @@ pub struct Opened {
 /// to `err`.
 pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut impl Write) -> Option<Opened> {
     let name = file.display().to_string();
+    let read_at = session_file::on_disk(file);
     let text = match agenda_file::read_text(file) {
         Ok(t) => t,
         Err(e) => {
@@ -37,8 +38,10 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     if session_file::kind_of(&text) == FileKind::Session {
         let path = session_path.unwrap_or_else(|| file.to_path_buf());
         let lock = lock_session(&path, w, err)?;
-        // Read again under the lock: the holder we waited for may have saved since.
-        let text = if path == file { agenda_file::read_text(file).unwrap_or(text) } else { text };
+        // Read again under the lock if the file changed since: its last holder may have
+        // saved on the way out.
+        let changed = path == file && session_file::on_disk(file) != read_at;
+        let text = if changed { agenda_file::read_text(file).unwrap_or(text) } else { text };
         return match session_file::parse(&text) {
             Ok(session) => {
                 let base = (path == file).then_some(text);
