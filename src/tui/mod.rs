@@ -92,6 +92,7 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
         if dirty != app::Dirty::Clean {
             app.save_dirty(dirty);
         }
+        app.only_editor_changed = !matches!(dirty, app::Dirty::Unknown);
         let now = now();
         if redraw || shown_second != Some(now) {
             terminal.draw(|frame| view::draw(frame, app, now))?;

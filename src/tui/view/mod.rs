@@ -13,15 +13,26 @@ mod saksliste;
 mod status;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::{App, Mode};
+use super::app::{App, Mode, SaveState};
 use crate::domain::time::Stamp;
+
+/// The last whole frame drawn while writing in the editor, and what it showed: while
+/// only the editor changes (a key typed in the same second), the rest is copied from it
+/// and only the editor is drawn anew. Typing a note then costs the editor, not the screen.
+pub struct Backdrop {
+    buffer: Buffer,
+    editor: Rect,
+    second: Stamp,
+    saved: SaveState,
+    message: Option<String>,
+}
 
 /// Draws the whole screen for `now`.
 pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     let area = frame.area();
-    frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
     let editor_height = match &app.mode {
         Mode::Editor(e) => notes::editor_height(e, area.width).min(area.height.saturating_sub(6)),
         Mode::Picker(p) => match &p.back {
@@ -48,6 +59,22 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
         Constraint::Length(footer_height),
     ])
     .areas(area);
+    let only_editor = std::mem::take(&mut app.only_editor_changed);
+    if let (Mode::Editor(e), Some(b)) = (&app.mode, &app.backdrop)
+        && only_editor
+        && b.editor == editor
+        && b.buffer.area == area
+        && b.second == now
+        && b.saved == app.saved
+        && b.message == app.message
+    {
+        frame.buffer_mut().clone_from(&b.buffer);
+        frame.render_widget(ratatui::widgets::Clear, editor);
+        frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), editor);
+        notes::draw_editor(frame, editor, app, e);
+        return;
+    }
+    frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
     header::draw(frame, header, app, now);
     saksliste::draw(frame, list, app, now);
     current::draw(frame, current, app, now);
@@ -64,6 +91,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     status::draw(frame, status, app, now);
     footer::draw(frame, footer, app);
     let body = ratatui::layout::Rect { y: area.y + 1, height: area.height.saturating_sub(1 + footer_height), ..area };
+    app.backdrop = matches!(app.mode, Mode::Editor(_)).then(|| Backdrop {
+        buffer: frame.buffer_mut().clone(),
+        editor,
+        second: now,
+        saved: app.saved.clone(),
+        message: app.message.clone(),
+    });
     match &app.mode {
         Mode::Normal | Mode::Notes | Mode::Editor(_) => {}
         Mode::Help => overlay::help(frame, area, app),
