@@ -26,6 +26,9 @@ use crate::i18n::Words;
 
 /// How many changes undo reaches back.
 const UNDO_DEPTH: usize = 100;
+/// Undo keeps whole sessions; on a very large session fewer of them, so that memory
+/// stays bounded (about this many bytes of text in all).
+const UNDO_BYTES: usize = 40 << 20;
 
 /// What has the keys.
 pub enum Mode {
@@ -848,8 +851,9 @@ impl App {
     /// Remembers the session as it is, for undo.
     fn checkpoint(&mut self) {
         self.undo.push(self.session.clone());
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
+        let keep = (UNDO_BYTES / text_size(&self.session).max(1)).clamp(1, UNDO_DEPTH);
+        if self.undo.len() > keep {
+            self.undo.drain(..self.undo.len() - keep);
         }
         self.redo.clear();
     }
@@ -1020,6 +1024,17 @@ fn read_times(text: &str, day: Stamp) -> Option<(Option<Stamp>, Option<Stamp>)> 
     parts.next().is_none().then_some((arrived, left))
 }
 
+/// Roughly how many bytes a copy of `session` takes: its texts and a little per record.
+fn text_size(session: &Session) -> usize {
+    let items: usize = session
+        .record
+        .items
+        .iter()
+        .map(|r| 128 + r.notes.iter().map(|n| 96 + n.text.len()).sum::<usize>() + r.decisions.len() * 256)
+        .sum();
+    items + session.agenda.items.len() * 512 + session.agenda.people.len() * 128
+}
+
 #[cfg(test)]
 mod tests {
     use super::read_times;
@@ -1035,5 +1050,24 @@ mod tests {
         assert_eq!(read_times("", day), Some((None, None)));
         assert_eq!(read_times("kl 10", day), None);
         assert_eq!(read_times("10:00 11:00 12:00", day), None);
+    }
+
+    #[test]
+    fn undo_keeps_fewer_copies_of_a_very_large_session() {
+        use super::{App, UNDO_DEPTH};
+        let (theme, _) = crate::tui::theme::load(None, false);
+        let words = crate::i18n::words(crate::domain::agenda::Lang::Nb);
+        let large = crate::cli::demo::session(300, 20_000).unwrap();
+        let mut app = App::new(large, "x.session.ron".into(), words, theme.clone());
+        for _ in 0..40 {
+            app.checkpoint();
+        }
+        assert!((2..20).contains(&app.undo.len()), "{} copies", app.undo.len());
+        let seed = crate::cli::demo::session(10, 50).unwrap();
+        let mut app = App::new(seed, "x.session.ron".into(), words, theme);
+        for _ in 0..120 {
+            app.checkpoint();
+        }
+        assert_eq!(app.undo.len(), UNDO_DEPTH);
     }
 }
