@@ -1058,7 +1058,7 @@ mod tests {
         let (theme, _) = crate::tui::theme::load(None, false);
         let words = crate::i18n::words(crate::domain::agenda::Lang::Nb);
         let large = crate::cli::demo::session(300, 20_000).unwrap();
-        let mut app = App::new(large, "x.session.ron".into(), words, theme.clone());
+        let mut app = App::new(large, "x.session.ron".into(), words, theme);
         for _ in 0..40 {
             app.checkpoint();
         }
