@@ -149,3 +149,12 @@ fn a_second_referent_on_the_same_session_is_refused() {
     term.send(&[3]);
     assert_eq!(term.wait_exit(), 0);
 }
+
+#[test]
+fn a_session_where_no_lock_can_be_made_is_refused_with_the_reason() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let (code, _, err) = run(dir.path(), &[AGENDA, "--session", "/proc/referent-ingen-mappe/møte.session.ron"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("feil: kan ikke lage låsefilen /proc/referent-ingen-mappe/møte.session.ron.lock:"), "{err}");
+    assert!(err.contains("Velg et annet sted med --session STI"), "{err}");
+}
