@@ -85,7 +85,12 @@ impl Journal {
     /// cache survives the process being killed); flushed to the device by `sync`.
     pub fn append(&mut self, change: &Change) -> io::Result<()> {
         let line = line(&Line::Change(change.clone()))?;
-        self.file.write_all(line.as_bytes())?;
+        if let Err(e) = self.file.write_all(line.as_bytes()) {
+            // A disk that filled up mid-line: cut the torn line off again, so that what
+            // is appended after it is not lost behind it.
+            let _ = self.file.set_len(self.len);
+            return Err(e);
+        }
         self.len += line.len() as u64;
         self.unsynced = true;
         Ok(())
