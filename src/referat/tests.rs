@@ -166,3 +166,24 @@ fn hostile_texts_show_as_typed_in_html() {
         }
     }
 }
+
+#[test]
+fn hostile_texts_are_escaped_in_docx() {
+    use std::io::Read;
+    let session = hostile_session();
+    for doc in [
+        document::referat(
+            &session,
+            i18n::words(Lang::Nb),
+            Options { attribution: Attribution::Name, times: Times::Both },
+        ),
+        document::innkalling(&session.agenda, i18n::words(Lang::Nb)),
+    ] {
+        let bytes = super::docx::render(&doc).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+        assert!(!xml.contains("<script>"), "raw markup in the document");
+        assert!(xml.matches("&lt;script&gt;alert(1)&lt;/script&gt;").count() > 10, "{xml}");
+    }
+}
