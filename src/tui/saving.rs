@@ -22,6 +22,7 @@ pub const FOLD_WHEN_IDLE: Duration = Duration::from_secs(3);
 impl App {
     /// Starts saving to the session file it was opened from: its lock, its journal (already
     /// replayed), and the file as it is on disk now.
+    ///
     /// The copy of the session as written is taken after the first frame (see
     /// `remember_written`): a large session shows a few milliseconds sooner.
     pub fn attach(&mut self, lock: SessionLock, journal: Journal) {
