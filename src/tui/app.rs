@@ -140,9 +140,6 @@ pub struct App {
     /// The session as the session file and its journal hold it.
     pub(super) written: Option<Session>,
     pub(super) written_pending: bool,
-    /// Set by the shell when the last key changed nothing but the editor's text.
-    pub only_editor_changed: bool,
-    pub(super) backdrop: Option<super::view::Backdrop>,
     pub(super) journal: Option<Journal>,
     pub(super) write: Writer,
 }
@@ -172,8 +169,6 @@ impl App {
             on_disk: None,
             written: None,
             written_pending: false,
-            only_editor_changed: false,
-            backdrop: None,
             journal: None,
             write: session_file::write_atomic,
         }

@@ -450,27 +450,3 @@ proptest::proptest! {
         proptest::prop_assert_eq!(session_file::load(&app.path).unwrap(), app.session);
     }
 }
-
-/// While only the editor changes, the frame is the last one with the editor drawn anew:
-/// it must look exactly like a whole frame drawn from scratch.
-#[test]
-fn typing_redraws_only_the_editor_and_the_screen_is_the_same() {
-    let mut app = at_04_25();
-    typed(&mut app, "i", "10:21:00");
-    let mut fast = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    fast.draw(|f| view::draw(f, &mut app, at("10:21:00"))).unwrap();
-    for (n, c) in "Hei på deg, dette er en lang linje som må brytes".chars().enumerate() {
-        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), at("10:21:00"));
-        let dirty = app.take_dirty();
-        app.only_editor_changed = dirty != super::app::Dirty::Unknown;
-        fast.draw(|f| view::draw(f, &mut app, at("10:21:00"))).unwrap();
-        let mut whole = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        whole.draw(|f| view::draw(f, &mut app, at("10:21:00"))).unwrap();
-        assert_eq!(fast.backend().buffer(), whole.backend().buffer(), "after {} keys", n + 1);
-    }
-    assert!(text_of(&fast).contains("som må"), "{}", text_of(&fast));
-}
-
-fn text_of(terminal: &Terminal<TestBackend>) -> String {
-    terminal.backend().to_string()
-}

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod picker;
 pub mod roster;
 pub mod saving;
+pub mod screen;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -79,11 +80,12 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     }
 }
 
-async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Result<()> {
+async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()> {
     let mut events = EventStream::new();
     let mut hangup = signal(SignalKind::hangup())?;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut redraw = true;
+    let mut resized = false;
     let mut shown_second = None;
     let mut last_input = std::time::Instant::now();
     loop {
@@ -92,12 +94,19 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
         if dirty != app::Dirty::Clean {
             app.save_dirty(dirty);
         }
-        app.only_editor_changed = !matches!(dirty, app::Dirty::Unknown);
         let now = now();
-        if redraw || shown_second != Some(now) {
-            terminal.draw(|frame| view::draw(frame, app, now))?;
-            shown_second = Some(now);
+        // A key that changed no more than the editor's text redraws the editor alone.
+        let editor_only = redraw
+            && !resized
+            && shown_second == Some(now)
+            && dirty != app::Dirty::Unknown
+            && screen.draw_editor(app, now)?;
+        if editor_only {
             redraw = false;
+        } else if redraw || shown_second != Some(now) {
+            screen.draw(app, now)?;
+            shown_second = Some(now);
+            (redraw, resized) = (false, false);
             app.remember_written();
         }
         let next_second =
@@ -115,7 +124,10 @@ async fn event_loop(terminal: &mut terminal::Screen, app: &mut App) -> io::Resul
                     last_input = std::time::Instant::now();
                     redraw = true;
                 }
-                Some(Ok(Event::Resize(..))) => redraw = true,
+                Some(Ok(Event::Resize(..))) => {
+                    redraw = true;
+                    resized = true;
+                }
                 Some(Ok(_)) => {}
                 // The terminal is gone (EOF or EIO): never spin on it.
                 Some(Err(e)) => {

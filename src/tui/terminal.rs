@@ -10,14 +10,16 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Screen = Terminal<CrosstermBackend<Stdout>>;
+use super::screen::Screen;
+
+pub type Live = Screen<CrosstermBackend<Stdout>>;
 
 /// Takes over the terminal.
-pub fn enter() -> io::Result<Screen> {
+pub fn enter() -> io::Result<Live> {
     let taken = (|| {
         enable_raw_mode()?;
         crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-        Terminal::new(CrosstermBackend::new(io::stdout()))
+        Screen::new(Terminal::new(CrosstermBackend::new(io::stdout()))?)
     })();
     if taken.is_err() {
         leave();

@@ -16,23 +16,12 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::{App, Mode, SaveState};
+use super::app::{App, Mode};
 use crate::domain::time::Stamp;
 
-/// The last whole frame drawn while writing in the editor, and what it showed: while
-/// only the editor changes (a key typed in the same second), the rest is copied from it
-/// and only the editor is drawn anew. Typing a note then costs the editor, not the screen.
-pub struct Backdrop {
-    buffer: Buffer,
-    editor: Rect,
-    second: Stamp,
-    saved: SaveState,
-    message: Option<String>,
-}
-
-/// Draws the whole screen for `now`.
-pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
-    let area = frame.area();
+/// The areas of the screen, top to bottom: header, saksliste, current sak, notes,
+/// editor, status line, footer.
+fn layout(app: &App, area: Rect) -> [Rect; 7] {
     let editor_height = match &app.mode {
         Mode::Editor(e) => notes::editor_height(e, area.width).min(area.height.saturating_sub(6)),
         Mode::Picker(p) => match &p.back {
@@ -49,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     };
     let message_width = footer::message(app).map_or(0, |m| m.chars().count() + 2);
     let footer_height = if message_width > usize::from(area.width) { 2 } else { 1 };
-    let [header, list, current, notes_area, editor, status, footer] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(3),
         Constraint::Length(current_height),
@@ -58,32 +47,38 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
         Constraint::Length(1),
         Constraint::Length(footer_height),
     ])
-    .areas(area);
-    let only_editor = std::mem::take(&mut app.only_editor_changed);
-    if let (Mode::Editor(e), Some(b)) = (&app.mode, &app.backdrop)
-        && only_editor
-        && b.editor == editor
-        && b.buffer.area == area
-        && b.second == now
-        && b.saved == app.saved
-        && b.message == app.message
-    {
-        frame.buffer_mut().clone_from(&b.buffer);
-        frame.render_widget(ratatui::widgets::Clear, editor);
-        frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), editor);
-        notes::draw_editor(frame, editor, app, e);
-        return;
+    .areas(area)
+}
+
+/// Where the editor is on a screen of `area`, when one is open in the main view.
+pub fn editor_area(app: &App, area: Rect) -> Option<Rect> {
+    matches!(app.mode, Mode::Editor(_)).then(|| layout(app, area)[4])
+}
+
+/// Draws the editor alone into `buf` (an area of `editor_area`), as `draw` would draw it.
+pub fn draw_editor_only(buf: &mut Buffer, app: &App) {
+    if let Mode::Editor(e) = &app.mode {
+        let area = buf.area;
+        ratatui::widgets::Widget::render(ratatui::widgets::Block::new().style(app.theme.text), area, buf);
+        notes::draw_editor(buf, area, app, e);
     }
+}
+
+/// Draws the whole screen for `now`.
+pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
+    let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
+    let [header, list, current, notes_area, editor, status, footer] = layout(app, area);
+    let footer_height = footer.height;
     header::draw(frame, header, app, now);
     saksliste::draw(frame, list, app, now);
     current::draw(frame, current, app, now);
     notes::draw(frame, notes_area, app);
     match &app.mode {
-        Mode::Editor(e) => notes::draw_editor(frame, editor, app, e),
+        Mode::Editor(e) => notes::draw_editor(frame.buffer_mut(), editor, app, e),
         Mode::Picker(p) => {
             if let Mode::Editor(e) = &p.back {
-                notes::draw_editor(frame, editor, app, e);
+                notes::draw_editor(frame.buffer_mut(), editor, app, e);
             }
         }
         _ => {}
@@ -91,13 +86,6 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     status::draw(frame, status, app, now);
     footer::draw(frame, footer, app);
     let body = ratatui::layout::Rect { y: area.y + 1, height: area.height.saturating_sub(1 + footer_height), ..area };
-    app.backdrop = matches!(app.mode, Mode::Editor(_)).then(|| Backdrop {
-        buffer: frame.buffer_mut().clone(),
-        editor,
-        second: now,
-        saved: app.saved.clone(),
-        message: app.message.clone(),
-    });
     match &app.mode {
         Mode::Normal | Mode::Notes | Mode::Editor(_) => {}
         Mode::Help => overlay::help(frame, area, app),

@@ -2,8 +2,10 @@
 //! editor box when a note or a vedtak is being written.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::notes::{Note, NoteKind};
@@ -99,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The editor box: kind, speaker and the text being typed.
-pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &Editor) {
+pub fn draw_editor(buf: &mut Buffer, area: Rect, app: &App, editor: &Editor) {
     if area.height == 0 {
         return;
     }
@@ -125,8 +127,8 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &Editor) {
     };
     let block = Block::new().borders(Borders::TOP).border_style(t.border_focus).title(title);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(&editor.area, inner);
+    block.render(area, buf);
+    (&editor.area).render(inner, buf);
 }
 
 /// How many rows the editor wants: its text wrapped, between 2 and 6, plus the border.
