@@ -57,6 +57,8 @@ pub struct Journal {
     base_len: u64,
     /// Lines written since the last fsync.
     unsynced: bool,
+    /// Which file we append to (device, inode), to notice it being removed or replaced.
+    id: Option<(u64, u64)>,
 }
 
 impl Journal {
@@ -69,16 +71,17 @@ impl Journal {
         file.sync_all()?;
         sync_dir(&path);
         let len = line.len() as u64;
-        Ok(Journal { file, path, len, base_len: len, unsynced: false })
+        let id = file_id(&file.metadata()?);
+        Ok(Journal { file, path, len, base_len: len, unsynced: false, id })
     }
 
     /// Goes on appending to the journal already beside `session` (after a replay).
     pub fn resume(session: &Path) -> io::Result<Journal> {
         let path = journal_path(session);
         let file = private(OpenOptions::new().append(true)).open(&path)?;
-        let len = file.metadata()?.len();
+        let meta = file.metadata()?;
         // Whatever it holds was replayed but is not in the session file yet.
-        Ok(Journal { file, path, len, base_len: 0, unsynced: false })
+        Ok(Journal { file, path, len: meta.len(), base_len: 0, unsynced: false, id: file_id(&meta) })
     }
 
     /// Appends `change` as one line: on disk for any later reader at once (the page
@@ -104,16 +107,7 @@ impl Journal {
     /// The file we append to is still the one at its path (the folder was not removed or
     /// replaced under us): otherwise appending would write to nowhere.
     pub fn is_in_place(&self) -> bool {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            match (self.file.metadata(), fs::metadata(&self.path)) {
-                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-                _ => false,
-            }
-        }
-        #[cfg(not(unix))]
-        self.path.exists()
+        fs::metadata(&self.path).is_ok_and(|m| file_id(&m) == self.id)
     }
 
     /// Flushes what was appended to the device (every second or so, and on quit).
@@ -131,6 +125,17 @@ impl Journal {
         sync_dir(&self.path);
         Ok(())
     }
+}
+
+#[cfg(unix)]
+fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 fn line(line: &Line) -> io::Result<String> {

@@ -91,9 +91,10 @@ impl App {
             }
             Dirty::Unknown => None,
         };
-        let unchanged_file = self.on_disk.is_some() && self.on_disk == session_file::on_disk(&self.path);
-        if let (Some(change), Some(written), Some(journal), true) =
-            (change, &mut self.written, &mut self.journal, unchanged_file)
+        // Appending never touches the session file, so it is not looked at here (a file
+        // replaced under us is found by the next whole write, within seconds); the
+        // journal must still be the file at its path, or the lines would go nowhere.
+        if let (Some(change), Some(written), Some(journal)) = (change, &mut self.written, &mut self.journal)
             && journal.is_in_place()
             && journal.len < JOURNAL_LIMIT
             && !matches!(self.saved, SaveState::Failed(_))
