@@ -95,15 +95,12 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
             app.save_dirty(dirty);
         }
         let now = now();
-        // A key that changed no more than the editor's text redraws the editor alone.
-        let editor_only = redraw
-            && !resized
-            && shown_second == Some(now)
-            && dirty != app::Dirty::Unknown
-            && screen.draw_editor(app, now)?;
-        if editor_only {
+        // A key that changed no more than the editor's text redraws the editor alone, at
+        // once; a new second then redraws the rest.
+        if redraw && !resized && dirty != app::Dirty::Unknown && screen.draw_editor(app)? {
             redraw = false;
-        } else if redraw || shown_second != Some(now) {
+        }
+        if redraw || shown_second != Some(now) {
             screen.draw(app, now)?;
             shown_second = Some(now);
             (redraw, resized) = (false, false);

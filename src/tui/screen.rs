@@ -1,7 +1,8 @@
 //! Putting frames on the terminal. ratatui draws each frame into a buffer; this writes
 //! only the cells that differ from what the terminal shows. While only the editor changes
 //! (a key typed into a note within the same second), only the editor is drawn and
-//! compared: typing costs the editor's few rows, not the whole screen.
+//! compared: typing costs the editor's few rows, not the whole screen. (A key typed as the
+//! clock turns a second is echoed first, then the clock drawn.)
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -16,7 +17,6 @@ use crate::domain::time::Stamp;
 #[derive(Clone, PartialEq)]
 struct Shown {
     editor: Option<Rect>,
-    second: Stamp,
     saved: SaveState,
     message: Option<String>,
 }
@@ -59,20 +59,19 @@ impl<B: Backend> Screen<B> {
         self.terminal.backend_mut().flush()?;
         self.last = Some(Shown {
             editor: view::editor_area(app, area),
-            second: now,
             saved: app.saved.clone(),
             message: app.message.clone(),
         });
         Ok(())
     }
 
-    /// Draws only the editor, when that is all that can have changed since the last
-    /// whole frame; false (and nothing drawn) when a whole frame is needed.
-    pub fn draw_editor(&mut self, app: &App, now: Stamp) -> Result<bool, B::Error> {
+    /// Draws only the editor, when that is all the app changed since the last whole
+    /// frame (the clock aside: the caller draws a whole frame for a new second); false
+    /// (and nothing drawn) when a whole frame is needed.
+    pub fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
         let area = Rect::from((Position::ORIGIN, self.terminal.size()?));
         let Some(editor) = view::editor_area(app, area) else { return Ok(false) };
-        let now_shown =
-            Shown { editor: Some(editor), second: now, saved: app.saved.clone(), message: app.message.clone() };
+        let now_shown = Shown { editor: Some(editor), saved: app.saved.clone(), message: app.message.clone() };
         if area != self.shown.area || self.last.as_ref() != Some(&now_shown) {
             return Ok(false);
         }
@@ -133,23 +132,28 @@ mod tests {
         app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), at("10:00:00"));
         app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), at("10:00:00"));
         screen.draw(&mut app, at("10:00:00")).unwrap();
+        let mut shown_second = at("10:00:00");
         let mut editor_only = 0;
         let text = "Et innspill som er langt nok til å brytes over flere linjer i editoren, med æøå";
         for (n, c) in text.chars().enumerate() {
             let now = if n < 40 { at("10:00:00") } else { at("10:00:01") };
             app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), now);
             let dirty = app.take_dirty();
-            let done = dirty != Dirty::Unknown && screen.draw_editor(&app, now).unwrap();
+            // As the live loop: the editor alone if it can, a whole frame if it must or
+            // if the clock turned a second.
+            let done = dirty != Dirty::Unknown && screen.draw_editor(&app).unwrap();
             if done {
                 editor_only += 1;
-            } else {
+            }
+            if !done || shown_second != now {
                 screen.draw(&mut app, now).unwrap();
+                shown_second = now;
             }
             assert_eq!(screen.terminal.backend().buffer(), &whole(&mut app, now), "after {} keys", n + 1);
         }
         assert!(editor_only > 60, "most keys drew the editor alone: {editor_only}");
         app.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at("10:00:02"));
-        assert!(!screen.draw_editor(&app, at("10:00:02")).unwrap(), "the editor is closed");
+        assert!(!screen.draw_editor(&app).unwrap(), "the editor is closed");
         screen.draw(&mut app, at("10:00:02")).unwrap();
         assert_eq!(screen.terminal.backend().buffer(), &whole(&mut app, at("10:00:02")));
     }
