@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::{file_id, private, sync_dir};
 use crate::domain::change::{self, Change};
 use crate::domain::session::Session;
 
@@ -127,37 +128,10 @@ impl Journal {
     }
 }
 
-#[cfg(unix)]
-fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    Some((meta.dev(), meta.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(_: &fs::Metadata) -> Option<(u64, u64)> {
-    None
-}
-
 fn line(line: &Line) -> io::Result<String> {
     let mut text = ron::to_string(line).map_err(io::Error::other)?;
     text.push('\n');
     Ok(text)
-}
-
-fn private(options: &mut OpenOptions) -> &mut OpenOptions {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options
-}
-
-fn sync_dir(path: &Path) {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 /// What a journal found beside a session came to.

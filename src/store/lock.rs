@@ -6,6 +6,8 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+use super::{file_id, private};
+
 /// The lock on a session, held until dropped; dropping it removes the lock file.
 #[derive(Debug)]
 pub struct SessionLock {
@@ -79,28 +81,15 @@ impl Drop for SessionLock {
 }
 
 fn open(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
+    private(OpenOptions::new().read(true).write(true).create(true).truncate(false)).open(path)
 }
 
-#[cfg(unix)]
+/// The file we hold is still the one at `path`.
 fn is_same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
     match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        (Ok(a), Ok(b)) => file_id(&a) == file_id(&b),
         _ => false,
     }
-}
-
-#[cfg(not(unix))]
-fn is_same_file(_: &File, path: &Path) -> bool {
-    path.exists()
 }
 
 #[cfg(test)]

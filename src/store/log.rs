@@ -21,14 +21,7 @@ pub fn init() -> Option<PathBuf> {
     let dir = state_dir(|k| std::env::var(k).ok())?;
     fs::create_dir_all(&dir).ok()?;
     let path = dir.join("referent.log");
-    let mut options = OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = options.open(&path).ok()?;
+    let file = super::private(OpenOptions::new().create(true).append(true)).open(&path).ok()?;
     let subscriber =
         tracing_subscriber::fmt().with_writer(Mutex::new(file)).with_ansi(false).with_target(false).finish();
     tracing::subscriber::set_global_default(subscriber).ok()?;

@@ -1,4 +1,5 @@
-//! Files: reading agendas, loading and saving sessions.
+//! Files: reading agendas, loading and saving sessions, their journal and lock, the log;
+//! and the few file rules they share (owner-only files, durable folders, file identity).
 
 pub mod agenda_file;
 pub mod journal;
@@ -6,3 +7,37 @@ pub mod locate;
 pub mod lock;
 pub mod log;
 pub mod session_file;
+
+use std::fs::{self, File, OpenOptions};
+use std::path::Path;
+
+/// `options` creating files readable by their owner only (minutes hold personal data).
+fn private(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Flushes the folder of `path`, so that a file created or renamed there stays after a
+/// power cut. Best effort: not every file system can.
+fn sync_dir(path: &Path) {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Which file this is (device and inode): the same path may come to name another file.
+#[cfg(unix)]
+fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}

@@ -1,6 +1,6 @@
 //! Session files: stable pretty RON, written atomically (temp file, fsync, rename), 0600.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -93,7 +93,7 @@ pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
 /// to notice when another program replaces the session under us.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OnDisk {
-    id: (u64, u64),
+    id: Option<(u64, u64)>,
     len: u64,
     modified: Option<std::time::SystemTime>,
 }
@@ -101,14 +101,7 @@ pub struct OnDisk {
 /// What is at `path` now, if anything.
 pub fn on_disk(path: &Path) -> Option<OnDisk> {
     let m = fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let id = {
-        use std::os::unix::fs::MetadataExt;
-        (m.dev(), m.ino())
-    };
-    #[cfg(not(unix))]
-    let id = (0, 0);
-    Some(OnDisk { id, len: m.len(), modified: m.modified().ok() })
+    Some(OnDisk { id: super::file_id(&m), len: m.len(), modified: m.modified().ok() })
 }
 
 /// Writes `bytes` to a temp file beside `path`, flushes it to disk and renames it over
@@ -119,31 +112,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = private_options().open(&tmp)?;
+        let mut file = super::private(OpenOptions::new().write(true).create(true).truncate(true)).open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         fs::rename(&tmp, path)?;
         // The rename is durable once the folder is flushed too.
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
+        super::sync_dir(path);
         Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
-}
-
-fn private_options() -> OpenOptions {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options
 }
 
 #[cfg(test)]
