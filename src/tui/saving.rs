@@ -47,7 +47,7 @@ impl App {
     /// program replaced since our last write is not overwritten: the minute-taker is
     /// offered to save elsewhere.
     pub fn save(&mut self) {
-        let result = self.write_changes();
+        let result = self.write_changes(None);
         self.settle(result);
     }
 
@@ -78,35 +78,20 @@ impl App {
         }
     }
 
-    /// Saves after a change the app could name: typing into a draft goes straight to the
-    /// journal (no comparing of whole sessions); anything else as `save`.
+    /// Saves after a change the app could name: typing into a draft goes to the journal
+    /// as it is (no comparing of whole sessions); anything else as `save`.
     pub fn save_dirty(&mut self, dirty: Dirty) {
+        let items = &self.session.record.items;
         let change = match dirty {
             Dirty::Clean => return,
-            Dirty::Draft(item) => {
-                self.session.record.items.get(item).map(|r| Change::Draft { item, draft: r.draft.clone() })
-            }
+            Dirty::Draft(item) => items.get(item).map(|r| Change::Draft { item, draft: r.draft.clone() }),
             Dirty::VedtakDraft(item) => {
-                self.session.record.items.get(item).map(|r| Change::VedtakDraft { item, draft: r.vedtak_draft.clone() })
+                items.get(item).map(|r| Change::VedtakDraft { item, draft: r.vedtak_draft.clone() })
             }
             Dirty::Unknown => None,
         };
-        // Appending never touches the session file, so it is not looked at here (a file
-        // replaced under us is found by the next whole write, within seconds); the
-        // journal must still be the file at its path, or the lines would go nowhere.
-        if let (Some(change), Some(written), Some(journal)) = (change, &mut self.written, &mut self.journal)
-            && journal.is_in_place()
-            && journal.len < JOURNAL_LIMIT
-            && !matches!(self.saved, SaveState::Failed(_))
-        {
-            let result = journal.append(&change).map_err(|e| e.to_string());
-            if result.is_ok() {
-                change::apply(written, change);
-            }
-            self.settle(result);
-        } else {
-            self.save();
-        }
+        let result = self.write_changes(change);
+        self.settle(result);
     }
 
     fn settle(&mut self, result: Result<(), String>) {
@@ -127,18 +112,19 @@ impl App {
         };
     }
 
-    fn write_changes(&mut self) -> Result<(), String> {
-        let now = session_file::on_disk(&self.path);
-        if let (Some(ours), Some(now)) = (self.on_disk, now)
-            && ours != now
-        {
+    /// Writes what changed since the last save: `known`, or what comparing with the
+    /// written session finds. Into the journal while the session file and the journal
+    /// are where we left them; else (and while saving fails) the whole session.
+    fn write_changes(&mut self, known: Option<Change>) -> Result<(), String> {
+        let file = session_file::on_disk(&self.path);
+        if self.on_disk.is_some() && file.is_some() && self.on_disk != file {
             return Err(self.words.replaced_on_disk.to_string());
         }
-        // Into the journal, while the session file and the journal are where we left them.
-        if let (Some(written), Some(journal), Some(_)) = (&mut self.written, &mut self.journal, now)
+        let failing = matches!(self.saved, SaveState::Failed(_));
+        if let (Some(written), Some(journal), Some(_), false) = (&mut self.written, &mut self.journal, file, failing)
             && journal.is_in_place()
             && journal.len < JOURNAL_LIMIT
-            && let Some(changes) = change::changes(written, &self.session)
+            && let Some(changes) = known.map(|c| vec![c]).or_else(|| change::changes(written, &self.session))
         {
             for c in changes {
                 journal.append(&c).map_err(|e| e.to_string())?;
@@ -146,16 +132,21 @@ impl App {
             }
             return Ok(());
         }
-        self.fold()
+        self.write_whole()
     }
 
-    /// Writes the whole session to its file and starts a fresh journal on it.
+    /// Writes the whole session to its file, unless another program replaced the file.
     fn fold(&mut self) -> Result<(), String> {
         if let (Some(ours), Some(now)) = (self.on_disk, session_file::on_disk(&self.path))
             && ours != now
         {
             return Err(self.words.replaced_on_disk.to_string());
         }
+        self.write_whole()
+    }
+
+    /// Writes the whole session to its file and starts a fresh journal on it.
+    fn write_whole(&mut self) -> Result<(), String> {
         let text = session_file::to_text(&self.session);
         (self.write)(&self.path, text.as_bytes()).map_err(|e| e.to_string())?;
         self.on_disk = session_file::on_disk(&self.path);
@@ -292,6 +283,29 @@ mod tests {
         app.save();
         assert_eq!(app.saved, SaveState::Saved);
         assert!(std::fs::read_to_string(&app.path).unwrap().contains("current: 0,"));
+    }
+
+    #[test]
+    fn a_session_file_removed_while_typing_is_written_anew_before_the_journal_is_used() {
+        use crate::store::journal;
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = saved_app(dir.path());
+        let base = std::fs::read(&app.path).unwrap();
+        app.attach(lock::acquire(&app.path).unwrap(), Journal::start(&app.path, &base).unwrap());
+        app.remember_written();
+        press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+        app.save();
+        press(&mut app, KeyCode::Char('i'), KeyModifiers::NONE);
+        std::fs::remove_file(&app.path).unwrap();
+        type_text(&mut app, "Ny");
+        let dirty = app.take_dirty();
+        app.save_dirty(dirty);
+        assert_eq!(app.saved, SaveState::Saved);
+        // What a restart after a crash would read: the file, and its journal.
+        let text = std::fs::read_to_string(&app.path).unwrap();
+        let mut back = session_file::parse(&text).unwrap();
+        journal::replay(&app.path, text.as_bytes(), &mut back).unwrap();
+        assert_eq!(back, app.session);
     }
 
     #[test]
