@@ -123,16 +123,10 @@ fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result
         }
     };
     if session_file::kind_of(&text) == FileKind::Session {
-        return Ok(match session_file::parse(&text) {
-            Ok(mut s) => {
-                with_journal(req.file, &text, &mut s);
-                Some((s, req.file.to_path_buf()))
-            }
-            Err(e) => {
-                diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what))?;
-                None
-            }
-        });
+        return Ok(super::parse_session(&name, text, w, err).map(|(mut s, text)| {
+            with_journal(req.file, &text, &mut s);
+            (s, req.file.to_path_buf())
+        }));
     }
     let agenda = match agenda_file::parse(&text) {
         Ok(c) => c.agenda,
@@ -149,19 +143,10 @@ fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result
         writeln!(err, "{name}: {}: {}", w.error, (w.agenda_without_session)(&session_path.display().to_string()))?;
         return Ok(None);
     }
-    let text = agenda_file::read_text(&session_path);
-    match text.clone().and_then(|t| session_file::parse(&t)) {
-        Ok(mut s) => {
-            with_journal(&session_path, &text.unwrap_or_default(), &mut s);
-            Ok(Some((s, session_path)))
-        }
-        Err(e) => {
-            let shown = session_path.display().to_string();
-            let text = agenda_file::read_text(&session_path).unwrap_or_default();
-            diagnostic(err, &shown, &text, e.at, w.error, &(w.read_problem)(&e.what))?;
-            Ok(None)
-        }
-    }
+    Ok(super::read_session(&session_path, w, err).map(|(mut s, text)| {
+        with_journal(&session_path, &text, &mut s);
+        (s, session_path)
+    }))
 }
 
 /// What the journal beside a session adds (a meeting still running, or one that was cut

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::agenda::Lang;
+use crate::domain::session::Session;
 
 /// Run a formal committee meeting live in the terminal and write its referat.
 #[derive(Debug, Parser)]
@@ -108,6 +109,40 @@ impl From<LangArg> for Lang {
         match l {
             LangArg::Nb => Lang::Nb,
             LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Reads the session in `path` (a session file's text, for `parse_session`); its
+/// problems are written to `err`, placed in the file.
+pub fn read_session(
+    path: &std::path::Path,
+    w: &crate::i18n::Words,
+    err: &mut impl std::io::Write,
+) -> Option<(Session, String)> {
+    let name = path.display().to_string();
+    match crate::store::agenda_file::read_text(path) {
+        Ok(text) => parse_session(&name, text, w, err),
+        Err(e) => {
+            let _ = check::diagnostic(err, &name, "", e.at, w.error, &(w.read_problem)(&e.what));
+            None
+        }
+    }
+}
+
+/// The session written in `text` (the file `name`), with the text; or its problem,
+/// written to `err` with its place.
+pub fn parse_session(
+    name: &str,
+    text: String,
+    w: &crate::i18n::Words,
+    err: &mut impl std::io::Write,
+) -> Option<(Session, String)> {
+    match crate::store::session_file::parse(&text) {
+        Ok(session) => Some((session, text)),
+        Err(e) => {
+            let _ = check::diagnostic(err, name, &text, e.at, w.error, &(w.read_problem)(&e.what));
+            None
         }
     }
 }

@@ -42,16 +42,9 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
         // saved on the way out.
         let changed = path == file && session_file::on_disk(file) != read_at;
         let text = if changed { agenda_file::read_text(file).unwrap_or(text) } else { text };
-        return match session_file::parse(&text) {
-            Ok(session) => {
-                let base = (path == file).then_some(text);
-                continue_at(session, base, path, lock, w, err)
-            }
-            Err(e) => {
-                let _ = diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what));
-                None
-            }
-        };
+        let (session, text) = super::parse_session(&name, text, w, err)?;
+        let base = (path == file).then_some(text);
+        return continue_at(session, base, path, lock, w, err);
     }
     let checked = match agenda_file::parse(&text) {
         Ok(c) => c,
@@ -71,16 +64,8 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     let path = session_path.unwrap_or_else(|| session_file::default_path(file));
     let lock = lock_session(&path, w, err)?;
     if path.exists() {
-        let shown = path.display().to_string();
-        let read = agenda_file::read_text(&path).and_then(|text| Ok((session_file::parse(&text)?, text)));
-        return match read {
-            Ok((session, text)) => continue_at(session, Some(text), path, lock, w, err),
-            Err(e) => {
-                let text = agenda_file::read_text(&path).unwrap_or_default();
-                let _ = diagnostic(err, &shown, &text, e.at, w.error, &(w.read_problem)(&e.what));
-                None
-            }
-        };
+        let (session, text) = super::read_session(&path, w, err)?;
+        return continue_at(session, Some(text), path, lock, w, err);
     }
     continue_at(Session::new(checked.agenda), None, path, lock, w, err)
 }
