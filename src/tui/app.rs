@@ -180,6 +180,7 @@ impl App {
     }
 
     /// True once after every change of the session.
+    #[cfg(test)]
     pub fn take_changed(&mut self) -> bool {
         self.take_dirty() != Dirty::Clean
     }

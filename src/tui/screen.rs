@@ -67,12 +67,12 @@ impl<B: Backend> Screen<B> {
 
     /// Draws only the editor, when that is all the app changed since the last whole
     /// frame (the clock aside: the caller draws a whole frame for a new second); false
-    /// (and nothing drawn) when a whole frame is needed.
+    /// (and nothing drawn) when a whole frame is needed. The terminal is taken to be the
+    /// size of the last whole frame: the caller draws a whole frame after a resize.
     pub fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
-        let area = Rect::from((Position::ORIGIN, self.terminal.size()?));
-        let Some(editor) = view::editor_area(app, area) else { return Ok(false) };
+        let Some(editor) = view::editor_area(app, self.shown.area) else { return Ok(false) };
         let now_shown = Shown { editor: Some(editor), saved: app.saved.clone(), message: app.message.clone() };
-        if area != self.shown.area || self.last.as_ref() != Some(&now_shown) {
+        if self.last.as_ref() != Some(&now_shown) {
             return Ok(false);
         }
         let mut drawn = Buffer::empty(editor);
