@@ -53,7 +53,9 @@ impl Editor {
     /// (an emoji with its modifiers, a letter with a combining accent); the rest goes to
     /// the text area. True when the text or cursor changed.
     pub fn input(&mut self, key: KeyEvent) -> bool {
-        if key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        let by_grapheme = matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Backspace | KeyCode::Delete);
+        if by_grapheme
+            && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
             && let Some(moved) = self.by_grapheme(key.code)
         {
             return moved;
