@@ -23,9 +23,14 @@ struct Shown {
 
 pub struct Screen<B: Backend> {
     pub terminal: Terminal<B>,
-    /// What the terminal shows, cell by cell.
+    /// What the terminal shows, cell by cell (but see `editor_shown`).
     shown: Buffer,
     last: Option<Shown>,
+    /// What the terminal shows in the editor after editor-only frames: newer than those
+    /// cells of `shown`, and put there at the next whole frame, not at every key.
+    editor_shown: Option<Buffer>,
+    /// The buffer the next editor-only frame is drawn into, kept from key to key.
+    spare: Buffer,
 }
 
 impl<B: Backend> Screen<B> {
@@ -34,11 +39,21 @@ impl<B: Backend> Screen<B> {
         // (Not `Terminal::clear`: it asks the terminal where its cursor is.)
         terminal.backend_mut().clear()?;
         let size = terminal.size()?;
-        Ok(Screen { terminal, shown: Buffer::empty(Rect::from((Position::ORIGIN, size))), last: None })
+        Ok(Screen {
+            terminal,
+            shown: Buffer::empty(Rect::from((Position::ORIGIN, size))),
+            last: None,
+            editor_shown: None,
+            spare: Buffer::default(),
+        })
     }
 
     /// Draws the whole screen for `now`.
     pub fn draw(&mut self, app: &mut App, now: Stamp) -> Result<(), B::Error> {
+        if let Some(editor) = self.editor_shown.take() {
+            copy_cells(&editor, &mut self.shown, editor.area);
+            self.spare = editor;
+        }
         let area = Rect::from((Position::ORIGIN, self.terminal.size()?));
         if area != self.shown.area {
             // A new size: start from a clean terminal.
@@ -75,26 +90,33 @@ impl<B: Backend> Screen<B> {
         if self.last.as_ref() != Some(&now_shown) {
             return Ok(false);
         }
-        let mut drawn = Buffer::empty(editor);
+        let before = match self.editor_shown.take() {
+            Some(b) if b.area == editor => b,
+            _ => {
+                let mut b = Buffer::empty(editor);
+                copy_cells(&self.shown, &mut b, editor);
+                b
+            }
+        };
+        let mut drawn = std::mem::take(&mut self.spare);
+        drawn.resize(editor);
+        drawn.reset();
         view::draw_editor_only(&mut drawn, app);
-        let mut before = Buffer::empty(editor);
-        for y in editor.top()..editor.bottom() {
-            for x in editor.left()..editor.right() {
-                if let (Some(b), Some(s)) = (before.cell_mut((x, y)), self.shown.cell((x, y))) {
-                    *b = s.clone();
-                }
-            }
-        }
         self.terminal.backend_mut().draw(before.diff(&drawn).into_iter())?;
-        for y in editor.top()..editor.bottom() {
-            for x in editor.left()..editor.right() {
-                if let (Some(s), Some(d)) = (self.shown.cell_mut((x, y)), drawn.cell((x, y))) {
-                    *s = d.clone();
-                }
-            }
-        }
+        self.editor_shown = Some(drawn);
+        self.spare = before;
         self.terminal.backend_mut().flush()?;
         Ok(true)
+    }
+}
+
+/// Copies the cells of `area` from one buffer to another (both hold all of `area`).
+fn copy_cells(from: &Buffer, to: &mut Buffer, area: Rect) {
+    let area = area.intersection(from.area).intersection(to.area);
+    let width = usize::from(area.width);
+    for y in area.top()..area.bottom() {
+        let (f, t) = (from.index_of(area.x, y), to.index_of(area.x, y));
+        to.content[t..t + width].clone_from_slice(&from.content[f..f + width]);
     }
 }
 
