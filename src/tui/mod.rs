@@ -3,6 +3,7 @@
 pub mod app;
 pub mod editor;
 pub mod forms;
+pub mod input;
 pub mod keymap;
 pub mod picker;
 pub mod roster;
@@ -17,8 +18,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crossterm::event::{Event, EventStream, KeyEventKind};
-use futures_util::StreamExt;
+use std::collections::VecDeque;
+
+use crossterm::event::{Event, KeyEventKind};
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::domain::time::Stamp;
@@ -81,7 +83,9 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
 }
 
 async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()> {
-    let mut events = EventStream::new();
+    let mut input = input::Input::open()?;
+    let mut events = VecDeque::new();
+    let mut window = signal(SignalKind::window_change())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut redraw = true;
@@ -106,36 +110,39 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
             (redraw, resized) = (false, false);
             app.remember_written();
         }
-        let next_second =
-            Duration::from_millis(1000 - u64::from(chrono::Local::now().timestamp_subsec_millis()).min(999));
-        tokio::select! {
-            event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
+        // Events already read are handled one at a time, each saved and drawn.
+        if let Some(event) = events.pop_front() {
+            match event {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
                     test_panic(key);
                     app.key(key, crate::tui::now());
                     last_input = std::time::Instant::now();
                     redraw = true;
                 }
-                Some(Ok(Event::Paste(text))) => {
+                Event::Paste(text) => {
                     app.paste(&text);
                     last_input = std::time::Instant::now();
                     redraw = true;
                 }
-                Some(Ok(Event::Resize(..))) => {
-                    redraw = true;
-                    resized = true;
-                }
-                Some(Ok(_)) => {}
-                // The terminal is gone (EOF or EIO): never spin on it.
-                Some(Err(e)) => {
-                    tracing::warn!("the terminal is gone ({e}); saving and leaving");
-                    break;
-                }
-                None => {
-                    tracing::warn!("the terminal input ended; saving and leaving");
-                    break;
-                }
+                _ => {}
+            }
+            if app.quit {
+                break;
+            }
+            continue;
+        }
+        let next_second =
+            Duration::from_millis(1000 - u64::from(chrono::Local::now().timestamp_subsec_millis()).min(999));
+        tokio::select! {
+            read = input.next(&mut events) => if let Err(e) = read {
+                // The terminal is gone (end of input, EIO): never read it again.
+                tracing::warn!("the terminal is gone ({e}); saving and leaving");
+                break;
             },
+            _ = window.recv() => {
+                redraw = true;
+                resized = true;
+            }
             () = tokio::time::sleep(next_second) => app.tick(last_input.elapsed()),
             _ = hangup.recv() => {
                 tracing::warn!("hang-up (SIGHUP); saving and leaving");
