@@ -79,15 +79,21 @@ impl App {
     }
 
     /// Saves after a change the app could name: typing into a draft goes to the journal
-    /// as it is (no comparing of whole sessions); anything else as `save`.
+    /// as the edit it made to the text as written (no comparing of whole sessions);
+    /// anything else as `save`.
     pub fn save_dirty(&mut self, dirty: Dirty) {
-        let items = &self.session.record.items;
+        let now = &self.session.record.items;
+        let before = self.written.as_ref().map(|w| &w.record.items);
         let change = match dirty {
             Dirty::Clean => return,
-            Dirty::Draft(item) => items.get(item).map(|r| Change::Draft { item, draft: r.draft.clone() }),
-            Dirty::VedtakDraft(item) => {
-                items.get(item).map(|r| Change::VedtakDraft { item, draft: r.vedtak_draft.clone() })
-            }
+            Dirty::Draft(item) => now.get(item).map(|r| {
+                let written = before.and_then(|b| b.get(item)).and_then(|r| r.draft.as_ref());
+                change::typed_note(item, written, r.draft.as_ref())
+            }),
+            Dirty::VedtakDraft(item) => now.get(item).map(|r| {
+                let written = before.and_then(|b| b.get(item)).and_then(|r| r.vedtak_draft.as_ref());
+                change::typed_vedtak(item, written, r.vedtak_draft.as_ref())
+            }),
             Dirty::Unknown => None,
         };
         let result = self.write_changes(change);
