@@ -1,10 +1,15 @@
 //! The editor: a note typed into the sak's draft (saved with every key), or the text of
-//! a vedtak. Enter files a note and starts the next; Alt+Enter breaks the line.
+//! a vedtak. Enter files a note and starts the next; Alt+Enter breaks the line. The text
+//! area keeps the text, the cursor and the undo history; the rows it is wrapped into on
+//! screen are ours (`wrap`), and Up and Down move by those rows.
+
+use std::cell::Cell;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::wrap;
 use crate::domain::notes::{Draft, NoteKind, Speaker};
 
 /// What the text becomes.
@@ -23,16 +28,30 @@ pub struct Editor {
     pub speaker: Option<Speaker>,
     /// The note being changed, if it is not a new one.
     pub editing: Option<usize>,
+    /// The first row in view, kept by drawing.
+    pub top: Cell<usize>,
+    /// The width the text was last drawn in: the rows Up and Down move by.
+    pub width: Cell<u16>,
 }
 
 impl Editor {
     fn with_text(target: Target, text: &str) -> Editor {
         let mut area = TextArea::new(text.split('\n').map(String::from).collect());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        // Wrapping is drawing's business (`wrap`): the text area keeps its lines whole and
+        // does not map them to rows on every key.
+        area.set_wrap_mode(WrapMode::None);
         area.set_max_histories(200);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        Editor { target, area, kind: NoteKind::Comment, speaker: None, editing: None }
+        Editor {
+            target,
+            area,
+            kind: NoteKind::Comment,
+            speaker: None,
+            editing: None,
+            top: Cell::new(0),
+            width: Cell::new(u16::MAX),
+        }
     }
 
     /// An editor on the draft of item `item`.
@@ -51,8 +70,18 @@ impl Editor {
 
     /// A key for the text. Left, Right, Backspace and Delete step over whole graphemes
     /// (an emoji with its modifiers, a letter with a combining accent); the rest goes to
-    /// the text area. True when the text or cursor changed.
+    /// the text area. Up and Down move by rows on screen; paging and the mouse, which the
+    /// text area would measure by a view of its own, do nothing. True when the text or
+    /// cursor changed.
     pub fn input(&mut self, key: KeyEvent) -> bool {
+        let plain_or_shift = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+        match key.code {
+            KeyCode::Up | KeyCode::Down if plain_or_shift => {
+                return self.by_row(key.code == KeyCode::Down, key.modifiers.contains(KeyModifiers::SHIFT));
+            }
+            KeyCode::PageUp | KeyCode::PageDown => return false,
+            _ => {}
+        }
         let by_grapheme = matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Backspace | KeyCode::Delete);
         if by_grapheme
             && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
@@ -61,6 +90,27 @@ impl Editor {
             return moved;
         }
         self.area.input(key)
+    }
+
+    /// Moves the cursor to the row below or above, as near its cell as that row allows;
+    /// with `select`, the selection follows.
+    fn by_row(&mut self, down: bool, select: bool) -> bool {
+        let lines = self.area.lines();
+        let rows = wrap::rows(lines, self.width.get());
+        let DataCursor(line, col) = self.area.cursor();
+        let at = lines[line].char_indices().nth(col).map_or(lines[line].len(), |(b, _)| b);
+        let (row, x) = wrap::locate(&rows, lines, line, at);
+        let target = if down { row + 1 } else { row.wrapping_sub(1) };
+        let (Some(byte), Some(to)) = (wrap::byte_at(&rows, lines, target, x), rows.get(target)) else { return false };
+        let col = lines[to.line][..byte].chars().count();
+        let jump = CursorMove::Jump(u16::try_from(to.line).unwrap_or(u16::MAX), u16::try_from(col).unwrap_or(u16::MAX));
+        match (select, self.area.selection_range()) {
+            (true, None) => self.area.start_selection(),
+            (false, Some(_)) => self.area.cancel_selection(),
+            _ => {}
+        }
+        self.area.move_cursor(jump);
+        true
     }
 
     fn by_grapheme(&mut self, code: KeyCode) -> Option<bool> {

@@ -12,6 +12,7 @@ pub mod screen;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod wrap;
 
 use std::io;
 use std::panic::{self, AssertUnwindSafe};

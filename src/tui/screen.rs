@@ -1,36 +1,41 @@
 //! Putting frames on the terminal. ratatui draws each frame into a buffer; this writes
-//! only the cells that differ from what the terminal shows. While only the editor changes
-//! (a key typed into a note within the same second), only the editor is drawn and
-//! compared: typing costs the editor's few rows, not the whole screen. (A key typed as the
-//! clock turns a second is echoed first, then the clock drawn.)
+//! only the cells that differ from what the terminal shows. While only the editor's text
+//! changes (a key typed into a note within the same second), only the rows of it that look
+//! different are drawn and compared: typing costs a row, not the screen. (A key typed as
+//! the clock turns a second is echoed first, then the clock drawn.)
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
 
 use super::app::{App, SaveState};
-use super::view;
+use super::view::{self, RowLook};
 use crate::domain::time::Stamp;
 
 /// What the last whole frame showed that an editor-only frame must not change.
 #[derive(Clone, PartialEq)]
 struct Shown {
     editor: Option<Rect>,
+    /// How high the editor wanted to be: the same height, the same layout.
+    wanted: Option<u16>,
+    title: Option<Line<'static>>,
     saved: SaveState,
     message: Option<String>,
 }
 
 pub struct Screen<B: Backend> {
     pub terminal: Terminal<B>,
-    /// What the terminal shows, cell by cell (but see `editor_shown`).
+    /// What the terminal shows, cell by cell.
     shown: Buffer,
     last: Option<Shown>,
-    /// What the terminal shows in the editor after editor-only frames: newer than those
-    /// cells of `shown`, and put there at the next whole frame, not at every key.
-    editor_shown: Option<Buffer>,
-    /// The buffer the next editor-only frame is drawn into, kept from key to key.
-    spare: Buffer,
+    /// What the editor's text rows show on the terminal, top to bottom (`None`: not known).
+    rows: Vec<Option<RowLook>>,
+    /// The cells of a row drawn anew, and the same cells as the terminal shows them: kept
+    /// from key to key.
+    row: Buffer,
+    row_shown: Buffer,
 }
 
 impl<B: Backend> Screen<B> {
@@ -43,17 +48,14 @@ impl<B: Backend> Screen<B> {
             terminal,
             shown: Buffer::empty(Rect::from((Position::ORIGIN, size))),
             last: None,
-            editor_shown: None,
-            spare: Buffer::default(),
+            rows: Vec::new(),
+            row: Buffer::default(),
+            row_shown: Buffer::default(),
         })
     }
 
     /// Draws the whole screen for `now`.
     pub fn draw(&mut self, app: &mut App, now: Stamp) -> Result<(), B::Error> {
-        if let Some(editor) = self.editor_shown.take() {
-            copy_cells(&editor, &mut self.shown, editor.area);
-            self.spare = editor;
-        }
         let area = Rect::from((Position::ORIGIN, self.terminal.size()?));
         if area != self.shown.area {
             // A new size: start from a clean terminal.
@@ -72,52 +74,64 @@ impl<B: Backend> Screen<B> {
         // Its cells serve the next frame.
         *self.terminal.current_buffer_mut() = before;
         self.terminal.backend_mut().flush()?;
+        let editor = view::editor_area(app, area);
+        let rows = editor.and_then(|e| view::editor_rows(app, e));
+        self.rows = rows.as_ref().map_or(Vec::new(), |r| r.looks.iter().cloned().map(Some).collect());
         self.last = Some(Shown {
-            editor: view::editor_area(app, area),
+            editor,
+            wanted: rows.map(|r| r.wanted),
+            title: view::editor_title(app),
             saved: app.saved.clone(),
             message: app.message.clone(),
         });
         Ok(())
     }
 
-    /// Draws only the editor, when that is all the app changed since the last whole
-    /// frame (the clock aside: the caller draws a whole frame for a new second); false
-    /// (and nothing drawn) when a whole frame is needed. The terminal is taken to be the
-    /// size of the last whole frame: the caller draws a whole frame after a resize.
+    /// Draws only the editor's text that changed, when that is all the app changed since
+    /// the last whole frame (the clock aside: the caller draws a whole frame for a new
+    /// second); false (and nothing drawn) when a whole frame is needed. The terminal is
+    /// taken to be the size of the last whole frame: the caller draws a whole frame after
+    /// a resize.
     pub fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
-        let Some(editor) = view::editor_area(app, self.shown.area) else { return Ok(false) };
-        let now_shown = Shown { editor: Some(editor), saved: app.saved.clone(), message: app.message.clone() };
-        if self.last.as_ref() != Some(&now_shown) {
-            return Ok(false);
-        }
-        let before = match self.editor_shown.take() {
-            Some(b) if b.area == editor => b,
-            _ => {
-                let mut b = Buffer::empty(editor);
-                copy_cells(&self.shown, &mut b, editor);
-                b
+        let Some(last) = &self.last else { return Ok(false) };
+        let same = last.saved == app.saved && last.message == app.message && last.title == view::editor_title(app);
+        let rows = last.editor.filter(|_| same).and_then(|e| view::editor_rows(app, e));
+        let Some(rows) = rows.filter(|r| Some(r.wanted) == last.wanted) else { return Ok(false) };
+        let area = self.shown.area;
+        self.rows.resize(rows.looks.len(), None);
+        let mut drew = false;
+        for (i, look) in rows.looks.into_iter().enumerate() {
+            let row = Rect { y: rows.area.y + i as u16, height: 1, ..rows.area }.intersection(area);
+            let changed = match &self.rows[i] {
+                Some(before) if *before == look => continue,
+                Some(before) => view::editor_row_changes(before, &look, row.width),
+                None => 0..row.width,
+            };
+            // Only the cells that changed are drawn and compared with the terminal.
+            let cells = Rect { x: row.x + changed.start, width: changed.end - changed.start, ..row };
+            if !cells.is_empty() {
+                reuse(&mut self.row, cells);
+                view::draw_editor_row(&mut self.row, row, app, &look);
+                reuse(&mut self.row_shown, cells);
+                let (from, width) = (self.shown.index_of(cells.x, cells.y), usize::from(cells.width));
+                self.row_shown.content.clone_from_slice(&self.shown.content[from..from + width]);
+                self.terminal.backend_mut().draw(self.row_shown.diff(&self.row).into_iter())?;
+                self.shown.content[from..from + width].clone_from_slice(&self.row.content);
+                drew = true;
             }
-        };
-        let mut drawn = std::mem::take(&mut self.spare);
-        drawn.resize(editor);
-        drawn.reset();
-        view::draw_editor_only(&mut drawn, app);
-        self.terminal.backend_mut().draw(before.diff(&drawn).into_iter())?;
-        self.editor_shown = Some(drawn);
-        self.spare = before;
-        self.terminal.backend_mut().flush()?;
+            self.rows[i] = Some(look);
+        }
+        if drew {
+            self.terminal.backend_mut().flush()?;
+        }
         Ok(true)
     }
 }
 
-/// Copies the cells of `area` from one buffer to another (both hold all of `area`).
-fn copy_cells(from: &Buffer, to: &mut Buffer, area: Rect) {
-    let area = area.intersection(from.area).intersection(to.area);
-    let width = usize::from(area.width);
-    for y in area.top()..area.bottom() {
-        let (f, t) = (from.index_of(area.x, y), to.index_of(area.x, y));
-        to.content[t..t + width].clone_from_slice(&from.content[f..f + width]);
-    }
+/// Makes `buf` a buffer of `area` (its cells to be drawn over), keeping its allocation.
+fn reuse(buf: &mut Buffer, area: Rect) {
+    buf.area = area;
+    buf.content.resize(area.area() as usize, Cell::EMPTY);
 }
 
 #[cfg(test)]
@@ -178,5 +192,233 @@ mod tests {
         assert!(!screen.draw_editor(&app).unwrap(), "the editor is closed");
         screen.draw(&mut app, at("10:00:02")).unwrap();
         assert_eq!(screen.terminal.backend().buffer(), &whole(&mut app, at("10:00:02")));
+    }
+
+    /// The cells a terminal shows: those covered by a wide letter to their left are hidden,
+    /// whatever a buffer holds for them.
+    fn visible(buf: &Buffer) -> Vec<Option<Cell>> {
+        use ratatui::buffer::CellWidth;
+        let width = usize::from(buf.area.width);
+        let mut cells = Vec::with_capacity(buf.content.len());
+        for row in buf.content.chunks(width) {
+            let mut hidden = 0;
+            for cell in row {
+                cells.push((hidden == 0).then(|| cell.clone()));
+                hidden =
+                    if hidden > 0 { hidden - 1 } else { usize::from(cell.symbol().cell_width()).saturating_sub(1) };
+            }
+        }
+        cells
+    }
+
+    /// The keys a minute-taker types into a note: letters, spaces, Norwegian and wide
+    /// letters, a combining accent, corrections, moves by grapheme, row and line, new
+    /// lines, and selection.
+    fn editing_keys() -> Vec<KeyEvent> {
+        let plain = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        "aaaa bbb cc d  æøå 漢 é\u{301}"
+            .chars()
+            .map(|c| plain(KeyCode::Char(c)))
+            .chain(
+                [
+                    KeyCode::Backspace,
+                    KeyCode::Delete,
+                    KeyCode::Left,
+                    KeyCode::Right,
+                    KeyCode::Up,
+                    KeyCode::Down,
+                    KeyCode::Home,
+                    KeyCode::End,
+                ]
+                .map(plain),
+            )
+            .chain([
+                KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
+                KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT),
+                KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT),
+                KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+            ])
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Whatever is typed, deleted, moved over or selected in the editor, the terminal
+        /// after editor-only frames shows what a whole frame shows, on a wide and a narrow
+        /// screen, with the clock turning now and then.
+        #[test]
+        fn editor_only_frames_show_what_a_whole_frame_would(
+            picks in proptest::collection::vec(0usize..1000, 1..300),
+            narrow in proptest::bool::ANY,
+        ) {
+            let keys = editing_keys();
+            let (width, height) = if narrow { (24, 20) } else { (80, 24) };
+            let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+            let (theme, _) = theme::load(None, false);
+            let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+            let start = at("10:00:00");
+            app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
+            app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
+            let mut screen = Screen::new(Terminal::new(TestBackend::new(width, height)).unwrap()).unwrap();
+            screen.draw(&mut app, start).unwrap();
+            let mut shown_second = start;
+            for (n, pick) in picks.into_iter().enumerate() {
+                let now = at(&format!("10:00:{:02}", n / 40));
+                app.key(keys[pick % keys.len()], now);
+                let dirty = app.take_dirty();
+                let done = dirty != Dirty::Unknown && screen.draw_editor(&app).unwrap();
+                if !done || shown_second != now {
+                    screen.draw(&mut app, now).unwrap();
+                    shown_second = now;
+                }
+                let mut fresh = Terminal::new(TestBackend::new(width, height)).unwrap();
+                fresh.draw(|f| view::draw(f, &mut app, now)).unwrap();
+                proptest::prop_assert_eq!(
+                    visible(screen.terminal.backend().buffer()),
+                    visible(fresh.backend().buffer()),
+                    "after {} keys",
+                    n + 1
+                );
+            }
+        }
+    }
+
+    /// A terminal as the live meeting has it: crossterm's escape sequences, here collected
+    /// to be read by a terminal emulator.
+    struct Emulated {
+        out: ratatui::backend::CrosstermBackend<Written>,
+        written: Written,
+        size: ratatui::layout::Size,
+    }
+
+    /// The bytes written to the terminal, shared with the test.
+    #[derive(Clone, Default)]
+    struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl std::io::Write for Written {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Backend for Emulated {
+        type Error = std::io::Error;
+        fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, content: I) -> std::io::Result<()> {
+            self.out.draw(content)
+        }
+        fn hide_cursor(&mut self) -> std::io::Result<()> {
+            self.out.hide_cursor()
+        }
+        fn show_cursor(&mut self) -> std::io::Result<()> {
+            self.out.show_cursor()
+        }
+        fn get_cursor_position(&mut self) -> std::io::Result<Position> {
+            Ok(Position::ORIGIN)
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> std::io::Result<()> {
+            self.out.set_cursor_position(position)
+        }
+        fn clear(&mut self) -> std::io::Result<()> {
+            self.out.clear()
+        }
+        fn clear_region(&mut self, clear_type: ratatui::backend::ClearType) -> std::io::Result<()> {
+            self.out.clear_region(clear_type)
+        }
+        fn size(&self) -> std::io::Result<ratatui::layout::Size> {
+            Ok(self.size)
+        }
+        fn window_size(&mut self) -> std::io::Result<ratatui::backend::WindowSize> {
+            Ok(ratatui::backend::WindowSize { columns_rows: self.size, pixels: ratatui::layout::Size::default() })
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.out.flush()
+        }
+    }
+
+    fn emulated(width: u16, height: u16) -> Screen<Emulated> {
+        let written = Written::default();
+        let backend = Emulated {
+            out: ratatui::backend::CrosstermBackend::new(written.clone()),
+            written,
+            size: ratatui::layout::Size { width, height },
+        };
+        Screen::new(Terminal::new(backend).unwrap()).unwrap()
+    }
+
+    /// What a terminal emulator shows after the bytes written so far: each cell's letter
+    /// (a blank as a space), colours and attributes.
+    fn emulator_screen(parser: &mut vt100::Parser, screen: &mut Screen<Emulated>) -> Vec<String> {
+        parser.process(&std::mem::take(&mut *screen.terminal.backend().written.0.borrow_mut()));
+        let (rows, cols) = parser.screen().size();
+        let mut cells = Vec::new();
+        for r in 0..rows.get() {
+            for c in 0..cols.get() {
+                let cell = parser.screen().cell(r, c).unwrap();
+                let letter = if cell.contents().is_empty() { " " } else { cell.contents() };
+                cells.push(format!(
+                    "{r},{c} {letter:?} {:?} {:?} {}{}{}{}{}",
+                    cell.fgcolor(),
+                    cell.bgcolor(),
+                    cell.bold(),
+                    cell.italic(),
+                    cell.underline(),
+                    cell.inverse(),
+                    cell.is_wide_continuation()
+                ));
+            }
+        }
+        cells
+    }
+
+    fn parser(width: u16, height: u16) -> vt100::Parser {
+        let size = |n| std::num::NonZeroU16::new(n).unwrap();
+        vt100::Parser::new(size(height), size(width), 0)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// The escape sequences of editor-only frames, read by a terminal emulator, leave
+        /// exactly the screen that the sequences of one whole frame leave on a fresh one:
+        /// wide letters, accents and selection included.
+        #[test]
+        fn a_terminal_emulator_shows_what_a_whole_frame_would(
+            picks in proptest::collection::vec(0usize..1000, 1..200),
+            narrow in proptest::bool::ANY,
+        ) {
+            let keys = editing_keys();
+            let (width, height) = if narrow { (24, 20) } else { (80, 24) };
+            let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+            let (theme, _) = theme::load(None, false);
+            let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+            let start = at("10:00:00");
+            app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
+            app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
+            let mut live = emulated(width, height);
+            let mut terminal = parser(width, height);
+            live.draw(&mut app, start).unwrap();
+            let mut shown_second = start;
+            for (n, pick) in picks.into_iter().enumerate() {
+                let now = at(&format!("10:00:{:02}", n / 40));
+                app.key(keys[pick % keys.len()], now);
+                let dirty = app.take_dirty();
+                let done = dirty != Dirty::Unknown && live.draw_editor(&app).unwrap();
+                if !done || shown_second != now {
+                    live.draw(&mut app, now).unwrap();
+                    shown_second = now;
+                }
+                let mut fresh = emulated(width, height);
+                fresh.draw(&mut app, now).unwrap();
+                let expected = emulator_screen(&mut parser(width, height), &mut fresh);
+                let shown = emulator_screen(&mut terminal, &mut live);
+                let wrong: Vec<_> = shown.iter().zip(&expected).filter(|(a, b)| a != b).take(4).collect();
+                proptest::prop_assert!(wrong.is_empty(), "after {} keys: {wrong:#?}\n{}", n + 1, terminal.screen().contents());
+            }
+        }
     }
 }

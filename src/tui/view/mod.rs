@@ -2,6 +2,7 @@
 
 mod attendance;
 mod current;
+mod editor;
 mod followups;
 mod footer;
 mod form;
@@ -23,9 +24,9 @@ use crate::domain::time::Stamp;
 /// editor, status line, footer.
 fn layout(app: &App, area: Rect) -> [Rect; 7] {
     let editor_height = match &app.mode {
-        Mode::Editor(e) => notes::editor_height(e, area.width).min(area.height.saturating_sub(6)),
+        Mode::Editor(e) => editor::height(e, area.width).min(area.height.saturating_sub(6)),
         Mode::Picker(p) => match &p.back {
-            Mode::Editor(e) => notes::editor_height(e, area.width).min(area.height.saturating_sub(6)),
+            Mode::Editor(e) => editor::height(e, area.width).min(area.height.saturating_sub(6)),
             _ => 0,
         },
         _ => 0,
@@ -55,30 +56,58 @@ pub fn editor_area(app: &App, area: Rect) -> Option<Rect> {
     matches!(app.mode, Mode::Editor(_)).then(|| layout(app, area)[4])
 }
 
-/// Draws the editor alone into `buf` (an area of `editor_area`), as `draw` would draw it.
-pub fn draw_editor_only(buf: &mut Buffer, app: &App) {
-    if let Mode::Editor(e) = &app.mode {
-        let area = buf.area;
-        ratatui::widgets::Widget::render(ratatui::widgets::Block::new().style(app.theme.text), area, buf);
-        notes::draw_editor(buf, area, app, e);
+pub use editor::RowLook;
+
+/// The title of the editor, when one is open in the main view.
+pub fn editor_title(app: &App) -> Option<ratatui::text::Line<'static>> {
+    match &app.mode {
+        Mode::Editor(e) => Some(editor::title(app, e)),
+        _ => None,
     }
+}
+
+/// The editor's text rows in its box `area`: where they are, what each shows, and how
+/// high the editor wants to be (the scroll kept in the editor is brought up to date, as
+/// drawing does).
+pub fn editor_rows(app: &App, area: Rect) -> Option<EditorRows> {
+    let Mode::Editor(e) = &app.mode else { return None };
+    let area = editor::text_area(area);
+    let (looks, wanted) = editor::looks(e, area);
+    Some(EditorRows { area, looks, wanted })
+}
+
+pub struct EditorRows {
+    pub area: Rect,
+    pub looks: Vec<RowLook>,
+    pub wanted: u16,
+}
+
+/// The cells of an editor row that may differ between two looks of it.
+pub fn editor_row_changes(before: &RowLook, after: &RowLook, width: u16) -> std::ops::Range<u16> {
+    editor::changed_cells(before, after, width)
+}
+
+/// Draws one text row of the editor, the row `area`, into `buf` (those of its cells that
+/// `buf` holds), as `draw` draws it.
+pub fn draw_editor_row(buf: &mut Buffer, area: Rect, app: &App, look: &RowLook) {
+    editor::draw_row(buf, area, look, &app.theme);
 }
 
 /// Draws the whole screen for `now`.
 pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
-    let [header, list, current, notes_area, editor, status, footer] = layout(app, area);
+    let [header, list, current, notes_area, editor_area, status, footer] = layout(app, area);
     let footer_height = footer.height;
     header::draw(frame, header, app, now);
     saksliste::draw(frame, list, app, now);
     current::draw(frame, current, app, now);
     notes::draw(frame, notes_area, app);
     match &app.mode {
-        Mode::Editor(e) => notes::draw_editor(frame.buffer_mut(), editor, app, e),
+        Mode::Editor(e) => editor::draw(frame.buffer_mut(), editor_area, app, e),
         Mode::Picker(p) => {
             if let Mode::Editor(e) = &p.back {
-                notes::draw_editor(frame.buffer_mut(), editor, app, e);
+                editor::draw(frame.buffer_mut(), editor_area, app, e);
             }
         }
         _ => {}

@@ -1,16 +1,12 @@
-//! The notes of the shown sak (innspill og kommentarer, then its oppfølging), and the
-//! editor box when a note or a vedtak is being written.
+//! The notes of the shown sak: innspill og kommentarer, then its oppfølging.
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::notes::{Note, NoteKind};
 use crate::tui::app::{App, Mode};
-use crate::tui::editor::{Editor, Target};
 
 /// How a note reads in a list: "10:12 Helse Nord RHF: Spørsmål: ...".
 fn note_line<'a>(app: &App, note: &'a Note) -> Vec<Span<'a>> {
@@ -98,42 +94,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     frame.render_widget(Paragraph::new(visible).wrap(Wrap { trim: false }).scroll((scroll as u16, 0)), inner);
-}
-
-/// The editor box: kind, speaker and the text being typed.
-pub fn draw_editor(buf: &mut Buffer, area: Rect, app: &App, editor: &Editor) {
-    if area.height == 0 {
-        return;
-    }
-    let (w, t) = (app.words, &app.theme);
-    let title = match &editor.target {
-        Target::Note { .. } => {
-            let what = if editor.editing.is_some() { w.change_note } else { w.new_note };
-            let kind = w.note_kinds[match editor.kind {
-                NoteKind::Comment => 0,
-                NoteKind::Question => 1,
-                NoteKind::Answer => 2,
-            }];
-            let speaker = editor.speaker.as_ref().map_or(w.no_speaker.to_string(), |s| s.label());
-            Line::from(vec![
-                Span::styled(format!(" {what} · "), t.title),
-                Span::styled(format!("{kind} "), t.key),
-                Span::styled(format!("(Tab) · {speaker} (Ctrl+P) "), t.muted),
-            ])
-        }
-        Target::Decision { label, .. } => {
-            Line::from(Span::styled(format!(" {} ", (w.decision_title)(label.as_deref())), t.title))
-        }
-    };
-    let block = Block::new().borders(Borders::TOP).border_style(t.border_focus).title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    (&editor.area).render(inner, buf);
-}
-
-/// How many rows the editor wants: its text wrapped, between 2 and 6, plus the border.
-pub fn editor_height(editor: &Editor, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let rows: usize = editor.area.lines().iter().map(|l| l.chars().count() / width + 1).sum();
-    (rows.clamp(2, 6) + 1) as u16
 }
