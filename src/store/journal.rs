@@ -58,22 +58,25 @@ pub struct Journal {
     base_len: u64,
     /// Lines written since the last fsync.
     unsynced: bool,
+    /// The journal is new: its folder entry is not yet synced.
+    entry_unsynced: bool,
     /// Which file we append to (device, inode), to notice it being removed or replaced.
     id: Option<(u64, u64)>,
 }
 
 impl Journal {
-    /// Starts an empty journal continuing the session file whose bytes are `base`.
+    /// Starts an empty journal continuing the session file whose bytes are `base`. It
+    /// goes to the device with the first `sync`, as the lines after it do: until there
+    /// are lines it holds nothing the session file does not (and the meeting's first
+    /// frame does not wait for a disk).
     pub fn start(session: &Path, base: &[u8]) -> io::Result<Journal> {
         let path = journal_path(session);
         let mut file = private(OpenOptions::new().write(true).create(true).truncate(true)).open(&path)?;
         let line = line(&Line::Base { len: base.len() as u64, hash: fingerprint(base) })?;
         file.write_all(line.as_bytes())?;
-        file.sync_all()?;
-        sync_dir(&path);
         let len = line.len() as u64;
         let id = file_id(&file.metadata()?);
-        Ok(Journal { file, path, len, base_len: len, unsynced: false, id })
+        Ok(Journal { file, path, len, base_len: len, unsynced: true, entry_unsynced: true, id })
     }
 
     /// Goes on appending to the journal already beside `session` (after a replay).
@@ -82,7 +85,15 @@ impl Journal {
         let file = private(OpenOptions::new().append(true)).open(&path)?;
         let meta = file.metadata()?;
         // Whatever it holds was replayed but is not in the session file yet.
-        Ok(Journal { file, path, len: meta.len(), base_len: 0, unsynced: false, id: file_id(&meta) })
+        Ok(Journal {
+            file,
+            path,
+            len: meta.len(),
+            base_len: 0,
+            unsynced: false,
+            entry_unsynced: false,
+            id: file_id(&meta),
+        })
     }
 
     /// Appends `change` as one line: on disk for any later reader at once (the page
@@ -111,11 +122,16 @@ impl Journal {
         fs::metadata(&self.path).is_ok_and(|m| file_id(&m) == self.id)
     }
 
-    /// Flushes what was appended to the device (every second or so, and on quit).
+    /// Flushes what was appended to the device (every second or so, and on quit), and a
+    /// new journal's folder entry.
     pub fn sync(&mut self) -> io::Result<()> {
         if self.unsynced {
             self.file.sync_data()?;
             self.unsynced = false;
+        }
+        if self.entry_unsynced {
+            sync_dir(&self.path);
+            self.entry_unsynced = false;
         }
         Ok(())
     }
@@ -154,6 +170,10 @@ pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Re
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replayed::None),
         Err(e) => return Err(e),
     };
+    // Empty: made just before a power cut took its first line.
+    if text.is_empty() {
+        return Ok(Replayed::None);
+    }
     let mut lines = text.split_inclusive('\n');
     let expected = Line::Base { len: base.len() as u64, hash: fingerprint(base) };
     let matches = lines.next().and_then(|l| ron::from_str::<Line>(l.trim_end()).ok()) == Some(expected);
@@ -250,6 +270,18 @@ mod tests {
         assert_eq!(loaded.record.items[0].draft.as_ref().unwrap().note.text, "Innspill");
         journal.remove().unwrap();
         assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::None);
+    }
+
+    #[test]
+    fn an_empty_journal_is_no_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = running();
+        let (path, base, journal) = saved(dir.path(), &live);
+        drop(journal);
+        fs::write(journal_path(&path), "").unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::None);
+        assert_eq!(loaded, live);
     }
 
     #[test]

@@ -72,18 +72,25 @@ impl SourceMap {
 
 /// The first name in a RON text, past comments and `#![enable(..)]` lines: `Agenda`, `Session`.
 pub fn first_name(src: &str) -> Option<String> {
-    // The name comes before anything else; a large session is not read to the end for it.
-    let mut head = src.len().min(64 * 1024);
+    // The name comes before anything else; a large session is not read to the end for it
+    // (past a few kB only when comments come first).
+    [4 * 1024, 64 * 1024].into_iter().find_map(|head| name_within(src, head))
+}
+
+fn name_within(src: &str, head: usize) -> Option<String> {
+    let mut head = src.len().min(head);
     while !src.is_char_boundary(head) {
         head -= 1;
     }
-    let tokens = tokens(&src[..head]);
+    let whole = head == src.len();
+    let mut tokens = tokens(&src[..head]).into_iter().peekable();
     let mut depth = 0i32;
-    for (token, _) in tokens {
+    while let Some((token, _)) = tokens.next() {
         match token {
             Token::Open(_) => depth += 1,
             Token::Close => depth -= 1,
-            Token::Ident(name) if depth == 0 => return Some(name),
+            // (A name at the very end of a part of the text may go on past it.)
+            Token::Ident(name) if depth == 0 => return (whole || tokens.peek().is_some()).then_some(name),
             Token::Other if depth == 0 => {} // the `#` and `!` of an attribute
             _ if depth == 0 => return None,
             _ => {}
@@ -257,5 +264,16 @@ Agenda(
     fn survives_broken_text() {
         let map = SourceMap::of("Agenda(title: \"unclosed");
         assert_eq!(map.find("title"), at(1, 8));
+    }
+
+    #[test]
+    fn the_first_name_is_found_past_long_comments_and_never_cut_short() {
+        assert_eq!(first_name("#![enable(implicit_some)]\nSession(format: 1)").as_deref(), Some("Session"));
+        for pad in [4090, 4093, 5000, 40_000] {
+            let text = format!("// {}\nSession(format: 1)", "x".repeat(pad));
+            assert_eq!(first_name(&text).as_deref(), Some("Session"), "after {pad} bytes of comment");
+        }
+        assert_eq!(first_name("Agenda").as_deref(), Some("Agenda"));
+        assert_eq!(first_name("(x)"), None);
     }
 }

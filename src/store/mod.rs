@@ -7,6 +7,7 @@ pub mod locate;
 pub mod lock;
 pub mod log;
 pub mod session_file;
+pub mod split;
 
 use std::fs::{self, File, OpenOptions};
 use std::path::Path;

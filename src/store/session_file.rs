@@ -9,7 +9,8 @@ use serde::Deserialize;
 
 use super::agenda_file::{self, Placed, ReadError, ReadProblem, from_ron, ron_options};
 use super::locate;
-use crate::domain::session::{SESSION_FORMAT, Session};
+use super::split;
+use crate::domain::session::{ItemRecord, SESSION_FORMAT, Session};
 
 /// What kind of file a text is, from its first name: `Agenda(` or `Session(`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub fn parse(text: &str) -> Result<Session, ReadError> {
         let at = locate::SourceMap::of(text).find("format");
         Placed { at, what: ReadProblem::NewerSession { found: format, known: SESSION_FORMAT } }
     };
-    let session: Session = match ron_options().from_str(text) {
+    let session: Session = match read_on_two_threads(text).map_or_else(|| ron_options().from_str(text), Ok) {
         Ok(s) => s,
         Err(e) => {
             // A file that does not read may be from a newer referent: say that, not
@@ -77,6 +78,47 @@ pub fn parse(text: &str) -> Result<Session, ReadError> {
         return Err(Placed { at, what: ReadProblem::RecordMismatch });
     }
     Ok(session)
+}
+
+/// Reads a large session on two threads: the item records in two halves, each record
+/// read where it is written (no copies of the text), one half beside the rest. None for
+/// a small session, a text the split does not follow, or one that does not read: the
+/// caller reads it in one piece (and reports what is wrong).
+fn read_on_two_threads(text: &str) -> Option<Session> {
+    if text.len() < 256 * 1024 {
+        return None;
+    }
+    let list = split::item_list(text)?;
+    // Each record's text: from its start to the comma before the next one.
+    let ends = list.starts.iter().skip(1).copied().chain([list.inside.end]);
+    let records: Vec<&str> = list
+        .starts
+        .iter()
+        .zip(ends)
+        .map(|(&start, end)| {
+            let record = text[start..end].trim_end();
+            record.strip_suffix(',').unwrap_or(record)
+        })
+        .collect();
+    let read = |records: &[&str]| -> Option<Vec<ItemRecord>> {
+        records.iter().map(|r| ron_options().from_str::<ItemRecord>(r).ok()).collect()
+    };
+    // The other thread reads the records from about the middle on; this one the rest of
+    // the session and the records before them: about as many bytes each.
+    let (items, rest) = (list.inside.len(), text.len() - list.inside.len());
+    let middle = list.inside.start + items.saturating_sub(rest) / 2;
+    let cut = list.starts.iter().position(|&s| s >= middle).unwrap_or(records.len());
+    let (first, second, rest) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| read(&records[cut..]));
+        let rest = format!("{}{}", &text[..list.inside.start], &text[list.inside.end..]);
+        let rest = ron_options().from_str::<Session>(&rest).ok();
+        let first = read(&records[..cut]);
+        (first, second.join().ok().flatten(), rest)
+    });
+    let (mut session, mut items) = (rest?, first?);
+    items.extend(second?);
+    session.record.items = items;
+    Some(session)
 }
 
 /// Reads the session in `path`.
@@ -135,6 +177,25 @@ mod tests {
         let text = include_str!("../../agendas/normen-2025-06-03.ron");
         let agenda = agenda_file::parse(text).unwrap().agenda;
         Session::new(agenda)
+    }
+
+    /// A large session is read on two threads into exactly what reading it in one piece
+    /// gives; a broken one still gets the one-piece reader's message.
+    #[test]
+    fn a_large_session_read_on_two_threads_is_the_same_session() {
+        let session = crate::cli::demo::session(40, 2_000).unwrap();
+        let text = to_text(&session);
+        assert!(text.len() > 256 * 1024, "large enough to be split: {}", text.len());
+        let one_piece: Session = ron_options().from_str(&text).unwrap();
+        assert_eq!(read_on_two_threads(&text).as_ref(), Some(&one_piece), "read on two threads");
+        assert_eq!(parse(&text).unwrap(), session);
+        // A mistake in the second half of the items is reported where it is.
+        let at = text.rfind("text: \"").unwrap();
+        let broken = format!("{}tekst{}", &text[..at], &text[at + 4..]);
+        assert_eq!(read_on_two_threads(&broken), None);
+        let error = parse(&broken).unwrap_err();
+        assert!(format!("{:?}", error.what).contains("\"tekst\""), "{error:?}");
+        assert_eq!(error.at.map(|p| p.line), Some(text[..at].lines().count()), "{error:?}");
     }
 
     #[test]
