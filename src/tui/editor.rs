@@ -82,9 +82,23 @@ impl Editor {
             KeyCode::PageUp | KeyCode::PageDown => return false,
             _ => {}
         }
+        let selecting = self.area.selection_range().is_some();
+        match key.code {
+            // A selection is deleted whole.
+            KeyCode::Backspace | KeyCode::Delete if selecting => return self.area.input(key),
+            // Shift selects while moving; moving without it ends the selection.
+            KeyCode::Left | KeyCode::Right if plain_or_shift => {
+                match (key.modifiers.contains(KeyModifiers::SHIFT), selecting) {
+                    (true, false) => self.area.start_selection(),
+                    (false, true) => self.area.cancel_selection(),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
         let by_grapheme = matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Backspace | KeyCode::Delete);
         if by_grapheme
-            && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+            && plain_or_shift
             && let Some(moved) = self.by_grapheme(key.code)
         {
             return moved;
@@ -177,5 +191,42 @@ mod tests {
         e.input(key(KeyCode::Right));
         e.input(key(KeyCode::Char('漢')));
         assert_eq!(e.text(), "å漢");
+    }
+
+    #[test]
+    fn shift_selects_by_grapheme_and_a_selection_is_deleted_whole() {
+        let shift = |code| KeyEvent::new(code, KeyModifiers::SHIFT);
+        let mut e = Editor::for_decision(0, None, "Vedtatt med endringer👨‍👩‍👧");
+        e.input(shift(KeyCode::Left));
+        e.input(shift(KeyCode::Left));
+        assert_eq!(e.area.selection_range(), Some(((0, 20), (0, 26))), "the family is one step");
+        e.input(key(KeyCode::Backspace));
+        assert_eq!(e.text(), "Vedtatt med endringe");
+        e.input(shift(KeyCode::Left));
+        e.input(key(KeyCode::Left));
+        assert_eq!(e.area.selection_range(), None, "moving on ends the selection");
+        e.input(key(KeyCode::Delete));
+        assert_eq!(e.text(), "Vedtatt med endrine");
+    }
+
+    #[test]
+    fn up_and_down_move_by_rows_on_screen() {
+        let mut e = Editor::for_decision(0, None, "Vi lar den stå uforandret\nok");
+        e.width.set(10);
+        // From the end of "ok" up into the empty row after the full "uforandret", then into it.
+        e.input(key(KeyCode::Up));
+        assert_eq!(e.area.cursor(), DataCursor(0, 25));
+        e.input(key(KeyCode::Up));
+        assert_eq!(e.area.cursor(), DataCursor(0, 15));
+        e.input(key(KeyCode::Up));
+        assert_eq!(e.area.cursor(), DataCursor(0, 10), "the start of the row: its space");
+        assert!(e.input(key(KeyCode::Up)));
+        assert_eq!(e.area.cursor(), DataCursor(0, 0));
+        assert!(!e.input(key(KeyCode::Up)), "nothing above the first row");
+        // Down from the end of the first row: the row below, as near as it goes.
+        e.area.move_cursor(CursorMove::Jump(0, 9));
+        e.input(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+        assert_eq!(e.area.cursor(), DataCursor(0, 14));
+        assert_eq!(e.area.selection_range(), Some(((0, 9), (0, 14))), "Shift+Down selects");
     }
 }
