@@ -302,3 +302,14 @@ fn a_long_message_is_shown_whole() {
     assert!(shown.contains("Fant verken et innebygd tema eller en temafil som heter «finnes-ikke»"), "{shown}");
     assert!(shown.contains("Bruker standardtemaet."), "{shown}");
 }
+
+#[test]
+fn sak_numbers_past_99_are_shown_whole() {
+    let session = crate::cli::demo::session(120, 240).unwrap();
+    let (theme, _) = theme::load(None, false);
+    let mut app = App::new(session, "test.session.ron".into(), i18n::words(Lang::Nb), theme);
+    let shown = text(&screen(&mut app, 100, 30, "21:00:00"));
+    let current = app.session.agenda.sak_numbers()[app.session.record.current.unwrap()].unwrap().to_string();
+    assert_eq!(current.len(), 6, "{current}");
+    assert!(shown.contains(&format!("▶ {current} ")), "{shown}");
+}

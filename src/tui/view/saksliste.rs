@@ -92,9 +92,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, now: Stamp) {
         })
         .collect();
     let narrow = area.width < 60;
+    // "04/25", or wider for a sak numbered past 99 ("123/25").
+    let number_width = numbers.iter().flatten().map(|n| n.to_string().chars().count()).max().unwrap_or(0).max(5);
     let widths = [
         Constraint::Length(1),
-        Constraint::Length(5),
+        Constraint::Length(number_width as u16),
         Constraint::Length(5),
         Constraint::Length(if narrow { 0 } else { 6 }),
         Constraint::Length(if narrow { 0 } else { 9 }),
