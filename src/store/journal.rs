@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{file_id, private, sync_dir};
+use super::{file_id, private, sync_dir, syncer};
 use crate::domain::change::{self, Change};
 use crate::domain::session::Session;
 
@@ -122,15 +122,15 @@ impl Journal {
         fs::metadata(&self.path).is_ok_and(|m| file_id(&m) == self.id)
     }
 
-    /// Flushes what was appended to the device (every second or so, and on quit), and a
-    /// new journal's folder entry.
+    /// Has what was appended flushed to the device (every second or so), and a new
+    /// journal's folder entry: by the sync thread, so that no key waits for the disk.
     pub fn sync(&mut self) -> io::Result<()> {
         if self.unsynced {
-            self.file.sync_data()?;
+            syncer::data(&self.file)?;
             self.unsynced = false;
         }
         if self.entry_unsynced {
-            sync_dir(&self.path);
+            syncer::folder(&self.path);
             self.entry_unsynced = false;
         }
         Ok(())

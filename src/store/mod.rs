@@ -8,6 +8,7 @@ pub mod lock;
 pub mod log;
 pub mod session_file;
 pub mod split;
+pub mod syncer;
 
 use std::fs::{self, File, OpenOptions};
 use std::path::Path;
