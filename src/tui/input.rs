@@ -62,7 +62,15 @@ impl Input {
             let gone = loop {
                 match ready.get_inner_mut().read(&mut self.chunk) {
                     Ok(0) => break Some(io::Error::new(io::ErrorKind::UnexpectedEof, "end of input")),
-                    Ok(n) => self.got.extend_from_slice(&self.chunk[..n]),
+                    Ok(n) => {
+                        self.got.extend_from_slice(&self.chunk[..n]);
+                        // Less than asked for is all there is: the read that would find
+                        // nothing more is left for after this key is handled (the
+                        // readiness stays, so the next wait does it at once).
+                        if n < self.chunk.len() {
+                            break None;
+                        }
+                    }
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                         ready.clear_ready();
