@@ -1,6 +1,7 @@
 //! The costs a minute-taker feels, on the seed meeting and on a large session (300 saker,
 //! 20 000 notes): load, save, draw one frame, type one character in the note editor
-//! including its save, and export in each format. Run with `cargo bench`.
+//! including its save (and with the drawing of it), and export in each format. Run with
+//! `cargo bench`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -18,6 +19,7 @@ use referent::referat::{docx, html, markdown};
 use referent::store::journal::Journal;
 use referent::store::{lock, session_file};
 use referent::tui::app::App;
+use referent::tui::screen::Screen;
 use referent::tui::{theme, view};
 use referent::{cli, i18n};
 
@@ -68,6 +70,21 @@ fn benches(c: &mut Criterion) {
                 typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
                 let dirty = typing.take_dirty();
                 typing.save_dirty(dirty);
+            })
+        });
+
+        // The same, drawn as the live loop draws a key: the editor's changed cells only.
+        let mut screen =
+            Screen::new(Terminal::new(TestBackend::new(200, 60)).expect("a test terminal")).expect("a screen");
+        screen.draw(&mut typing, now()).expect("a whole frame");
+        c.bench_function(&format!("type_save_draw/{name}"), |b| {
+            b.iter(|| {
+                toggle = !toggle;
+                let code = if toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
+                typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
+                let dirty = typing.take_dirty();
+                typing.save_dirty(dirty);
+                screen.draw_editor(&typing).expect("drawn")
             })
         });
 
