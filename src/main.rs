@@ -85,15 +85,34 @@ fn live(
     let Some(opened) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
         return ExitCode::FAILURE;
     };
-    let cli::open::Opened { session, path, lock, journal, notice } = opened;
+    let cli::open::Opened { session, path, lock, journal, notice, later } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, problem) = tui::theme::load(theme, no_color);
     let log = store::log::init();
     tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
     let mut app = App::new(session, path.clone(), words, theme);
     app.attach(lock, journal);
+    app.later = later;
     app.message = problem.map(|p| (words.theme_problem)(&p)).or(notice);
     let result = tui::run(&mut app);
+    if let Some(e) = app.unreadable.take() {
+        // The session file does not read past its first look: as if it had been read whole
+        // first. Nothing was written but the new journal, which goes.
+        let name = path.display().to_string();
+        let text = store::agenda_file::read_text(&path).unwrap_or_default();
+        let _ = cli::check::diagnostic(
+            &mut std::io::stderr(),
+            &name,
+            &text,
+            e.at,
+            words.error,
+            &(words.read_problem)(&e.what),
+        );
+        if let Some(journal) = app.take_journal() {
+            let _ = journal.remove();
+        }
+        return ExitCode::FAILURE;
+    }
     // Saving elsewhere may have moved the session.
     let shown = app.path.display().to_string();
     match result {

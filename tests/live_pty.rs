@@ -158,3 +158,46 @@ fn a_session_where_no_lock_can_be_made_is_refused_with_the_reason() {
     assert!(err.contains("feil: kan ikke lage låsefilen /proc/referent-ingen-mappe/møte.session.ron.lock:"), "{err}");
     assert!(err.contains("Velg et annet sted med --session STI"), "{err}");
 }
+
+/// A large session is shown from a first look while the notes of the other saker are
+/// read; when one of those does not read, the meeting does not go on: the problem is
+/// shown as for any session that does not read, and the file is left as it was.
+#[test]
+fn a_large_session_whose_notes_do_not_read_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = referent::cli::demo::session(40, 2_000).unwrap();
+    let text = referent::store::session_file::to_text(&session);
+    let record = text.find("record: Record(").unwrap();
+    let at = record + text[record..].find("text: \"").unwrap();
+    let broken = format!("{}tekst{}", &text[..at], &text[at + 4..]);
+    let path = dir.path().join("stor.session.ron");
+    std::fs::write(&path, &broken).unwrap();
+    let mut term = Term::start(dir.path(), &["stor.session.ron"], 100, 30);
+    assert_eq!(term.wait_exit(), 1);
+    let shown = term.text();
+    assert!(shown.contains("stor.session.ron:") && shown.contains("ukjent felt «tekst» i Note"), "{shown}");
+    assert!(!shown.contains("lagret i"), "not said to be saved: {shown}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.iter().all(|n| n == "stor.session.ron" || n == ".state"), "{left:?}");
+}
+
+/// Opened from its first look, a large session is whole once the notes are read: the
+/// other saker's notes are there, and quitting writes back exactly the file it read.
+#[test]
+fn a_large_session_opened_from_a_first_look_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = referent::cli::demo::session(40, 2_000).unwrap();
+    let text = referent::store::session_file::to_text(&session);
+    let path = dir.path().join("stor.session.ron");
+    std::fs::write(&path, &text).unwrap();
+    let mut term = Term::start(dir.path(), &["stor.session.ron"], 100, 30);
+    let earlier = session.record.items[0].notes.len();
+    assert!(earlier > 0, "the first sak has notes to show");
+    term.wait_for("Saksliste");
+    term.send(b"\x1b[H"); // Home: the first sak
+    term.wait_for(&format!("Innspill og kommentarer ({earlier})"));
+    term.type_keys("qj");
+    assert_eq!(term.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::check::diagnostic;
 use crate::domain::check::Severity;
@@ -10,7 +11,8 @@ use crate::i18n::Words;
 use crate::store::agenda_file;
 use crate::store::journal::{self, Journal, Replayed};
 use crate::store::lock::{self, LockProblem, SessionLock};
-use crate::store::session_file::{self, FileKind};
+use crate::store::session_file::{self, FileKind, LaterNotes};
+use crate::tui::app::App;
 
 /// A session opened for the live meeting: locked for this process, its journal open.
 pub struct Opened {
@@ -21,6 +23,8 @@ pub struct Opened {
     /// What the journal came to, for the minute-taker: changes recovered, or a journal
     /// of another file set aside.
     pub notice: Option<String>,
+    /// The notes still being read after a first look at a large session.
+    pub later: Option<LaterNotes>,
 }
 
 /// The session to run, where it is saved, and its lock; or the problems already written
@@ -42,8 +46,27 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
         // saved on the way out.
         let changed = path == file && session_file::on_disk(file) != read_at;
         let text = if changed { agenda_file::read_text(file).unwrap_or(text) } else { text };
+        // With no journal to replay, a large session shows its first frame from a first
+        // look; the notes of the items not on screen are read meanwhile.
+        let no_journal = std::fs::metadata(journal::journal_path(&path)).map_or(true, |m| m.len() == 0);
+        let text = Arc::new(text);
+        if path == file && no_journal {
+            match session_file::first_look(Arc::clone(&text), App::first_shown) {
+                Some(Ok((session, later))) => {
+                    let mut opened = continue_at(session, Some(&text), path, lock, w, err)?;
+                    opened.later = Some(later);
+                    return Some(opened);
+                }
+                Some(Err(e)) => {
+                    let _ = diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what));
+                    return None;
+                }
+                None => {}
+            }
+        }
+        let text = Arc::try_unwrap(text).unwrap_or_else(|shared| shared.as_ref().clone());
         let (session, text) = super::parse_session(&name, text, w, err)?;
-        let base = (path == file).then_some(text);
+        let base = (path == file).then_some(text.as_str());
         return continue_at(session, base, path, lock, w, err);
     }
     let checked = match agenda_file::parse(&text) {
@@ -65,7 +88,7 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     let lock = lock_session(&path, w, err)?;
     if path.exists() {
         let (session, text) = super::read_session(&path, w, err)?;
-        return continue_at(session, Some(text), path, lock, w, err);
+        return continue_at(session, Some(&text), path, lock, w, err);
     }
     continue_at(Session::new(checked.agenda), None, path, lock, w, err)
 }
@@ -74,7 +97,7 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
 /// is replayed and continued; otherwise the session is written there whole first.
 fn continue_at(
     mut session: Session,
-    base: Option<String>,
+    base: Option<&str>,
     path: PathBuf,
     lock: SessionLock,
     w: &Words,
@@ -88,7 +111,7 @@ fn continue_at(
         let started =
             session_file::write_atomic(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
         return match started {
-            Ok(journal) => Some(Opened { session, path, lock, journal, notice: None }),
+            Ok(journal) => Some(Opened { session, path, lock, journal, notice: None, later: None }),
             Err(e) => {
                 cannot_save(err, e);
                 None
@@ -107,7 +130,7 @@ fn continue_at(
         Err(e) => (Err(e), None),
     };
     match journal {
-        Ok(journal) => Some(Opened { session, path, lock, journal, notice }),
+        Ok(journal) => Some(Opened { session, path, lock, journal, notice, later: None }),
         Err(e) => {
             cannot_save(err, e);
             None

@@ -10,6 +10,11 @@ use serde::Deserialize;
 use super::agenda_file::{self, Placed, ReadError, ReadProblem, from_ron, ron_options};
 use super::locate;
 use super::split;
+use std::ops::Range;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use crate::domain::notes::Note;
 use crate::domain::session::{ItemRecord, SESSION_FORMAT, Session};
 
 /// What kind of file a text is, from its first name: `Agenda(` or `Session(`.
@@ -121,6 +126,83 @@ fn read_on_two_threads(text: &str) -> Option<Session> {
     Some(session)
 }
 
+/// The notes of a large session that its first look left out, being read on another
+/// thread (see `first_look`).
+pub struct LaterNotes {
+    text: Arc<String>,
+    /// Each item's list of notes, by item.
+    lists: Vec<(usize, Range<usize>)>,
+    /// Reads the first part of `lists`.
+    first: JoinHandle<Option<Vec<Vec<Note>>>>,
+    half: usize,
+}
+
+impl LaterNotes {
+    /// Waits for the notes and puts them in `session` (the one `first_look` gave); the
+    /// reason when a list of them does not read.
+    pub fn finish(self, session: &mut Session) -> Result<(), ReadError> {
+        let second = read_notes(&self.text, &self.lists[self.half..]);
+        let first = self.first.join().ok().flatten();
+        let (Some(first), Some(second)) = (first, second) else {
+            // What is wrong, and where, as reading it in one piece says it.
+            return Err(parse(&self.text).err().unwrap_or(Placed { at: None, what: ReadProblem::RecordMismatch }));
+        };
+        for ((item, _), notes) in self.lists.iter().zip(first.into_iter().chain(second)) {
+            if let Some(record) = session.record.items.get_mut(*item) {
+                record.notes = notes;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_notes(text: &str, lists: &[(usize, Range<usize>)]) -> Option<Vec<Vec<Note>>> {
+    lists.iter().map(|(_, r)| ron_options().from_str::<Vec<Note>>(&text[r.clone()]).ok()).collect()
+}
+
+/// A first look at a large session, for its first frame: all of it but the notes of items
+/// other than the one `shown` picks (the item on screen), which go on being read on
+/// another thread. None for a small session or one the split does not follow: `parse`
+/// it. An error is what `parse` would say.
+pub fn first_look(
+    text: Arc<String>,
+    shown: impl Fn(&Session) -> usize,
+) -> Option<Result<(Session, LaterNotes), ReadError>> {
+    if text.len() < 256 * 1024 {
+        return None;
+    }
+    let list = split::item_list(&text)?;
+    // The session with every item's notes cut out ("notes: []").
+    let mut skeleton = String::with_capacity(text.len() / 8);
+    let mut at = 0;
+    for notes in list.notes.iter().flatten() {
+        skeleton.push_str(&text[at..notes.start]);
+        skeleton.push_str("[]");
+        at = notes.end;
+    }
+    skeleton.push_str(&text[at..]);
+    let mut session = match parse(&skeleton) {
+        Ok(s) => s,
+        // (Cutting the notes out cannot break a text that reads; this one does not.)
+        Err(_) => return parse(&text).err().map(Err),
+    };
+    let lists: Vec<(usize, Range<usize>)> =
+        list.notes.iter().enumerate().filter_map(|(item, notes)| Some((item, notes.clone()?))).collect();
+    let shown = shown(&session);
+    let (now, later): (Vec<_>, Vec<_>) = lists.into_iter().partition(|(item, _)| *item == shown);
+    if let Some(notes) = read_notes(&text, &now).and_then(|mut n| n.pop()) {
+        session.record.items[shown].notes = notes;
+    } else if !now.is_empty() {
+        return Some(Err(parse(&text).err().unwrap_or(Placed { at: None, what: ReadProblem::RecordMismatch })));
+    }
+    let half = later.len() / 2;
+    let first = {
+        let (text, lists) = (Arc::clone(&text), later[..half].to_vec());
+        std::thread::spawn(move || read_notes(&text, &lists))
+    };
+    Some(Ok((session, LaterNotes { text, lists: later, first, half })))
+}
+
 /// Reads the session in `path`.
 pub fn load(path: &Path) -> Result<Session, ReadError> {
     parse(&agenda_file::read_text(path)?)
@@ -196,6 +278,30 @@ mod tests {
         let error = parse(&broken).unwrap_err();
         assert!(format!("{:?}", error.what).contains("\"tekst\""), "{error:?}");
         assert_eq!(error.at.map(|p| p.line), Some(text[..at].lines().count()), "{error:?}");
+    }
+
+    /// The first look has all but the other items' notes; once they are read it is the
+    /// session. A note that does not read is reported as reading it whole reports it.
+    #[test]
+    fn a_first_look_and_the_notes_after_it_are_the_session() {
+        let session = crate::cli::demo::session(40, 2_000).unwrap();
+        let text = Arc::new(to_text(&session));
+        let current = session.record.current.unwrap();
+        let (mut first, later) = first_look(Arc::clone(&text), |s| s.record.current.unwrap_or(0)).unwrap().unwrap();
+        assert_eq!(first.record.items[current], session.record.items[current], "the item on screen is whole");
+        assert!(first.record.items[0].notes.is_empty() && !session.record.items[0].notes.is_empty());
+        assert_eq!(first.agenda, session.agenda);
+        later.finish(&mut first).unwrap();
+        assert_eq!(first, session);
+
+        // A note of the first item with notes, not the one on screen.
+        let record = text.find("record: Record(").unwrap();
+        let at = record + text[record..].find("text: \"").unwrap();
+        let broken = Arc::new(format!("{}tekst{}", &text[..at], &text[at + 4..]));
+        let (mut first, later) = first_look(Arc::clone(&broken), |s| s.record.items.len() - 1).unwrap().unwrap();
+        let error = later.finish(&mut first).unwrap_err();
+        assert_eq!(error, parse(&broken).unwrap_err());
+        assert!(first_look(Arc::new(to_text(&seed_session())), |_| 0).is_none(), "a small session is read whole");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Where the item records of a session text are (`record.items`: the list of what
-//! happened on each sak, nearly all of a large session), so that they can be read on two
-//! threads. A quick look at the bytes that follows strings and line comments; on anything
+//! happened on each sak, nearly all of a large session) and the notes in each, so that
+//! they can be read on two threads, and the notes after the first frame. A quick look at the bytes that follows strings and line comments; on anything
 //! else it does not follow (raw strings, block comments, char literals) it gives up, and
 //! the text is read in one piece.
 
@@ -13,10 +13,13 @@ pub struct ItemList {
     pub inside: Range<usize>,
     /// Where each element begins.
     pub starts: Vec<usize>,
+    /// Each element's list `notes`, brackets included, where it has one.
+    pub notes: Vec<Option<Range<usize>>>,
 }
 
 /// The bytes the look stops at: those that open or close something, separate, name a
-/// field; and, where names matter (outside the list), letters.
+/// field; and, where names matter (outside the list, and the fields of its elements),
+/// letters.
 const fn stops(letters: bool) -> [bool; 256] {
     let mut t = [false; 256];
     let marks = b"\"/'()[]{},:";
@@ -44,9 +47,11 @@ pub fn item_list(text: &str) -> Option<ItemList> {
     let b = text.as_bytes();
     let mut depth = 0usize;
     // The field being written at depths 1 and 2, and the last name seen.
-    let mut fields: [&str; 3] = [""; 3];
+    let mut fields: [&str; 5] = [""; 5];
     let mut name = "";
     let mut list: Option<(usize, Vec<usize>)> = None;
+    let mut notes: Vec<Option<Range<usize>>> = Vec::new();
+    let mut notes_open = None;
     let mut expect_element = false;
     let mut i = 0;
     while i < b.len() {
@@ -57,9 +62,10 @@ pub fn item_list(text: &str) -> Option<ItemList> {
                 && c != b']'
             {
                 starts.push(i);
+                notes.push(None);
             }
         }
-        let table = if depth > 2 { &DEEP } else { &SHALLOW };
+        let table = if depth <= 2 || depth == 4 { &SHALLOW } else { &DEEP };
         if !table[usize::from(c)] {
             if !c.is_ascii_whitespace() {
                 name = "";
@@ -101,6 +107,9 @@ pub fn item_list(text: &str) -> Option<ItemList> {
                     list = Some((i + 1, Vec::new()));
                     expect_element = true;
                 }
+                if c == b'[' && depth == 4 && list.is_some() && fields[4] == "notes" {
+                    notes_open = Some(i);
+                }
                 depth += 1;
                 if let Some(f) = fields.get_mut(depth) {
                     *f = "";
@@ -108,11 +117,17 @@ pub fn item_list(text: &str) -> Option<ItemList> {
             }
             b')' | b']' | b'}' => {
                 depth = depth.checked_sub(1)?;
+                if depth == 4
+                    && c == b']'
+                    && let (Some(open), Some(last)) = (notes_open.take(), notes.last_mut())
+                {
+                    *last = Some(open..i + 1);
+                }
                 if depth == 2
                     && c == b']'
                     && let Some((open, starts)) = list.take()
                 {
-                    return Some(ItemList { inside: open..i, starts });
+                    return Some(ItemList { inside: open..i, starts, notes });
                 }
             }
             b',' if depth == 3 && list.is_some() => expect_element = true,
@@ -165,6 +180,8 @@ mod tests {
         assert!(inside.trim_end().ends_with("ItemRecord(),"), "{inside}");
         let starts: Vec<&str> = list.starts.iter().map(|&s| &text[s..s + 12]).collect();
         assert_eq!(starts, ["ItemRecord(n", "ItemRecord()"]);
+        let notes: Vec<Option<&str>> = list.notes.iter().map(|n| n.clone().map(|r| &text[r])).collect();
+        assert_eq!(notes, [Some(r#"[Note(text: "\"], ( [")]"#), None]);
     }
 
     #[test]

@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 
 use super::saving::Writer;
+use crate::store::agenda_file::ReadError;
 use crate::store::journal::Journal;
 use crate::store::lock::SessionLock;
-use crate::store::session_file::{self, OnDisk};
+use crate::store::session_file::{self, LaterNotes, OnDisk};
 
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
@@ -142,12 +143,17 @@ pub struct App {
     pub(super) written_pending: bool,
     pub(super) journal: Option<Journal>,
     pub(super) write: Writer,
+    /// The notes a first look at a large session left out, still being read: nothing is
+    /// written until they are in (see `finish_reading`).
+    pub later: Option<LaterNotes>,
+    /// What is wrong with the session file, found after its first look.
+    pub unreadable: Option<ReadError>,
 }
 
 impl App {
     pub fn new(session: Session, path: PathBuf, words: &'static Words, theme: Theme) -> App {
         let schedule = session.schedule();
-        let selected = session.record.current.unwrap_or(0);
+        let selected = App::first_shown(&session);
         App {
             session,
             schedule,
@@ -171,6 +177,27 @@ impl App {
             written_pending: false,
             journal: None,
             write: session_file::write_atomic,
+            later: None,
+            unreadable: None,
+        }
+    }
+
+    /// The item shown when a session opens: the one under way, else the first.
+    pub fn first_shown(session: &Session) -> usize {
+        session.record.current.unwrap_or(0)
+    }
+
+    /// Puts in the notes a first look left out (after the first frame, before the first
+    /// key). When they do not read, what is wrong with the session file is kept in
+    /// `unreadable` (false is returned), and nothing of this session is ever written.
+    pub fn finish_reading(&mut self) -> bool {
+        let Some(later) = self.later.take() else { return true };
+        match later.finish(&mut self.session) {
+            Ok(()) => true,
+            Err(e) => {
+                self.unreadable = Some(e);
+                false
+            }
         }
     }
 

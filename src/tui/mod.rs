@@ -109,6 +109,9 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
             screen.draw(app, now)?;
             shown_second = Some(now);
             (redraw, resized) = (false, false);
+            if !app.finish_reading() {
+                break;
+            }
             app.remember_written();
         }
         // Events already read are handled one at a time, each saved and drawn.

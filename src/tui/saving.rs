@@ -53,6 +53,9 @@ impl App {
 
     /// On quit: everything into the session file, and the journal gone.
     pub fn close(&mut self) {
+        if !self.complete() {
+            return;
+        }
         let result = self.fold();
         if result.is_ok()
             && let Some(journal) = self.journal.take()
@@ -122,6 +125,9 @@ impl App {
     /// written session finds. Into the journal while the session file and the journal
     /// are where we left them; else (and while saving fails) the whole session.
     fn write_changes(&mut self, known: Option<Change>) -> Result<(), String> {
+        if !self.complete() {
+            return Ok(());
+        }
         let file = session_file::on_disk(&self.path);
         if self.on_disk.is_some() && file.is_some() && self.on_disk != file {
             return Err(self.words.replaced_on_disk.to_string());
@@ -141,8 +147,18 @@ impl App {
         self.write_whole()
     }
 
+    /// Whether the session in memory is all there is: not while the notes left out by a
+    /// first look are being read, nor when they turned out not to read (nothing can
+    /// have changed then, and writing would lose them).
+    fn complete(&self) -> bool {
+        self.later.is_none() && self.unreadable.is_none()
+    }
+
     /// Writes the whole session to its file, unless another program replaced the file.
     fn fold(&mut self) -> Result<(), String> {
+        if !self.complete() {
+            return Ok(());
+        }
         if let (Some(ours), Some(now)) = (self.on_disk, session_file::on_disk(&self.path))
             && ours != now
         {
@@ -153,6 +169,9 @@ impl App {
 
     /// Writes the whole session to its file and starts a fresh journal on it.
     fn write_whole(&mut self) -> Result<(), String> {
+        if !self.complete() {
+            return Ok(());
+        }
         let text = session_file::to_text(&self.session);
         (self.write)(&self.path, text.as_bytes()).map_err(|e| e.to_string())?;
         self.on_disk = session_file::on_disk(&self.path);
@@ -197,6 +216,11 @@ impl App {
         self.saved = SaveState::Saved;
         self.message = Some((w.saved_at)(&self.path.display().to_string()));
         Ok(())
+    }
+
+    /// The journal, taken away (to remove it when nothing of the session may be kept).
+    pub fn take_journal(&mut self) -> Option<Journal> {
+        self.journal.take()
     }
 
     /// What to offer when asking where to save: the session's file name in the home folder.
