@@ -39,6 +39,16 @@ fn app(session: Session, path: &Path) -> App {
     App::new(session, path.to_path_buf(), i18n::words(Lang::Nb), theme)
 }
 
+/// Types a character into the open note, or rubs the last one out, and saves it as the
+/// live loop does (to the journal).
+fn type_and_save(typing: &mut App, toggle: &mut bool) {
+    *toggle = !*toggle;
+    let code = if *toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
+    typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
+    let dirty = typing.take_dirty();
+    typing.save_dirty(dirty);
+}
+
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temp folder");
     for (name, session) in sessions() {
@@ -63,15 +73,7 @@ fn benches(c: &mut Criterion) {
         typing.remember_written();
         typing.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), now());
         let mut toggle = false;
-        c.bench_function(&format!("type_and_save/{name}"), |b| {
-            b.iter(|| {
-                toggle = !toggle;
-                let code = if toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
-                typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
-                let dirty = typing.take_dirty();
-                typing.save_dirty(dirty);
-            })
-        });
+        c.bench_function(&format!("type_and_save/{name}"), |b| b.iter(|| type_and_save(&mut typing, &mut toggle)));
 
         // The same, drawn as the live loop draws a key: the editor's changed cells only.
         let mut screen =
@@ -79,11 +81,7 @@ fn benches(c: &mut Criterion) {
         screen.draw(&mut typing, now()).expect("a whole frame");
         c.bench_function(&format!("type_save_draw/{name}"), |b| {
             b.iter(|| {
-                toggle = !toggle;
-                let code = if toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
-                typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
-                let dirty = typing.take_dirty();
-                typing.save_dirty(dirty);
+                type_and_save(&mut typing, &mut toggle);
                 screen.draw_editor(&typing).expect("drawn")
             })
         });

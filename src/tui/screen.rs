@@ -241,6 +241,41 @@ mod tests {
             .collect()
     }
 
+    /// Opens a note in the seed meeting and types the keys `picks` chooses from
+    /// `editing_keys` into it, drawing on `screen` as the live loop does (the editor alone
+    /// when it can, a whole frame when it must or when the clock turns a second);
+    /// `check` looks at the screen after each key.
+    fn type_into_a_note<B: Backend>(
+        screen: &mut Screen<B>,
+        picks: &[usize],
+        mut check: impl FnMut(&mut Screen<B>, &mut App, Stamp, usize) -> Result<(), proptest::test_runner::TestCaseError>,
+    ) -> Result<(), proptest::test_runner::TestCaseError>
+    where
+        B::Error: std::fmt::Debug,
+    {
+        let keys = editing_keys();
+        let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+        let (theme, _) = theme::load(None, false);
+        let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+        let start = at("10:00:00");
+        app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
+        app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
+        screen.draw(&mut app, start).unwrap();
+        let mut shown_second = start;
+        for (n, pick) in picks.iter().enumerate() {
+            let now = at(&format!("10:00:{:02}", n / 40));
+            app.key(keys[pick % keys.len()], now);
+            let dirty = app.take_dirty();
+            let done = dirty != Dirty::Unknown && screen.draw_editor(&app).unwrap();
+            if !done || shown_second != now {
+                screen.draw(&mut app, now).unwrap();
+                shown_second = now;
+            }
+            check(screen, &mut app, now, n)?;
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
 
@@ -252,35 +287,19 @@ mod tests {
             picks in proptest::collection::vec(0usize..1000, 1..300),
             narrow in proptest::bool::ANY,
         ) {
-            let keys = editing_keys();
             let (width, height) = if narrow { (24, 20) } else { (80, 24) };
-            let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
-            let (theme, _) = theme::load(None, false);
-            let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
-            let start = at("10:00:00");
-            app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
-            app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
             let mut screen = Screen::new(Terminal::new(TestBackend::new(width, height)).unwrap()).unwrap();
-            screen.draw(&mut app, start).unwrap();
-            let mut shown_second = start;
-            for (n, pick) in picks.into_iter().enumerate() {
-                let now = at(&format!("10:00:{:02}", n / 40));
-                app.key(keys[pick % keys.len()], now);
-                let dirty = app.take_dirty();
-                let done = dirty != Dirty::Unknown && screen.draw_editor(&app).unwrap();
-                if !done || shown_second != now {
-                    screen.draw(&mut app, now).unwrap();
-                    shown_second = now;
-                }
+            type_into_a_note(&mut screen, &picks, |screen, app, now, n| {
                 let mut fresh = Terminal::new(TestBackend::new(width, height)).unwrap();
-                fresh.draw(|f| view::draw(f, &mut app, now)).unwrap();
+                fresh.draw(|f| view::draw(f, app, now)).unwrap();
                 proptest::prop_assert_eq!(
                     visible(screen.terminal.backend().buffer()),
                     visible(fresh.backend().buffer()),
                     "after {} keys",
                     n + 1
                 );
-            }
+                Ok(())
+            })?;
         }
     }
 
@@ -391,34 +410,18 @@ mod tests {
             picks in proptest::collection::vec(0usize..1000, 1..200),
             narrow in proptest::bool::ANY,
         ) {
-            let keys = editing_keys();
             let (width, height) = if narrow { (24, 20) } else { (80, 24) };
-            let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
-            let (theme, _) = theme::load(None, false);
-            let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
-            let start = at("10:00:00");
-            app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
-            app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
             let mut live = emulated(width, height);
             let mut terminal = parser(width, height);
-            live.draw(&mut app, start).unwrap();
-            let mut shown_second = start;
-            for (n, pick) in picks.into_iter().enumerate() {
-                let now = at(&format!("10:00:{:02}", n / 40));
-                app.key(keys[pick % keys.len()], now);
-                let dirty = app.take_dirty();
-                let done = dirty != Dirty::Unknown && live.draw_editor(&app).unwrap();
-                if !done || shown_second != now {
-                    live.draw(&mut app, now).unwrap();
-                    shown_second = now;
-                }
+            type_into_a_note(&mut live, &picks, |live, app, now, n| {
                 let mut fresh = emulated(width, height);
-                fresh.draw(&mut app, now).unwrap();
+                fresh.draw(app, now).unwrap();
                 let expected = emulator_screen(&mut parser(width, height), &mut fresh);
-                let shown = emulator_screen(&mut terminal, &mut live);
+                let shown = emulator_screen(&mut terminal, live);
                 let wrong: Vec<_> = shown.iter().zip(&expected).filter(|(a, b)| a != b).take(4).collect();
                 proptest::prop_assert!(wrong.is_empty(), "after {} keys: {wrong:#?}\n{}", n + 1, terminal.screen().contents());
-            }
+                Ok(())
+            })?;
         }
     }
 }
