@@ -200,4 +200,15 @@ fn a_large_session_opened_from_a_first_look_is_whole() {
     term.type_keys("qj");
     assert_eq!(term.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+
+    // The same, taken up from its agenda.
+    let (dir, _) = agenda_copy(AGENDA);
+    std::fs::write(dir.path().join(SESSION), &text).unwrap();
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Saksliste");
+    term.send(b"\x1b[H");
+    term.wait_for(&format!("Innspill og kommentarer ({earlier})"));
+    term.type_keys("qj");
+    assert_eq!(term.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(dir.path().join(SESSION)).unwrap(), text);
 }

@@ -46,28 +46,12 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
         // saved on the way out.
         let changed = path == file && session_file::on_disk(file) != read_at;
         let text = if changed { agenda_file::read_text(file).unwrap_or(text) } else { text };
-        // With no journal to replay, a large session shows its first frame from a first
-        // look; the notes of the items not on screen are read meanwhile.
-        let no_journal = std::fs::metadata(journal::journal_path(&path)).map_or(true, |m| m.len() == 0);
-        let text = Arc::new(text);
-        if path == file && no_journal {
-            match session_file::first_look(Arc::clone(&text), App::first_shown) {
-                Some(Ok((session, later))) => {
-                    let mut opened = continue_at(session, Some(&text), path, lock, w, err)?;
-                    opened.later = Some(later);
-                    return Some(opened);
-                }
-                Some(Err(e)) => {
-                    let _ = diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what));
-                    return None;
-                }
-                None => {}
-            }
+        if path != file {
+            // Saved elsewhere from the start: written there whole at once.
+            let (session, _) = super::parse_session(&name, text, w, err)?;
+            return continue_at(session, None, path, lock, w, err);
         }
-        let text = Arc::try_unwrap(text).unwrap_or_else(|shared| shared.as_ref().clone());
-        let (session, text) = super::parse_session(&name, text, w, err)?;
-        let base = (path == file).then_some(text.as_str());
-        return continue_at(session, base, path, lock, w, err);
+        return open_session(&name, path, text, lock, w, err);
     }
     let checked = match agenda_file::parse(&text) {
         Ok(c) => c,
@@ -87,10 +71,49 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     let path = session_path.unwrap_or_else(|| session_file::default_path(file));
     let lock = lock_session(&path, w, err)?;
     if path.exists() {
-        let (session, text) = super::read_session(&path, w, err)?;
-        return continue_at(session, Some(&text), path, lock, w, err);
+        let name = path.display().to_string();
+        let text = match agenda_file::read_text(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = diagnostic(err, &name, "", e.at, w.error, &(w.read_problem)(&e.what));
+                return None;
+            }
+        };
+        return open_session(&name, path, text, lock, w, err);
     }
     continue_at(Session::new(checked.agenda), None, path, lock, w, err)
+}
+
+/// Opens the session file `path` (called `name`), whose text is `text`, to go on with it.
+/// With no journal to replay, a large session shows its first frame from a first look;
+/// the notes of the saker not on screen are read meanwhile.
+fn open_session(
+    name: &str,
+    path: PathBuf,
+    text: String,
+    lock: SessionLock,
+    w: &Words,
+    err: &mut impl Write,
+) -> Option<Opened> {
+    let no_journal = std::fs::metadata(journal::journal_path(&path)).map_or(true, |m| m.len() == 0);
+    let text = Arc::new(text);
+    if no_journal {
+        match session_file::first_look(Arc::clone(&text), App::first_shown) {
+            Some(Ok((session, later))) => {
+                let mut opened = continue_at(session, Some(&text), path, lock, w, err)?;
+                opened.later = Some(later);
+                return Some(opened);
+            }
+            Some(Err(e)) => {
+                let _ = diagnostic(err, name, &text, e.at, w.error, &(w.read_problem)(&e.what));
+                return None;
+            }
+            None => {}
+        }
+    }
+    let text = Arc::try_unwrap(text).unwrap_or_else(|shared| shared.as_ref().clone());
+    let (session, text) = super::parse_session(name, text, w, err)?;
+    continue_at(session, Some(&text), path, lock, w, err)
 }
 
 /// Goes on with `session` at `path`: when `base` is the text read from `path`, its journal
