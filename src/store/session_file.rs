@@ -114,11 +114,16 @@ fn read_on_two_threads(text: &str) -> Option<Session> {
     let middle = list.inside.start + items.saturating_sub(rest) / 2;
     let cut = list.starts.iter().position(|&s| s >= middle).unwrap_or(records.len());
     let (first, second, rest) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| read(&records[cut..]));
+        let second = std::thread::Builder::new().spawn_scoped(scope, || read(&records[cut..]));
         let rest = format!("{}{}", &text[..list.inside.start], &text[list.inside.end..]);
         let rest = ron_options().from_str::<Session>(&rest).ok();
         let first = read(&records[..cut]);
-        (first, second.join().ok().flatten(), rest)
+        // (No thread to be had: this one reads the second half too.)
+        let second = match second {
+            Ok(thread) => thread.join().ok().flatten(),
+            Err(_) => read(&records[cut..]),
+        };
+        (first, second, rest)
     });
     let (mut session, mut items) = (rest?, first?);
     items.extend(second?);
@@ -143,10 +148,7 @@ impl LaterNotes {
     pub fn finish(self, session: &mut Session) -> Result<(), ReadError> {
         let second = read_notes(&self.text, &self.lists[self.half..]);
         let first = self.first.join().ok().flatten();
-        let (Some(first), Some(second)) = (first, second) else {
-            // What is wrong, and where, as reading it in one piece says it.
-            return Err(parse(&self.text).err().unwrap_or(Placed { at: None, what: ReadProblem::RecordMismatch }));
-        };
+        let (Some(first), Some(second)) = (first, second) else { return Err(what_is_wrong(&self.text)) };
         for ((item, _), notes) in self.lists.iter().zip(first.into_iter().chain(second)) {
             if let Some(record) = session.record.items.get_mut(*item) {
                 record.notes = notes;
@@ -154,6 +156,12 @@ impl LaterNotes {
         }
         Ok(())
     }
+}
+
+/// What is wrong with a session text that did not read in parts, and where, as reading
+/// it in one piece says it.
+fn what_is_wrong(text: &str) -> ReadError {
+    parse(text).err().unwrap_or(Placed { at: None, what: ReadProblem::RecordMismatch })
 }
 
 fn read_notes(text: &str, lists: &[(usize, Range<usize>)]) -> Option<Vec<Vec<Note>>> {
@@ -190,15 +198,16 @@ pub fn first_look(
         list.notes.iter().enumerate().filter_map(|(item, notes)| Some((item, notes.clone()?))).collect();
     let shown = shown(&session);
     let (now, later): (Vec<_>, Vec<_>) = lists.into_iter().partition(|(item, _)| *item == shown);
-    if let Some(notes) = read_notes(&text, &now).and_then(|mut n| n.pop()) {
-        session.record.items[shown].notes = notes;
-    } else if !now.is_empty() {
-        return Some(Err(parse(&text).err().unwrap_or(Placed { at: None, what: ReadProblem::RecordMismatch })));
+    match (read_notes(&text, &now).and_then(|mut n| n.pop()), session.record.items.get_mut(shown)) {
+        (Some(notes), Some(record)) => record.notes = notes,
+        _ if !now.is_empty() => return Some(Err(what_is_wrong(&text))),
+        _ => {}
     }
     let half = later.len() / 2;
     let first = {
         let (text, lists) = (Arc::clone(&text), later[..half].to_vec());
-        std::thread::spawn(move || read_notes(&text, &lists))
+        // No thread to be had: the session is read whole instead.
+        std::thread::Builder::new().name("notes".into()).spawn(move || read_notes(&text, &lists)).ok()?
     };
     Some(Ok((session, LaterNotes { text, lists: later, first, half })))
 }
