@@ -120,14 +120,18 @@ pub fn read_session(
     w: &crate::i18n::Words,
     err: &mut impl std::io::Write,
 ) -> Option<(Session, String)> {
-    let name = path.display().to_string();
-    match crate::store::agenda_file::read_text(path) {
-        Ok(text) => parse_session(&name, text, w, err),
-        Err(e) => {
+    let text = read_text(path, w, err)?;
+    parse_session(&path.display().to_string(), text, w, err)
+}
+
+/// The text of the file at `path`; or why it cannot be read, written to `err`.
+pub fn read_text(path: &std::path::Path, w: &crate::i18n::Words, err: &mut impl std::io::Write) -> Option<String> {
+    crate::store::agenda_file::read_text(path)
+        .inspect_err(|e| {
+            let name = path.display().to_string();
             let _ = check::diagnostic(err, &name, "", e.at, w.error, &(w.read_problem)(&e.what));
-            None
-        }
-    }
+        })
+        .ok()
 }
 
 /// The session written in `text` (the file `name`), with the text; or its problem,

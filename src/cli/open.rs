@@ -32,13 +32,7 @@ pub struct Opened {
 pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut impl Write) -> Option<Opened> {
     let name = file.display().to_string();
     let read_at = session_file::on_disk(file);
-    let text = match agenda_file::read_text(file) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = diagnostic(err, &name, "", e.at, w.error, &(w.read_problem)(&e.what));
-            return None;
-        }
-    };
+    let text = super::read_text(file, w, err)?;
     if session_file::kind_of(&text) == FileKind::Session {
         let path = session_path.unwrap_or_else(|| file.to_path_buf());
         let lock = lock_session(&path, w, err)?;
@@ -71,15 +65,8 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     let path = session_path.unwrap_or_else(|| session_file::default_path(file));
     let lock = lock_session(&path, w, err)?;
     if path.exists() {
-        let name = path.display().to_string();
-        let text = match agenda_file::read_text(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                let _ = diagnostic(err, &name, "", e.at, w.error, &(w.read_problem)(&e.what));
-                return None;
-            }
-        };
-        return open_session(&name, path, text, lock, w, err);
+        let text = super::read_text(&path, w, err)?;
+        return open_session(&path.display().to_string(), path, text, lock, w, err);
     }
     continue_at(Session::new(checked.agenda), None, path, lock, w, err)
 }

@@ -51,11 +51,16 @@ pub fn to_text(session: &Session) -> String {
 
 /// Reads a session from its text; a newer format is refused, whatever else it holds.
 pub fn parse(text: &str) -> Result<Session, ReadError> {
+    checked(text, read_on_two_threads(text).map_or_else(|| ron_options().from_str(text), Ok))
+}
+
+/// What reading `text` came to (`read`), with the checks every session passes.
+fn checked(text: &str, read: ron::error::SpannedResult<Session>) -> Result<Session, ReadError> {
     let newer = |format: u32| {
         let at = locate::SourceMap::of(text).find("format");
         Placed { at, what: ReadProblem::NewerSession { found: format, known: SESSION_FORMAT } }
     };
-    let session: Session = match read_on_two_threads(text).map_or_else(|| ron_options().from_str(text), Ok) {
+    let session: Session = match read {
         Ok(s) => s,
         Err(e) => {
             // A file that does not read may be from a newer referent: say that, not
@@ -189,7 +194,8 @@ pub fn first_look(
         at = notes.end;
     }
     skeleton.push_str(&text[at..]);
-    let mut session = match parse(&skeleton) {
+    // (Small: read in one piece, not looked over for its items again.)
+    let mut session = match checked(&skeleton, ron_options().from_str(&skeleton)) {
         Ok(s) => s,
         // (Cutting the notes out cannot break a text that reads; this one does not.)
         Err(_) => return parse(&text).err().map(Err),

@@ -156,9 +156,6 @@ impl App {
 
     /// Writes the whole session to its file, unless another program replaced the file.
     fn fold(&mut self) -> Result<(), String> {
-        if !self.complete() {
-            return Ok(());
-        }
         if let (Some(ours), Some(now)) = (self.on_disk, session_file::on_disk(&self.path))
             && ours != now
         {
