@@ -18,8 +18,8 @@ use referent::referat::document::{self, Options};
 use referent::referat::{docx, html, markdown};
 use referent::store::journal::Journal;
 use referent::store::{lock, session_file};
-use referent::tui::app::App;
-use referent::tui::screen::Screen;
+use referent::tui::app::{App, Dirty};
+use referent::tui::screen::{Screen, Since};
 use referent::tui::{theme, view};
 use referent::{cli, i18n};
 
@@ -41,12 +41,13 @@ fn app(session: Session, path: &Path) -> App {
 
 /// Types a character into the open note, or rubs the last one out, and saves it as the
 /// live loop does (to the journal).
-fn type_and_save(typing: &mut App, toggle: &mut bool) {
+fn type_and_save(typing: &mut App, toggle: &mut bool) -> Dirty {
     *toggle = !*toggle;
     let code = if *toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
     typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
     let dirty = typing.take_dirty();
     typing.save_dirty(dirty);
+    dirty
 }
 
 fn benches(c: &mut Criterion) {
@@ -78,11 +79,21 @@ fn benches(c: &mut Criterion) {
         // The same, drawn as the live loop draws a key: the editor's changed cells only.
         let mut screen =
             Screen::new(Terminal::new(TestBackend::new(200, 60)).expect("a test terminal")).expect("a screen");
-        screen.draw(&mut typing, now()).expect("a whole frame");
+        let at = now();
+        screen.show(&mut typing, Since::Anything, at).expect("a whole frame");
         c.bench_function(&format!("type_save_draw/{name}"), |b| {
             b.iter(|| {
-                type_and_save(&mut typing, &mut toggle);
-                screen.draw_editor(&typing).expect("drawn")
+                let dirty = type_and_save(&mut typing, &mut toggle);
+                screen.show(&mut typing, Since::Keys(dirty), at).expect("drawn")
+            })
+        });
+
+        // A new second with nothing else changed: the parts that show the time.
+        let mut second = 0;
+        c.bench_function(&format!("clock_frame/{name}"), |b| {
+            b.iter(|| {
+                second += 1;
+                screen.show(&mut typing, Since::Nothing, at.plus_seconds(second)).expect("drawn")
             })
         });
 

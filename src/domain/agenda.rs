@@ -307,6 +307,14 @@ impl FromStr for SakNumber {
     }
 }
 
+impl SakNumber {
+    /// How many characters it is written with ("04/25": 5), without writing it.
+    pub fn width(self) -> usize {
+        let digits = |n: u32| n.checked_ilog10().map_or(1, |d| d as usize + 1).max(2);
+        digits(self.n) + 1 + digits(self.year)
+    }
+}
+
 impl fmt::Display for SakNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:02}/{:02}", self.n, self.year)
@@ -437,5 +445,13 @@ mod tests {
         assert_eq!("0/25".parse::<SakNumber>(), Err(BadSakNumber("0/25".into())));
         assert_eq!("sak 4".parse::<SakNumber>(), Err(BadSakNumber("sak 4".into())));
         assert_eq!("4/2025".parse::<SakNumber>(), Err(BadSakNumber("4/2025".into())));
+    }
+
+    #[test]
+    fn a_sak_number_knows_how_wide_it_is_written() {
+        for (n, year) in [(1, 25), (9, 5), (10, 25), (99, 0), (100, 25), (285, 26), (1000, 25), (u32::MAX, 99)] {
+            let number = SakNumber { year, n };
+            assert_eq!(number.width(), number.to_string().chars().count(), "{number}");
+        }
     }
 }

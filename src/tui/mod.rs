@@ -91,7 +91,6 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
     let mut terminate = signal(SignalKind::terminate())?;
     let mut redraw = true;
     let mut resized = false;
-    let mut shown_second = None;
     let mut last_input = std::time::Instant::now();
     loop {
         // Saved before it is drawn: what the screen shows is on disk.
@@ -99,21 +98,20 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
         if dirty != app::Dirty::Clean {
             app.save_dirty(dirty);
         }
-        let now = now();
-        // A key that changed no more than the editor's text redraws the editor alone, at
-        // once; a new second then redraws the rest.
-        if redraw && !resized && dirty != app::Dirty::Unknown && screen.draw_editor(app)? {
-            redraw = false;
-        }
-        if redraw || shown_second != Some(now) {
-            screen.draw(app, now)?;
-            shown_second = Some(now);
-            (redraw, resized) = (false, false);
+        let since = if resized {
+            screen::Since::Anything
+        } else if redraw || dirty != app::Dirty::Clean {
+            screen::Since::Keys(dirty)
+        } else {
+            screen::Since::Nothing
+        };
+        if screen.show(app, since, now())? {
             if !app.finish_reading() {
                 break;
             }
             app.remember_written();
         }
+        (redraw, resized) = (false, false);
         // Events already read are handled one at a time, each saved and drawn.
         if let Some(event) = events.pop_front() {
             match event {

@@ -1,8 +1,9 @@
 //! Putting frames on the terminal. ratatui draws each frame into a buffer; this writes
 //! only the cells that differ from what the terminal shows. While only the editor's text
 //! changes (a key typed into a note within the same second), only the rows of it that look
-//! different are drawn and compared: typing costs a row, not the screen. (A key typed as
-//! the clock turns a second is echoed first, then the clock drawn.)
+//! different are drawn and compared: typing costs a row, not the screen. A new second with
+//! nothing else changed draws only the parts that show the time. (A key typed as the clock
+//! turns a second is echoed first, then the clock drawn.)
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -10,11 +11,11 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
-use super::app::{App, SaveState};
+use super::app::{App, Dirty, SaveState};
 use super::view::{self, RowLook};
 use crate::domain::time::Stamp;
 
-/// What the last whole frame showed that an editor-only frame must not change.
+/// What the last whole frame showed that an editor-only or a clock frame must not change.
 #[derive(Clone, PartialEq)]
 struct Shown {
     editor: Option<Rect>,
@@ -32,10 +33,23 @@ pub struct Screen<B: Backend> {
     last: Option<Shown>,
     /// What the editor's text rows show on the terminal, top to bottom (`None`: not known).
     rows: Vec<Option<RowLook>>,
-    /// The cells of a row drawn anew, and the same cells as the terminal shows them: kept
-    /// from key to key.
+    /// The cells of a row (or of a timed part) drawn anew, and the same cells as the
+    /// terminal shows them: kept from key to key.
     row: Buffer,
     row_shown: Buffer,
+    /// The time the parts that show it were last drawn for.
+    shown_at: Option<Stamp>,
+}
+
+/// What happened since the last frame, as far as the caller knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// Nothing but time passing.
+    Nothing,
+    /// Keys were handled (or text pasted); they changed this much of the session.
+    Keys(Dirty),
+    /// The terminal was resized, or anything else that needs the whole screen drawn.
+    Anything,
 }
 
 impl<B: Backend> Screen<B> {
@@ -51,7 +65,28 @@ impl<B: Backend> Screen<B> {
             rows: Vec::new(),
             row: Buffer::default(),
             row_shown: Buffer::default(),
+            shown_at: None,
         })
+    }
+
+    /// Brings the terminal up to date for `now`, drawing as little as it can: after keys
+    /// that changed no more than the editor's text, the editor's changed cells; for a new
+    /// second, the parts that show the time; else the whole screen. True when the whole
+    /// screen was drawn.
+    pub fn show(&mut self, app: &mut App, since: Since, now: Stamp) -> Result<bool, B::Error> {
+        let mut drawn = match since {
+            Since::Nothing => true,
+            Since::Keys(dirty) => dirty != Dirty::Unknown && self.draw_editor(app)?,
+            Since::Anything => false,
+        };
+        if drawn && self.shown_at != Some(now) {
+            drawn = self.draw_clock(app, now)?;
+        }
+        if !drawn {
+            self.draw(app, now)?;
+        }
+        self.shown_at = Some(now);
+        Ok(!drawn)
     }
 
     /// Draws the whole screen for `now`.
@@ -74,17 +109,31 @@ impl<B: Backend> Screen<B> {
         // Its cells serve the next frame.
         *self.terminal.current_buffer_mut() = before;
         self.terminal.backend_mut().flush()?;
-        let editor = view::editor_area(app, area);
-        let rows = editor.and_then(|e| view::editor_rows(app, e));
-        self.rows = rows.as_ref().map_or(Vec::new(), |r| r.looks.iter().cloned().map(Some).collect());
-        self.last = Some(Shown {
-            editor,
-            wanted: rows.map(|r| r.wanted),
-            title: view::editor_title(app),
-            saved: app.saved.clone(),
-            message: app.message.clone(),
-        });
+        let (shown, rows) = look(app, area);
+        self.rows = rows.map_or(Vec::new(), |r| r.looks.into_iter().map(Some).collect());
+        self.last = Some(shown);
         Ok(())
+    }
+
+    /// Draws only the parts of the screen that show the time, for `now`, when nothing
+    /// else changed since the last frame (the caller knows of no key and no resize since;
+    /// this checks that the app did not change on its own, as a save that failed); false
+    /// (and nothing drawn) when a whole frame is needed.
+    fn draw_clock(&mut self, app: &mut App, now: Stamp) -> Result<bool, B::Error> {
+        let area = self.shown.area;
+        let same = self.last.as_ref().is_some_and(|last| *last == look(app, area).0);
+        let Some(parts) = view::timed_parts(app, area).filter(|_| same) else { return Ok(false) };
+        for part in parts {
+            let cells = part.1.intersection(area);
+            if !cells.is_empty() {
+                reuse(&mut self.row, cells);
+                self.row.reset();
+                view::draw_timed(&mut self.row, part, app, now);
+                self.put()?;
+            }
+        }
+        self.terminal.backend_mut().flush()?;
+        Ok(true)
     }
 
     /// Draws only the editor's text that changed, when that is all the app changed since
@@ -92,7 +141,7 @@ impl<B: Backend> Screen<B> {
     /// second); false (and nothing drawn) when a whole frame is needed. The terminal is
     /// taken to be the size of the last whole frame: the caller draws a whole frame after
     /// a resize.
-    pub fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
+    fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
         let Some(last) = &self.last else { return Ok(false) };
         let same = last.saved == app.saved && last.message == app.message && last.title == view::editor_title(app);
         let rows = last.editor.filter(|_| same).and_then(|e| view::editor_rows(app, e));
@@ -112,11 +161,7 @@ impl<B: Backend> Screen<B> {
             if !cells.is_empty() {
                 reuse(&mut self.row, cells);
                 view::draw_editor_row(&mut self.row, row, app, &look);
-                reuse(&mut self.row_shown, cells);
-                let (from, width) = (self.shown.index_of(cells.x, cells.y), usize::from(cells.width));
-                self.row_shown.content.clone_from_slice(&self.shown.content[from..from + width]);
-                self.terminal.backend_mut().draw(self.row_shown.diff(&self.row).into_iter())?;
-                self.shown.content[from..from + width].clone_from_slice(&self.row.content);
+                self.put()?;
                 drew = true;
             }
             self.rows[i] = Some(look);
@@ -126,6 +171,51 @@ impl<B: Backend> Screen<B> {
         }
         Ok(true)
     }
+
+    /// Writes to the terminal the cells of `row` (drawn anew: a part of one row, or whole
+    /// rows) that differ from what it shows. Most of what is drawn anew is what the
+    /// terminal shows: only the rows from the first to the last that differ are compared as
+    /// ratatui compares frames (wide letters and all).
+    fn put(&mut self) -> Result<(), B::Error> {
+        let cells = self.row.area;
+        debug_assert!(cells.height == 1 || cells.width == self.shown.area.width, "{cells:?} are not in one piece");
+        let (from, len) = (self.shown.index_of(cells.x, cells.y), cells.area() as usize);
+        let shown = &self.shown.content[from..from + len];
+        let (mut first, mut last) = (None, 0);
+        for (i, (drawn, was)) in self.row.content.iter().zip(shown).enumerate() {
+            if drawn != was {
+                first = first.or(Some(i));
+                last = i;
+            }
+        }
+        let Some(first) = first else { return Ok(()) };
+        let width = usize::from(cells.width);
+        let (top, bottom) = (first / width, last / width + 1);
+        let rows = Rect { y: cells.y + top as u16, height: (bottom - top) as u16, ..cells };
+        self.row.content.truncate(bottom * width);
+        self.row.content.drain(..top * width);
+        self.row.area = rows;
+        let (from, len) = (from + top * width, rows.area() as usize);
+        reuse(&mut self.row_shown, rows);
+        self.row_shown.content.clone_from_slice(&self.shown.content[from..from + len]);
+        self.terminal.backend_mut().draw(self.row_shown.diff(&self.row).into_iter())?;
+        self.shown.content[from..from + len].clone_from_slice(&self.row.content);
+        Ok(())
+    }
+}
+
+/// What a screen of `area` shows that is not drawn by the clock, and the editor's rows.
+fn look(app: &App, area: Rect) -> (Shown, Option<view::EditorRows>) {
+    let editor = view::editor_area(app, area);
+    let rows = editor.and_then(|e| view::editor_rows(app, e));
+    let shown = Shown {
+        editor,
+        wanted: rows.as_ref().map(|r| r.wanted),
+        title: view::editor_title(app),
+        saved: app.saved.clone(),
+        message: app.message.clone(),
+    };
+    (shown, rows)
 }
 
 /// Makes `buf` a buffer of `area` (its cells to be drawn over), keeping its allocation.
@@ -144,15 +234,15 @@ mod tests {
     use crate::domain::session::Session;
     use crate::i18n;
     use crate::store::agenda_file;
-    use crate::tui::app::Dirty;
     use crate::tui::theme;
 
     fn at(clock: &str) -> Stamp {
         Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
     }
 
-    fn whole(app: &mut App, now: Stamp) -> Buffer {
-        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    /// The whole frame, drawn from scratch, on a screen the size of `screen`'s.
+    fn whole<B: Backend>(screen: &Screen<B>, app: &mut App, now: Stamp) -> Buffer {
+        let mut t = Terminal::new(TestBackend::new(screen.shown.area.width, screen.shown.area.height)).unwrap();
         t.draw(|f| view::draw(f, app, now)).unwrap();
         t.backend().buffer().clone()
     }
@@ -167,31 +257,48 @@ mod tests {
         let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 24)).unwrap()).unwrap();
         app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), at("10:00:00"));
         app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), at("10:00:00"));
-        screen.draw(&mut app, at("10:00:00")).unwrap();
-        let mut shown_second = at("10:00:00");
+        screen.show(&mut app, Since::Anything, at("10:00:00")).unwrap();
         let mut editor_only = 0;
         let text = "Et innspill som er langt nok til å brytes over flere linjer i editoren, med æøå";
         for (n, c) in text.chars().enumerate() {
             let now = if n < 40 { at("10:00:00") } else { at("10:00:01") };
             app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), now);
             let dirty = app.take_dirty();
-            // As the live loop: the editor alone if it can, a whole frame if it must or
-            // if the clock turned a second.
-            let done = dirty != Dirty::Unknown && screen.draw_editor(&app).unwrap();
-            if done {
+            if !screen.show(&mut app, Since::Keys(dirty), now).unwrap() {
                 editor_only += 1;
             }
-            if !done || shown_second != now {
-                screen.draw(&mut app, now).unwrap();
-                shown_second = now;
-            }
-            assert_eq!(screen.terminal.backend().buffer(), &whole(&mut app, now), "after {} keys", n + 1);
+            assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "after {} keys", n + 1);
         }
         assert!(editor_only > 60, "most keys drew the editor alone: {editor_only}");
         app.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at("10:00:02"));
-        assert!(!screen.draw_editor(&app).unwrap(), "the editor is closed");
-        screen.draw(&mut app, at("10:00:02")).unwrap();
-        assert_eq!(screen.terminal.backend().buffer(), &whole(&mut app, at("10:00:02")));
+        let since = Since::Keys(app.take_dirty());
+        assert!(screen.show(&mut app, since, at("10:00:02")).unwrap(), "the editor is closed");
+        assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:00:02")));
+    }
+
+    /// With nothing else changed, a new second draws the parts that show the time alone,
+    /// and the terminal shows what a whole frame would: the clock, the timer turning to a
+    /// warning and an overrun, the saksliste's projections; an overlay (help) is drawn
+    /// whole.
+    #[test]
+    fn a_new_second_draws_what_shows_the_time() {
+        let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+        let (theme, _) = theme::load(None, false);
+        let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+        let mut screen = Screen::new(Terminal::new(TestBackend::new(100, 30)).unwrap()).unwrap();
+        app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), at("10:00:00"));
+        screen.show(&mut app, Since::Anything, at("10:00:00")).unwrap();
+        for minutes in 1..40 {
+            let now = at(&format!("10:{minutes:02}:07"));
+            assert!(!screen.show(&mut app, Since::Nothing, now).unwrap(), "the clock alone at {minutes} minutes");
+            assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "at {minutes} minutes");
+            assert!(!screen.show(&mut app, Since::Nothing, now).unwrap());
+        }
+        app.key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE), at("10:40:00"));
+        let since = Since::Keys(app.take_dirty());
+        screen.show(&mut app, since, at("10:40:00")).unwrap();
+        assert!(screen.show(&mut app, Since::Nothing, at("10:40:01")).unwrap(), "help is open: the whole screen");
+        assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:40:01")));
     }
 
     /// The cells a terminal shows: those covered by a wide letter to their left are hidden,
@@ -241,10 +348,9 @@ mod tests {
             .collect()
     }
 
-    /// Opens a note in the seed meeting and types the keys `picks` chooses from
-    /// `editing_keys` into it, drawing on `screen` as the live loop does (the editor alone
-    /// when it can, a whole frame when it must or when the clock turns a second);
-    /// `check` looks at the screen after each key.
+    /// Starts the seed meeting, opens a note and types the keys `picks` chooses from
+    /// `editing_keys` into it (or lets time pass), drawing on `screen` as the live loop
+    /// does; `check` looks at the screen after each key.
     fn type_into_a_note<B: Backend>(
         screen: &mut Screen<B>,
         picks: &[usize],
@@ -260,17 +366,25 @@ mod tests {
         let start = at("10:00:00");
         app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
         app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
-        screen.draw(&mut app, start).unwrap();
-        let mut shown_second = start;
+        screen.show(&mut app, Since::Anything, start).unwrap();
+        let mut now = start;
         for (n, pick) in picks.iter().enumerate() {
-            let now = at(&format!("10:00:{:02}", n / 40));
-            app.key(keys[pick % keys.len()], now);
-            let dirty = app.take_dirty();
-            let done = dirty != Dirty::Unknown && screen.draw_editor(&app).unwrap();
-            if !done || shown_second != now {
-                screen.draw(&mut app, now).unwrap();
-                shown_second = now;
+            // Now and then time passes with no key: 13 seconds, so that the sak's
+            // timebox runs out in a long run.
+            let since = match keys.get(pick % (keys.len() + 1)) {
+                Some(&key) => {
+                    app.key(key, now);
+                    Since::Keys(app.take_dirty())
+                }
+                None => {
+                    now = now.plus_seconds(13);
+                    Since::Nothing
+                }
+            };
+            if n % 40 == 39 {
+                now = now.plus_seconds(1);
             }
+            screen.show(&mut app, since, now).unwrap();
             check(screen, &mut app, now, n)?;
         }
         Ok(())

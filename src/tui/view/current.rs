@@ -1,13 +1,14 @@
 //! The sak under discussion: its timer, large enough to read across the table, and
 //! what the chair needs of it (presenter, documents, forslag til vedtak).
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use super::cells;
 use super::duration;
 use crate::domain::agenda::Item;
 use crate::domain::session::{Phase, Timer};
@@ -17,7 +18,7 @@ use crate::tui::app::App;
 /// Width the large digits need: "+12:34" in quadrant pixels, 4 columns a character.
 const BIG_WIDTH: u16 = 26;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     if area.height == 0 {
         return;
     }
@@ -40,12 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
         None if session.record.started.is_none() => format!(" {} ", w.not_started),
         None => format!(" {} ", w.no_current),
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(if timer.is_some() { t.border_focus } else { t.border })
-        .title(Span::styled(title, t.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = cells::rule(buf, area, &title, t.title, if timer.is_some() { t.border_focus } else { t.border });
     if inner.height == 0 {
         return;
     }
@@ -61,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
     let [timer_area, info_area] =
         Layout::horizontal([Constraint::Length(timer_width), Constraint::Fill(1)]).areas(inner);
     if let Some(timer) = timer {
-        draw_timer(frame, timer_area, app, timer, big);
+        draw_timer(buf, timer_area, app, timer, big);
     }
 
     let Some(item) = session.agenda.items.get(shown) else { return };
@@ -99,10 +95,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
         }
     }
     let info = Paragraph::new(lines).style(t.text).wrap(Wrap { trim: true });
-    frame.render_widget(info, info_area);
+    info.render(info_area, buf);
 }
 
-fn draw_timer(frame: &mut Frame, area: Rect, app: &App, timer: Timer, big: bool) {
+fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, timer: Timer, big: bool) {
     let (w, t) = (app.words, &app.theme);
     let style = match timer.phase {
         Phase::Within => t.ok,
@@ -132,13 +128,13 @@ fn draw_timer(frame: &mut Frame, area: Rect, app: &App, timer: Timer, big: bool)
             .style(digits_style)
             .lines(vec![Line::from(elapsed)])
             .build();
-        frame.render_widget(text, digits);
+        text.render(digits, buf);
         let mut lines = vec![detail];
         lines.extend(paused);
-        frame.render_widget(Paragraph::new(lines), below);
+        Paragraph::new(lines).render(below, buf);
     } else {
         let mut lines = vec![Line::from(Span::styled(elapsed, style.bold())), detail];
         lines.extend(paused);
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        Paragraph::new(lines).wrap(Wrap { trim: true }).render(area, buf);
     }
 }

@@ -1,13 +1,15 @@
 //! The top line: meeting, date, wall clock, and whether everything is saved.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
+use super::cells;
 use crate::domain::time::Stamp;
 use crate::tui::app::{App, SaveState};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     let (w, t, a) = (app.words, &app.theme, &app.session.agenda);
     let save = match &app.saved {
         SaveState::Saved => Span::styled(format!("● {}", w.saved), t.ok),
@@ -23,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
         Span::styled(format!("· {date} "), t.header),
         Span::styled(format!("· {}", a.body), t.muted),
     ]);
-    frame.render_widget(ratatui::widgets::Block::new().style(t.header), area);
-    frame.render_widget(left, left_area);
-    frame.render_widget(right, right_area);
+    cells::fill(buf, area, t.header);
+    left.render(left_area, buf);
+    right.render(right_area, buf);
 }

@@ -1,6 +1,7 @@
 //! Drawing the live meeting: named areas of the screen, each drawn by its own module.
 
 mod attendance;
+mod cells;
 mod current;
 mod editor;
 mod followups;
@@ -93,15 +94,48 @@ pub fn draw_editor_row(buf: &mut Buffer, area: Rect, app: &App, look: &RowLook) 
     editor::draw_row(buf, area, look, &app.theme);
 }
 
+/// A part of the screen that shows the time, the whole width of the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timed {
+    Header,
+    Saksliste,
+    Current,
+    Status,
+}
+
+/// The timed parts of a screen laid out as `areas` (of `layout`).
+fn timed([header, list, current, _, _, status, _]: [Rect; 7]) -> [(Timed, Rect); 4] {
+    [(Timed::Header, header), (Timed::Saksliste, list), (Timed::Current, current), (Timed::Status, status)]
+}
+
+/// Where the parts of the screen that show the time are on a screen of `area`. When
+/// nothing but the clock changed, they are all that a new second changes (`None`: an
+/// overlay is open over them, and the whole screen is drawn).
+pub fn timed_parts(app: &App, area: Rect) -> Option<[(Timed, Rect); 4]> {
+    matches!(app.mode, Mode::Normal | Mode::Notes | Mode::Editor(_)).then(|| timed(layout(app, area)))
+}
+
+/// Draws a timed part into its area of `buf`, a buffer just reset.
+pub fn draw_timed(buf: &mut Buffer, (part, area): (Timed, Rect), app: &mut App, now: Stamp) {
+    cells::fill(buf, area, app.theme.text);
+    match part {
+        Timed::Header => header::draw(buf, area, app, now),
+        Timed::Saksliste => saksliste::draw(buf, area, app, now),
+        Timed::Current => current::draw(buf, area, app, now),
+        Timed::Status => status::draw(buf, area, app, now),
+    }
+}
+
 /// Draws the whole screen for `now`.
 pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
-    let [header, list, current, notes_area, editor_area, status, footer] = layout(app, area);
+    let areas = layout(app, area);
+    let [_, _, _, notes_area, editor_area, _, footer] = areas;
     let footer_height = footer.height;
-    header::draw(frame, header, app, now);
-    saksliste::draw(frame, list, app, now);
-    current::draw(frame, current, app, now);
+    for part in timed(areas) {
+        draw_timed(frame.buffer_mut(), part, app, now);
+    }
     notes::draw(frame, notes_area, app);
     match &app.mode {
         Mode::Editor(e) => editor::draw(frame.buffer_mut(), editor_area, app, e),
@@ -112,7 +146,6 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
         }
         _ => {}
     }
-    status::draw(frame, status, app, now);
     footer::draw(frame, footer, app);
     let body = ratatui::layout::Rect { y: area.y + 1, height: area.height.saturating_sub(1 + footer_height), ..area };
     match &app.mode {

@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
+use super::cells;
 use crate::domain::notes::{Note, NoteKind};
 use crate::tui::app::{App, Mode};
 
@@ -32,12 +33,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let item = app.selected.min(app.session.agenda.items.len().saturating_sub(1));
     let Some(record) = app.session.record.items.get(item) else { return };
     let focused = matches!(app.mode, Mode::Notes);
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(if focused { t.border_focus } else { t.border })
-        .title(Span::styled(format!(" {} ", (w.notes_title)(record.notes.len())), t.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = format!(" {} ", (w.notes_title)(record.notes.len()));
+    let inner = cells::rule(frame.buffer_mut(), area, &title, t.title, if focused { t.border_focus } else { t.border });
 
     let selected = focused.then_some(app.note_selected.min(record.notes.len().saturating_sub(1)));
     let mut lines: Vec<Line> = Vec::new();

@@ -1,13 +1,14 @@
 //! The meeting line: behind or ahead of plan, projected end against planned end.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
 use crate::domain::time::Stamp;
 use crate::tui::app::App;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     let (w, t, session) = (app.words, &app.theme, &app.session);
     let p = session.projection(&app.schedule, now);
     let mut spans = vec![Span::raw(" ")];
@@ -33,5 +34,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Stamp) {
         let line = (w.presence_line)(session.present_count(), q.quorate());
         spans.push(Span::styled(format!(" · {line}"), style));
     }
-    frame.render_widget(Line::from(spans), area);
+    Line::from(spans).render(area, buf);
 }
