@@ -175,37 +175,81 @@ struct Run {
     peak_kb: u64,
 }
 
-/// Types `keys` letters one at a time, each timed from write to echo.
-fn type_keys(pty: &mut Pty, keys: usize) -> (Vec<Duration>, usize) {
-    let letters = b"abcdefghijklmnopqrstuvwxyz";
-    let mut latencies = Vec::with_capacity(keys);
-    let mut missed = 0;
-    for k in 0..keys {
-        let c = letters[k % letters.len()];
-        // Only what comes after the key counts.
-        while let Ok(t) = pty.text.try_recv() {
-            drop(t);
-        }
-        pty.seen.clear();
-        let sent = Instant::now();
-        pty.send(&[c]);
-        if pty.wait_for(&(c as char).to_string(), Duration::from_secs(2)) {
-            latencies.push(sent.elapsed());
-        } else {
-            missed += 1;
-        }
-        // A fast typist, not a machine: about 12 keys a second.
-        std::thread::sleep(Duration::from_millis(80));
-    }
-    (latencies, missed)
+/// A program in a pseudo-terminal, ready to be typed into, and what it took to get there.
+struct Typist {
+    name: String,
+    pty: Pty,
+    first_frames: Vec<Duration>,
+    /// What leaves it, a moment between each.
+    quit: &'static [&'static [u8]],
+    latencies: Vec<Duration>,
+    missed: usize,
 }
 
-fn cpu_ticks(pid: u32) -> u64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    let after = stat.rsplit(')').next().unwrap_or_default();
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let num = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
-    num(11) + num(12) // utime, stime
+/// Types `keys` letters into each typist, by turns (one key to each, then the next), each
+/// key timed from write to echo. By turns, so that what else the machine does falls on
+/// all of them alike: the ratio between them is the programs', not the minute's.
+fn type_keys(typists: &mut [Typist], keys: usize) {
+    let letters = b"abcdefghijklmnopqrstuvwxyz";
+    // A fast typist, not a machine: about 12 keys a second into each.
+    let pause = Duration::from_millis(80) / typists.len().max(1) as u32;
+    for k in 0..keys {
+        let c = letters[k % letters.len()];
+        for t in typists.iter_mut() {
+            // Only what comes after the key counts.
+            while let Ok(text) = t.pty.text.try_recv() {
+                drop(text);
+            }
+            t.pty.seen.clear();
+            let sent = Instant::now();
+            t.pty.send(&[c]);
+            if t.pty.wait_for(&(c as char).to_string(), Duration::from_secs(2)) {
+                t.latencies.push(sent.elapsed());
+            } else {
+                t.missed += 1;
+            }
+            std::thread::sleep(pause);
+        }
+    }
+}
+
+/// Measures idle CPU and peak memory of the typists after their keys (at once), and
+/// quits them.
+fn finish(typists: Vec<Typist>) -> Vec<Run> {
+    let pids: Vec<u32> = typists.iter().map(|t| t.pty.child.process_id().unwrap_or(0)).collect();
+    let idle = idle_cpu(&pids);
+    typists
+        .into_iter()
+        .zip(pids)
+        .zip(idle)
+        .map(|((mut t, pid), idle_cpu)| {
+            let peak_kb = peak_kb(pid);
+            for keys in t.quit {
+                t.pty.send(keys);
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            let _ = t.pty.child.wait();
+            Run {
+                name: t.name,
+                first_frames: t.first_frames,
+                latencies: t.latencies,
+                missed: t.missed,
+                idle_cpu,
+                peak_kb,
+            }
+        })
+        .collect()
+}
+
+/// Time `pid` spent on a CPU so far, all its threads, to the nanosecond (the scheduler's
+/// own count: a 0.3 ms frame a second shows, which whole clock ticks would not).
+fn cpu_time(pid: u32) -> Duration {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
+    let ns = tasks
+        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(ns)
 }
 
 fn peak_kb(pid: u32) -> u64 {
@@ -217,13 +261,18 @@ fn peak_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// CPU use of `pid` over three quiet seconds, in percent of one core: after what the
-/// last keys set off (referent folds its journal into the session file 3 s after them).
-fn idle_cpu(pid: u32) -> f64 {
+/// CPU use of each of `pids` over the same three quiet seconds, in percent of one core:
+/// after what the last keys set off (referent folds its journal into the session file 3 s
+/// after them).
+fn idle_cpu(pids: &[u32]) -> Vec<f64> {
     std::thread::sleep(referent::tui::saving::FOLD_WHEN_IDLE + Duration::from_millis(1500));
-    let before = cpu_ticks(pid);
-    std::thread::sleep(Duration::from_secs(3));
-    (cpu_ticks(pid) - before) as f64 / 3.0 // 100 ticks a second: ticks/s is percent
+    let quiet = Duration::from_secs(3);
+    let before: Vec<Duration> = pids.iter().map(|&p| cpu_time(p)).collect();
+    std::thread::sleep(quiet);
+    pids.iter()
+        .zip(before)
+        .map(|(&p, b)| 100.0 * cpu_time(p).saturating_sub(b).as_secs_f64() / quiet.as_secs_f64())
+        .collect()
 }
 
 /// How long `program` takes from its start to its first frame (the word "Saksliste" on
@@ -257,7 +306,8 @@ fn referent_first_frames(session: &Path, dir: &Path, starts: usize) -> Vec<Durat
     first_frames(env!("CARGO_BIN_EXE_referent"), &[&copy.display().to_string()], dir, starts, fresh)
 }
 
-fn referent(name: &str, session: &Path, dir: &Path, keys: usize) -> Run {
+/// referent on `session`, a new note open.
+fn referent(name: &str, session: &Path, dir: &Path) -> Typist {
     let first_frames = referent_first_frames(session, dir, STARTS);
     let mut pty = Pty::start(env!("CARGO_BIN_EXE_referent"), &[&session.display().to_string()], dir);
     pty.wait_for("Saksliste", Duration::from_secs(10));
@@ -265,18 +315,12 @@ fn referent(name: &str, session: &Path, dir: &Path, keys: usize) -> Run {
     pty.send(b"i");
     pty.wait_for("Esc", Duration::from_secs(5));
     pty.settle();
-    let (latencies, missed) = type_keys(&mut pty, keys);
-    let pid = pty.child.process_id().unwrap_or(0);
-    let idle_cpu = idle_cpu(pid);
-    let peak_kb = peak_kb(pid);
-    pty.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(200));
-    pty.send(&[3]);
-    let _ = pty.child.wait();
-    Run { name: name.into(), first_frames, latencies, missed, idle_cpu, peak_kb }
+    // Esc closes the note (kept as a draft), Ctrl+C quits.
+    Typist { name: name.into(), pty, first_frames, quit: &[b"\x1b", b"\x03"], latencies: Vec::new(), missed: 0 }
 }
 
-fn vim(file: &Path, dir: &Path, keys: usize) -> Run {
+/// vim on `file`, in insert mode at its end.
+fn vim(file: &Path, dir: &Path) -> Typist {
     let file = file.display().to_string();
     let args = ["--clean", "-n", file.as_str()];
     let first_frames = first_frames("vim", &args, dir, STARTS, || {});
@@ -286,13 +330,8 @@ fn vim(file: &Path, dir: &Path, keys: usize) -> Run {
     pty.send(b"Go");
     pty.wait_for("INSERT", Duration::from_secs(5));
     pty.settle();
-    let (latencies, missed) = type_keys(&mut pty, keys);
-    let pid = pty.child.process_id().unwrap_or(0);
-    let idle_cpu = idle_cpu(pid);
-    let peak_kb = peak_kb(pid);
-    pty.send(b"\x1b:q!\r");
-    let _ = pty.child.wait();
-    Run { name: "vim --clean, same size".into(), first_frames, latencies, missed, idle_cpu, peak_kb }
+    let name = "vim --clean, same size".into();
+    Typist { name, pty, first_frames, quit: &[b"\x1b:q!\r"], latencies: Vec::new(), missed: 0 }
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -321,11 +360,13 @@ fn main() {
     let plain = dir.path().join("large.txt");
     std::fs::write(&plain, format!("Saksliste\n{}", session_file::to_text(&session))).expect("the text file");
 
-    let runs = [
-        referent("referent, seed meeting", &seed, dir.path(), keys),
-        referent("referent, large session", &large, dir.path(), keys),
-        vim(&plain, dir.path(), keys),
-    ];
+    // The seed meeting alone; the large session and vim by turns, key for key.
+    let mut seed = [referent("referent, seed meeting", &seed, dir.path())];
+    type_keys(&mut seed, keys);
+    let mut runs = finish(seed.into());
+    let mut side_by_side = [referent("referent, large session", &large, dir.path()), vim(&plain, dir.path())];
+    type_keys(&mut side_by_side, keys);
+    runs.extend(finish(side_by_side.into()));
     let size = std::fs::metadata(&large).map(|m| m.len()).unwrap_or(0);
     println!("typing latency, {keys} keys, write to echo; large session {:.1} MB", size as f64 / 1e6);
     println!(
@@ -339,7 +380,7 @@ fn main() {
         let (p50, p99) = (percentile(&sorted, 0.5), percentile(&sorted, 0.99));
         p.push((p50, p99));
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} | {:.1} % | {:.1} MB |",
+            "| {} | {} | {} | {} | {} | {} | {} | {:.2} % | {:.1} MB |",
             run.name,
             ms(p50),
             ms(p99),
