@@ -212,3 +212,41 @@ fn a_large_session_opened_from_a_first_look_is_whole() {
     assert_eq!(term.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(dir.path().join(SESSION)).unwrap(), text);
 }
+
+/// With no key pressed, the clock goes on: each new second redraws what shows the time
+/// (the sak's timer, its row in the saksliste), and leaves the rest as it was.
+#[test]
+fn the_clock_goes_on_with_no_key_pressed() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("n");
+    term.wait_for("Nå: Orienteringssak");
+    let seconds = |mmss: &str| {
+        let (m, s) = mmss.split_once(':')?;
+        Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
+    };
+    // (Seconds left on the timer, seconds taken in the sak's row.)
+    let clocks = |text: &str| {
+        let left = text.split("av 04:00 · ").nth(1)?.split(' ').next()?;
+        let row = text.lines().find(|l| l.contains("Velkommen til møtet"))?;
+        Some((seconds(left)?, seconds(row.split_whitespace().last()?)?))
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let shown = loop {
+        let shown = term.text();
+        // Three seconds on, the timer and the row agree (a frame half read may not).
+        if let Some((left, taken)) = clocks(&shown)
+            && taken >= 3
+            && left + taken == 240
+        {
+            break shown;
+        }
+        assert!(std::time::Instant::now() < deadline, "the clock did not go on:\n{shown}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(shown.contains("Innspill og kommentarer (0)"), "the rest is still there:\n{shown}");
+    assert!(shown.contains("01/25 10:04  3 min Godkj."), "{shown}");
+    term.send(&[3]);
+    assert_eq!(term.wait_exit(), 0);
+}
