@@ -128,8 +128,8 @@ pub struct App {
     pub words: &'static Words,
     pub theme: Theme,
     pub quit: bool,
-    /// Scroll position of the saksliste, kept between frames.
-    pub list_state: ratatui::widgets::TableState,
+    /// The first row of the saksliste in view, kept between frames.
+    pub list_offset: usize,
     pub help_scroll: u16,
     undo: Vec<Session>,
     redo: Vec<Session>,
@@ -166,7 +166,7 @@ impl App {
             words,
             theme,
             quit: false,
-            list_state: ratatui::widgets::TableState::default(),
+            list_offset: 0,
             help_scroll: 0,
             undo: Vec::new(),
             redo: Vec::new(),

@@ -90,7 +90,7 @@ impl<B: Backend> Screen<B> {
     }
 
     /// Draws the whole screen for `now`.
-    pub fn draw(&mut self, app: &mut App, now: Stamp) -> Result<(), B::Error> {
+    fn draw(&mut self, app: &mut App, now: Stamp) -> Result<(), B::Error> {
         let area = Rect::from((Position::ORIGIN, self.terminal.size()?));
         if area != self.shown.area {
             // A new size: start from a clean terminal.
@@ -116,12 +116,14 @@ impl<B: Backend> Screen<B> {
     }
 
     /// Draws only the parts of the screen that show the time, for `now`, when nothing
-    /// else changed since the last frame (the caller knows of no key and no resize since;
-    /// this checks that the app did not change on its own, as a save that failed); false
-    /// (and nothing drawn) when a whole frame is needed.
+    /// else changed since the last frame (the caller knows of no key since; this checks
+    /// that the app did not change on its own, as a save that failed, nor the terminal's
+    /// size); false (and nothing drawn) when a whole frame is needed.
     fn draw_clock(&mut self, app: &mut App, now: Stamp) -> Result<bool, B::Error> {
         let area = self.shown.area;
-        let same = self.last.as_ref().is_some_and(|last| *last == look(app, area).0);
+        // (A resize whose signal is still on its way is drawn whole.)
+        let resized = Rect::from((Position::ORIGIN, self.terminal.size()?)) != area;
+        let same = !resized && self.last.as_ref().is_some_and(|last| *last == look(app, area).0);
         let Some(parts) = view::timed_parts(app, area).filter(|_| same) else { return Ok(false) };
         for part in parts {
             let cells = part.1.intersection(area);
@@ -137,15 +139,12 @@ impl<B: Backend> Screen<B> {
     }
 
     /// Draws only the editor's text that changed, when that is all the app changed since
-    /// the last whole frame (the clock aside: the caller draws a whole frame for a new
-    /// second); false (and nothing drawn) when a whole frame is needed. The terminal is
-    /// taken to be the size of the last whole frame: the caller draws a whole frame after
-    /// a resize.
+    /// the last frame; false (and nothing drawn) when a whole frame is needed. The
+    /// terminal is taken to be the size of the last whole frame: the caller draws a
+    /// whole frame after a resize.
     fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
-        let Some(last) = &self.last else { return Ok(false) };
-        let same = last.saved == app.saved && last.message == app.message && last.title == view::editor_title(app);
-        let rows = last.editor.filter(|_| same).and_then(|e| view::editor_rows(app, e));
-        let Some(rows) = rows.filter(|r| Some(r.wanted) == last.wanted) else { return Ok(false) };
+        let (shown, rows) = look(app, self.shown.area);
+        let Some(rows) = rows.filter(|_| self.last.as_ref() == Some(&shown)) else { return Ok(false) };
         let area = self.shown.area;
         self.rows.resize(rows.looks.len(), None);
         let mut drew = false;

@@ -2,11 +2,14 @@
 //! row, as a one-line `Line` draws it (style patched over the cells', cut to the width,
 //! right-aligned text cut on the left); a style over an area; a rule with a title, as a
 //! `Block` with a top border. The parts that show the time are drawn once a second, and
-//! this costs a tenth of the widgets.
+//! this costs a tenth of the widgets. (Text with anything but simple letters in it is
+//! left to a `Line`.)
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
 use crate::tui::wrap;
 
@@ -22,39 +25,26 @@ pub fn put(buf: &mut Buffer, area: Rect, text: &str, style: Style, align: Align)
     if area.is_empty() {
         return;
     }
-    let graphemes = wrap::graphemes(text);
-    // Text of only simple letters (most of it) is drawn as it is, a cell a char.
-    let simple = matches!(graphemes, wrap::Graphemes::Simple(_));
-    let width = if simple { u16::try_from(text.chars().count()).unwrap_or(u16::MAX) } else { wrap::width_of(text) };
-    let (mut x, mut skip) = match align {
+    // Text of only simple letters (most of it) is drawn here, a cell a char; any other,
+    // by ratatui itself.
+    if !matches!(wrap::graphemes(text), wrap::Graphemes::Simple(_)) {
+        let line = Line::from(Span::styled(text, style));
+        let line = if align == Align::Right { line.right_aligned() } else { line };
+        line.render(area, buf);
+        return;
+    }
+    let width = usize::from(area.width);
+    let chars = text.chars().count();
+    // Right-aligned text too long for its cells loses its start.
+    let (x, skip) = match align {
         Align::Left => (area.x, 0),
-        Align::Right if width <= area.width => (area.right() - width, 0),
-        Align::Right => (area.x, width - area.width),
+        Align::Right if chars <= width => (area.right() - chars as u16, 0),
+        Align::Right => (area.x, chars - width),
     };
-    let y = area.y;
-    for (_, g, w) in graphemes {
-        if skip > 0 {
-            // A wide letter cut in half by the left edge is left out, its cell left blank.
-            x += w.saturating_sub(skip);
-            skip = skip.saturating_sub(w);
-            continue;
+    for (k, c) in text.char_indices().skip(skip).take(width).enumerate() {
+        if let Some(cell) = buf.cell_mut((x + k as u16, area.y)) {
+            cell.set_symbol(&text[c.0..c.0 + c.1.len_utf8()]).set_style(style);
         }
-        if x + w > area.right() {
-            break;
-        }
-        if let Some(cell) = buf.cell_mut((x, y)) {
-            match wrap::drawn(g).filter(|_| !simple) {
-                Some(shown) => cell.set_symbol(&shown),
-                None => cell.set_symbol(g),
-            };
-            cell.set_style(style);
-        }
-        for k in 1..w {
-            if let Some(cell) = buf.cell_mut((x + k, y)) {
-                cell.reset();
-            }
-        }
-        x += w;
     }
 }
 
@@ -91,8 +81,6 @@ pub fn rule(buf: &mut Buffer, area: Rect, title: &str, title_style: Style, borde
 #[cfg(test)]
 mod tests {
     use ratatui::style::Stylize;
-    use ratatui::text::Line;
-    use ratatui::widgets::Widget;
 
     use super::*;
 

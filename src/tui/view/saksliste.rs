@@ -23,7 +23,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App, now: Stamp) {
     let height = usize::from(area.height.saturating_sub(1)).max(1);
     let len = session.agenda.items.len();
     let selected = app.selected.min(len.saturating_sub(1));
-    let mut offset = app.list_state.offset();
+    let mut offset = app.list_offset;
     if selected < offset {
         offset = selected;
     } else if selected >= offset + height {
@@ -34,7 +34,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App, now: Stamp) {
     // "04/25", or wider for a sak numbered past 99 ("123/25").
     let number_width = numbers.iter().flatten().map(|n| n.width()).max().unwrap_or(0).max(5);
     let inner = cells::rule(buf, area, &format!(" {} ", w.saksliste), t.title, t.border);
-    *app.list_state.offset_mut() = offset;
+    app.list_offset = offset;
     if inner.is_empty() {
         return;
     }
