@@ -143,8 +143,10 @@ impl<B: Backend> Screen<B> {
     /// terminal is taken to be the size of the last whole frame: the caller draws a
     /// whole frame after a resize.
     fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
-        let (shown, rows) = look(app, self.shown.area);
-        let Some(rows) = rows.filter(|_| self.last.as_ref() == Some(&shown)) else { return Ok(false) };
+        let Some(last) = &self.last else { return Ok(false) };
+        // Where the editor was: it is there still if it wants the same height.
+        let (shown, rows) = look_in(app, last.editor);
+        let Some(rows) = rows.filter(|_| *last == shown) else { return Ok(false) };
         let area = self.shown.area;
         self.rows.resize(rows.looks.len(), None);
         let mut drew = false;
@@ -205,7 +207,11 @@ impl<B: Backend> Screen<B> {
 
 /// What a screen of `area` shows that is not drawn by the clock, and the editor's rows.
 fn look(app: &App, area: Rect) -> (Shown, Option<view::EditorRows>) {
-    let editor = view::editor_area(app, area);
+    look_in(app, view::editor_area(app, area))
+}
+
+/// The same, with the editor (if one is open) in its box `editor`.
+fn look_in(app: &App, editor: Option<Rect>) -> (Shown, Option<view::EditorRows>) {
     let rows = editor.and_then(|e| view::editor_rows(app, e));
     let shown = Shown {
         editor,
