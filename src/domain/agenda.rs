@@ -159,6 +159,17 @@ impl Role {
     pub const ALL: [Role; 7] =
         [Role::Chair, Role::ViceChair, Role::Member, Role::Deputy, Role::Observer, Role::Secretariat, Role::Guest];
 
+    /// The roles of someone not on the list who comes to the meeting, the likeliest
+    /// first: a guest, a deputy standing in, ...
+    pub const ADDED: [Role; 7] =
+        [Role::Guest, Role::Deputy, Role::Member, Role::Observer, Role::Secretariat, Role::Chair, Role::ViceChair];
+
+    /// The role after this one among `ADDED`, round again after the last.
+    pub fn next_added(self) -> Role {
+        let i = Role::ADDED.iter().position(|r| *r == self).unwrap_or(0);
+        Role::ADDED[(i + 1) % Role::ADDED.len()]
+    }
+
     /// Members decide and count towards the quorum; deputies count when they attend.
     pub fn is_member(self) -> bool {
         matches!(self, Role::Chair | Role::ViceChair | Role::Member | Role::Deputy)
@@ -445,6 +456,20 @@ mod tests {
         assert_eq!("0/25".parse::<SakNumber>(), Err(BadSakNumber("0/25".into())));
         assert_eq!("sak 4".parse::<SakNumber>(), Err(BadSakNumber("sak 4".into())));
         assert_eq!("4/2025".parse::<SakNumber>(), Err(BadSakNumber("4/2025".into())));
+    }
+
+    #[test]
+    fn the_roles_of_someone_added_go_round_from_guest_through_every_role() {
+        let mut role = Role::Guest;
+        let mut seen = vec![role];
+        for _ in 1..Role::ALL.len() {
+            role = role.next_added();
+            seen.push(role);
+        }
+        assert_eq!(seen[1], Role::Deputy, "a deputy standing in comes next");
+        assert_eq!(role.next_added(), Role::Guest, "round again");
+        seen.sort_by_key(|r| Role::ALL.iter().position(|a| a == r));
+        assert_eq!(seen, Role::ALL);
     }
 
     #[test]

@@ -117,6 +117,8 @@ pub struct Words {
     pub prompt_title: &'static str,
     pub prompt_timebox: &'static str,
     pub prompt_kind: fn(kind: &str) -> String,
+    /// The role of a person added at the meeting: "Rolle: Vara".
+    pub prompt_role: fn(role: &str) -> String,
     pub title_needed: &'static str,
     pub not_minutes: fn(text: &str) -> String,
     pub confirm_quit: &'static str,

@@ -63,6 +63,8 @@ pub struct Prompt {
     pub input: TextArea<'static>,
     /// The kind of a new sak, changed with Tab.
     pub kind: SakKind,
+    /// The role of a person added, changed with Tab.
+    pub role: Role,
     pub error: Option<String>,
 }
 
@@ -517,14 +519,14 @@ impl App {
         match action {
             Action::Submit => self.submit_prompt(now),
             Action::Cancel => self.mode = self.prompt_return(),
-            Action::NextKind => {
-                if let Mode::Prompt(p) = &mut self.mode
-                    && p.purpose == Purpose::AddSak
-                {
+            Action::NextKind => match &mut self.mode {
+                Mode::Prompt(p) if p.purpose == Purpose::AddSak => {
                     let i = SakKind::ALL.iter().position(|k| *k == p.kind).unwrap_or(0);
                     p.kind = SakKind::ALL[(i + 1) % SakKind::ALL.len()];
                 }
-            }
+                Mode::Prompt(p) if p.purpose == Purpose::AddPerson => p.role = p.role.next_added(),
+                _ => {}
+            },
             Action::ForceQuit => self.quit = true,
             _ => {}
         }
@@ -946,7 +948,8 @@ impl App {
     fn open_prompt(&mut self, purpose: Purpose, text: String) {
         let mut input = TextArea::new(vec![text]);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.mode = Mode::Prompt(Box::new(Prompt { purpose, input, kind: SakKind::Information, error: None }));
+        let prompt = Prompt { purpose, input, kind: SakKind::Information, role: Role::Guest, error: None };
+        self.mode = Mode::Prompt(Box::new(prompt));
     }
 
     fn submit_prompt(&mut self, now: Stamp) {
@@ -979,7 +982,7 @@ impl App {
             }
             return;
         }
-        let kind = prompt.kind;
+        let (kind, role) = (prompt.kind, prompt.role);
         self.mode = self.prompt_return();
         match purpose {
             Purpose::Label(item) => {
@@ -1023,7 +1026,7 @@ impl App {
                 let mut parts = text.splitn(2, ',').map(str::trim).filter(|s| !s.is_empty());
                 let name = parts.next().map(String::from);
                 let org = parts.next().map(String::from);
-                let who = self.session.add_person(Person { name, org, role: Role::Guest, apologies: false });
+                let who = self.session.add_person(Person { name, org, role, apologies: false });
                 let _ = self.session.set_presence(who, Presence::Present, now);
                 self.mode = Mode::Attendance { selected: who };
             }

@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 
 use super::app::{App, Mode};
 use super::{theme, view};
-use crate::domain::agenda::{Lang, Quorum};
+use crate::domain::agenda::{Lang, Quorum, Role};
 use crate::domain::attendance::Presence;
 use crate::domain::notes::NoteKind;
 use crate::domain::session::Session;
@@ -357,6 +357,37 @@ fn attendance_marks_arrivals_departures_and_new_people() {
     typed(&mut app, "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk", "11:00:00");
     terminal.draw(|f| view::draw(f, &mut app, at("11:00:00"))).unwrap();
     insta::assert_snapshot!(terminal.backend());
+}
+
+/// Someone not on the list comes as a guest, or (Tab) in another role: a deputy standing
+/// in counts towards the quorum.
+#[test]
+fn a_person_added_at_the_meeting_gets_the_role_chosen() {
+    let mut app = at_04_25();
+    typed(&mut app, "m", "11:00:00");
+    typed(&mut app, "n", "11:00:00");
+    assert!(screen(&mut app, "11:00:00").contains("Rolle: Gjest  (Tab)"));
+    typed(&mut app, "Ola Gjest", "11:00:00");
+    key(&mut app, KeyCode::Enter, "11:00:00");
+    let last = |app: &App| app.session.agenda.people.last().cloned().unwrap();
+    assert_eq!(last(&app).role, Role::Guest, "a guest, unless chosen otherwise");
+    let present = app.session.quorum().present;
+    typed(&mut app, "n", "11:01:00");
+    typed(&mut app, "Kari Vara, Helse Vest", "11:01:00");
+    key(&mut app, KeyCode::Tab, "11:01:00");
+    assert!(screen(&mut app, "11:01:00").contains("Rolle: Vara  (Tab)"));
+    key(&mut app, KeyCode::Enter, "11:01:00");
+    assert_eq!(last(&app).role, Role::Deputy);
+    assert_eq!(last(&app).name.as_deref(), Some("Kari Vara"));
+    assert_eq!(app.session.quorum().present, present + 1, "a deputy counts towards the quorum");
+    // Round the roles with Tab and back to a guest.
+    typed(&mut app, "n", "11:02:00");
+    typed(&mut app, "Per Rundt", "11:02:00");
+    for _ in 0..Role::ALL.len() {
+        key(&mut app, KeyCode::Tab, "11:02:00");
+    }
+    key(&mut app, KeyCode::Enter, "11:02:00");
+    assert_eq!(last(&app).role, Role::Guest);
 }
 
 #[test]

@@ -66,11 +66,13 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     let [input, kind, error] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Length(2)]).areas(inner);
     frame.render_widget(&prompt.input, input);
-    if prompt.purpose == Purpose::AddSak {
-        let line = Line::from(vec![
-            Span::styled((w.prompt_kind)(w.kind(prompt.kind)), t.accent),
-            Span::styled("  (Tab)", t.muted),
-        ]);
+    let choice = match prompt.purpose {
+        Purpose::AddSak => Some((w.prompt_kind)(w.kind(prompt.kind))),
+        Purpose::AddPerson => Some((w.prompt_role)(w.role(prompt.role))),
+        _ => None,
+    };
+    if let Some(choice) = choice {
+        let line = Line::from(vec![Span::styled(choice, t.accent), Span::styled("  (Tab)", t.muted)]);
         frame.render_widget(line, kind);
     }
     if let Some(e) = &prompt.error {
