@@ -250,3 +250,22 @@ fn the_clock_goes_on_with_no_key_pressed() {
     term.send(&[3]);
     assert_eq!(term.wait_exit(), 0);
 }
+
+/// Keys typed quickly as soon as the meeting is on screen all take effect, in order:
+/// start, the roster, a new person (not a second `n` on the saksliste).
+#[test]
+fn keys_typed_quickly_after_start_all_take_effect() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("nmn");
+    term.wait_for("Ny deltaker: Navn, Virksomhet");
+    assert!(term.text().contains("Nå: Orienterin"), "{}", term.text());
+    term.send(b"\x1b");
+    term.send(b"\x1b");
+    term.wait_for("Nå: Orienteringssak");
+    term.send(&[3]);
+    assert_eq!(term.wait_exit(), 0);
+    let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    assert!(saved.contains("current: 0,"), "{saved}");
+}
