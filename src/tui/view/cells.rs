@@ -85,12 +85,28 @@ mod tests {
     use super::*;
 
     /// What `put` draws is what a ratatui `Line` draws, for text that fits, text that is
-    /// cut, wide letters and Norwegian ones, on either side.
+    /// cut, wide letters and Norwegian ones, tabs, soft hyphens, zero-width spaces and
+    /// accents, on either side.
     #[test]
     fn text_is_drawn_as_a_line_draws_it() {
         let area = Rect::new(2, 1, 7, 1);
-        for text in ["", "møte", "Godkjenning", "~10:04", "漢字漢字", "a漢字漢字", "120 min", "æøå æøå"]
-        {
+        let texts = [
+            "",
+            "møte",
+            "Godkjenning",
+            "~10:04",
+            "漢字漢字",
+            "a漢字漢字",
+            "120 min",
+            "æøå æøå",
+            "a\tb tab",
+            "line\nbreak",
+            "Taushets\u{ad}erklæring",
+            "zero\u{200b}width",
+            "\u{301}aksent",
+            "e\u{301}e\u{301}e\u{301}e\u{301}",
+        ];
+        for text in texts {
             for align in [Align::Left, Align::Right] {
                 let mut ours = Buffer::empty(Rect::new(0, 0, 12, 3));
                 let mut theirs = ours.clone();
