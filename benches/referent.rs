@@ -12,13 +12,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use referent::domain::agenda::Lang;
+use referent::domain::command::Touched;
 use referent::domain::session::Session;
 use referent::domain::time::Stamp;
 use referent::referat::document::{self, Options};
 use referent::referat::{docx, html, markdown};
 use referent::store::journal::Journal;
 use referent::store::{lock, session_file};
-use referent::tui::app::{App, Dirty};
+use referent::tui::app::App;
 use referent::tui::screen::{Screen, Since};
 use referent::tui::{theme, view};
 use referent::{cli, i18n};
@@ -41,12 +42,12 @@ fn app(session: Session, path: &Path) -> App {
 
 /// Types a character into the open note, or rubs the last one out, and saves it as the
 /// live loop does (to the journal).
-fn type_and_save(typing: &mut App, toggle: &mut bool) -> Dirty {
+fn type_and_save(typing: &mut App, toggle: &mut bool) -> Touched {
     *toggle = !*toggle;
     let code = if *toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
     typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
-    let dirty = typing.take_dirty();
-    typing.save_dirty(dirty);
+    let dirty = typing.take_touched();
+    typing.save_touched(dirty);
     dirty
 }
 

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod change;
 pub mod check;
+pub mod command;
 #[cfg(test)]
 pub mod fixtures;
 pub mod followup;

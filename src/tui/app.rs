@@ -14,22 +14,18 @@ use ratatui_textarea::TextArea;
 
 use super::editor::{Editor, Target};
 use super::forms::FollowUpForm;
+use super::history::History;
 use super::keymap::{self, Action, Context};
 use super::picker::{self, PickFor, Picker, Value};
 use super::theme::Theme;
 use crate::domain::agenda::{Person, Role, SakKind};
 use crate::domain::attendance::Presence;
+use crate::domain::command::{Applied, Command, Touched};
 use crate::domain::schedule::Schedule;
 use crate::domain::session::{Refusal, Session};
 use crate::domain::time::{Hm, Stamp};
 use crate::domain::vedtak::{Outcome, Votes};
 use crate::i18n::Words;
-
-/// How many changes undo reaches back.
-const UNDO_DEPTH: usize = 100;
-/// Undo keeps whole sessions; on a very large session fewer of them, so that memory
-/// stays bounded (about this many bytes of text in all).
-const UNDO_BYTES: usize = 40 << 20;
 
 /// What has the keys.
 pub enum Mode {
@@ -85,29 +81,6 @@ pub enum Purpose {
     SaveElsewhere,
 }
 
-/// What changed since the last save, as far as the app knows: typing touches one draft,
-/// which the journal takes without comparing the whole session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dirty {
-    Clean,
-    /// Only the note being written on this item.
-    Draft(usize),
-    /// Only the vedtak being written on this item.
-    VedtakDraft(usize),
-    /// Anything.
-    Unknown,
-}
-
-impl Dirty {
-    fn and(self, other: Dirty) -> Dirty {
-        match (self, other) {
-            (Dirty::Clean, d) | (d, Dirty::Clean) => d,
-            (a, b) if a == b => a,
-            _ => Dirty::Unknown,
-        }
-    }
-}
-
 /// Whether what is on screen is on disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -133,9 +106,9 @@ pub struct App {
     /// The first row of the saksliste in view, kept between frames.
     pub list_offset: usize,
     pub help_scroll: u16,
-    undo: Vec<Session>,
-    redo: Vec<Session>,
-    dirty: Dirty,
+    history: History,
+    /// What the commands since the shell last asked touched.
+    touched: Touched,
     /// This process's lock on the session file, moved along when saving elsewhere.
     pub lock: Option<SessionLock>,
     /// The session file as our last write left it.
@@ -170,9 +143,8 @@ impl App {
             quit: false,
             list_offset: 0,
             help_scroll: 0,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            dirty: Dirty::Clean,
+            history: History::default(),
+            touched: Touched::Nothing,
             lock: None,
             on_disk: None,
             written: None,
@@ -204,14 +176,14 @@ impl App {
     }
 
     /// What changed since it was last asked: the shell saves it before drawing.
-    pub fn take_dirty(&mut self) -> Dirty {
-        std::mem::replace(&mut self.dirty, Dirty::Clean)
+    pub fn take_touched(&mut self) -> Touched {
+        std::mem::replace(&mut self.touched, Touched::Nothing)
     }
 
     /// True once after every change of the session.
     #[cfg(test)]
     pub fn take_changed(&mut self) -> bool {
-        self.take_dirty() != Dirty::Clean
+        self.take_touched() != Touched::Nothing
     }
 
     pub fn context(&self) -> Context {
@@ -233,12 +205,12 @@ impl App {
     pub fn key(&mut self, key: KeyEvent, now: Stamp) {
         match keymap::action(self.context(), key) {
             Some(action) => self.act(action, now),
-            None => self.type_key(key),
+            None => self.type_key(key, now),
         }
     }
 
     /// A key that is no action: text for whatever input has the keys.
-    fn type_key(&mut self, key: KeyEvent) {
+    fn type_key(&mut self, key: KeyEvent, now: Stamp) {
         match &mut self.mode {
             Mode::Prompt(p) => {
                 p.input.input(key);
@@ -247,7 +219,7 @@ impl App {
             Mode::Editor(e) => {
                 let typed = e.input(key);
                 if typed {
-                    self.sync_draft();
+                    self.sync_draft(now);
                 }
             }
             Mode::Picker(p) => {
@@ -267,7 +239,7 @@ impl App {
     }
 
     /// Text pasted into the terminal (bracketed paste): one edit in whatever has the keys.
-    pub fn paste(&mut self, text: &str) {
+    pub fn paste(&mut self, text: &str, now: Stamp) {
         let one_line = || text.replace("\r\n", " ").replace(['\r', '\n'], " ");
         match &mut self.mode {
             Mode::Prompt(p) => {
@@ -275,7 +247,7 @@ impl App {
             }
             Mode::Editor(e) => {
                 e.area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-                self.sync_draft();
+                self.sync_draft(now);
             }
             Mode::Picker(p) => {
                 p.query.insert_str(one_line());
@@ -309,7 +281,7 @@ impl App {
             Context::Editor => self.act_editor(action, now),
             Context::Picker => self.act_picker(action, now),
             Context::Form => self.act_form(action, now),
-            Context::FollowUps => self.act_followups(action),
+            Context::FollowUps => self.act_followups(action, now),
             Context::Attendance => self.act_attendance(action, now),
         }
     }
@@ -317,34 +289,10 @@ impl App {
     fn act_main(&mut self, action: Action, now: Stamp) {
         let (len, sel) = (self.len(), self.sel());
         match action {
-            Action::Next => {
-                self.checkpoint();
-                let r = self.session.next(now);
-                self.after_walk(r);
-            }
-            Action::GoToSelected if len > 0 => {
-                self.checkpoint();
-                let r = if self.session.record.started.is_none() {
-                    self.session.start(now).and_then(|()| self.session.go_to(sel, now))
-                } else {
-                    self.session.go_to(sel, now)
-                };
-                self.after_walk(r);
-            }
-            Action::Pause => {
-                self.checkpoint();
-                let r = if self.session.record.paused.is_some() {
-                    self.session.resume(now)
-                } else {
-                    self.session.pause(now)
-                };
-                self.after_walk(r);
-            }
-            Action::Break => {
-                self.checkpoint();
-                let r = self.session.start_break(now, self.words.a_break);
-                self.after_walk(r);
-            }
+            Action::Next => self.walk(Command::Next, now),
+            Action::GoToSelected if len > 0 => self.walk(Command::GoTo(sel), now),
+            Action::Pause => self.walk(Command::TogglePause, now),
+            Action::Break => self.walk(Command::Break { title: self.words.a_break.to_string() }, now),
             Action::CloseMeeting => match self.session.is_running() {
                 true => self.mode = Mode::Confirm(Confirm::CloseMeeting),
                 false => self.refuse(if self.session.record.started.is_none() {
@@ -376,20 +324,16 @@ impl App {
                 self.open_prompt(Purpose::Timebox(sel), minutes);
             }
             Action::MoveUp | Action::MoveDown if len > 0 => {
-                self.checkpoint();
-                if let Ok(to) = self.session.move_item(sel, action == Action::MoveUp) {
+                let command = Command::MoveItem { item: sel, up: action == Action::MoveUp };
+                if let Some(Applied { made: Some(to), .. }) = self.run(command, now) {
                     self.selected = to;
-                    self.agenda_changed();
                 }
             }
-            Action::Postpone | Action::Withdraw if len > 0 => {
-                self.checkpoint();
-                let r = if action == Action::Postpone {
-                    self.session.toggle_postponed(sel)
-                } else {
-                    self.session.toggle_withdrawn(sel)
-                };
-                self.done(r);
+            Action::Postpone => {
+                self.run(Command::TogglePostponed(sel), now);
+            }
+            Action::Withdraw => {
+                self.run(Command::ToggleWithdrawn(sel), now);
             }
             Action::OpenNote if len > 0 => self.open_note_editor(sel, now),
             Action::FocusNotes if len > 0 => {
@@ -401,19 +345,14 @@ impl App {
                     self.mode = Mode::Notes;
                 }
             }
-            Action::AdoptProposal if len > 0 => {
-                self.checkpoint();
-                let r = self.session.adopt_proposal(sel, now).map(|_| ());
-                self.done(r);
-                self.warn_quorum();
-            }
+            Action::AdoptProposal if len > 0 => self.decide(Command::AdoptProposal(sel), now),
             Action::AmendProposal if len > 0 => {
                 let text = self.session.proposal(sel).unwrap_or_default().to_string();
-                self.open_vedtak_editor(sel, None, &text);
+                self.open_vedtak_editor(sel, None, &text, now);
             }
             Action::PartialDecision if self.is_sak(sel) => {
                 if self.session.record.items[sel].vedtak_draft.is_some() {
-                    self.open_vedtak_editor(sel, None, "");
+                    self.open_vedtak_editor(sel, None, "", now);
                 } else {
                     self.open_prompt(Purpose::Label(sel), String::new());
                 }
@@ -455,26 +394,24 @@ impl App {
             Action::SelectUp => self.note_selected = i.saturating_sub(1),
             Action::SelectDown => self.note_selected = (i + 1).min(count.saturating_sub(1)),
             Action::EditNote if count > 0 => {
-                self.checkpoint();
-                if let Ok(draft) = self.session.edit_note(sel, i) {
-                    self.mode = Mode::Editor(Box::new(Editor::for_note(sel, draft)));
-                    self.dirty = Dirty::Unknown;
+                let edited = self.run(Command::EditNote { item: sel, index: i }, now);
+                if edited.is_some() {
+                    self.open_editor_on_draft(sel);
                 }
             }
             Action::DeleteNote if count > 0 => {
-                self.checkpoint();
-                let r = self.session.delete_note(sel, i).map(|_| ());
-                self.done(r);
-                self.message = Some(self.words.note_deleted.to_string());
-                if count == 1 {
-                    self.mode = Mode::Normal;
+                let deleted = self.run(Command::DeleteNote { item: sel, index: i }, now);
+                if deleted.is_some() {
+                    self.message = Some(self.words.note_deleted.to_string());
+                    if count == 1 {
+                        self.mode = Mode::Normal;
+                    }
                 }
             }
             Action::MoveUp | Action::MoveDown if count > 0 => {
-                self.checkpoint();
-                if let Ok(to) = self.session.move_note(sel, i, action == Action::MoveUp) {
+                let command = Command::MoveNote { item: sel, index: i, up: action == Action::MoveUp };
+                if let Some(Applied { made: Some(to), .. }) = self.run(command, now) {
                     self.note_selected = to;
-                    self.dirty = Dirty::Unknown;
                 }
             }
             Action::OpenNote => self.open_note_editor(sel, now),
@@ -502,11 +439,7 @@ impl App {
                 self.mode = Mode::Normal;
                 match confirm {
                     Confirm::Quit => self.quit = true,
-                    Confirm::CloseMeeting => {
-                        self.checkpoint();
-                        let r = self.session.close(now);
-                        self.after_walk(r);
-                    }
+                    Confirm::CloseMeeting => self.walk(Command::Close, now),
                 }
             }
             Action::No => self.mode = Mode::Normal,
@@ -557,21 +490,21 @@ impl App {
         match action {
             Action::Newline => {
                 editor.area.insert_newline();
-                self.sync_draft();
+                self.sync_draft(now);
             }
             Action::CycleKind => {
                 if matches!(editor.target, Target::Note { .. }) {
                     editor.kind = editor.kind.next();
-                    self.sync_draft();
+                    self.sync_draft(now);
                 }
             }
             Action::Undo => {
                 editor.area.undo();
-                self.sync_draft();
+                self.sync_draft(now);
             }
             Action::Redo => {
                 editor.area.redo();
-                self.sync_draft();
+                self.sync_draft(now);
             }
             Action::PickSpeaker if matches!(editor.target, Target::Note { .. }) => {
                 let choices = picker::speakers(&self.session, self.words);
@@ -586,12 +519,10 @@ impl App {
             Action::SaveAndNext => match editor.target.clone() {
                 Target::Note { item } => {
                     let was_edit = editor.editing.is_some();
-                    self.sync_draft();
-                    self.checkpoint();
-                    if let Some(i) = self.session.commit_draft(item) {
+                    self.sync_draft(now);
+                    if let Some(Applied { made: Some(i), .. }) = self.run(Command::CommitDraft(item), now) {
                         self.note_selected = i;
                     }
-                    self.dirty = Dirty::Unknown;
                     if was_edit {
                         self.mode = Mode::Notes;
                     } else {
@@ -604,31 +535,24 @@ impl App {
                         self.message = Some(self.words.decision_needed.to_string());
                         return;
                     }
-                    self.checkpoint();
-                    let r = self.session.decide(item, label.as_deref(), &text, Outcome::Adopted, now).map(|_| ());
-                    self.session.close_vedtak_draft(item);
                     self.mode = Mode::Normal;
-                    self.done(r);
-                    self.warn_quorum();
+                    self.decide(Command::Decide { item, label, text, outcome: Outcome::Adopted }, now);
                 }
             },
             Action::CloseEditor => match editor.target.clone() {
                 Target::Note { item } => {
                     let was_edit = editor.editing.is_some();
-                    self.sync_draft();
-                    self.checkpoint();
-                    self.session.commit_draft(item);
-                    self.dirty = Dirty::Unknown;
+                    self.sync_draft(now);
+                    self.run(Command::CommitDraft(item), now);
                     self.mode = if was_edit { Mode::Notes } else { Mode::Normal };
                 }
                 Target::Decision { item, .. } => {
-                    self.session.close_vedtak_draft(item);
-                    self.dirty = Dirty::Unknown;
                     self.mode = Mode::Normal;
+                    self.run(Command::CloseVedtakDraft(item), now);
                 }
             },
             Action::ForceQuit => {
-                self.sync_draft();
+                self.sync_draft(now);
                 self.quit = true;
             }
             _ => {}
@@ -671,23 +595,24 @@ impl App {
         match (purpose, value, &mut self.mode) {
             (PickFor::Speaker, Value::Speaker(s), Mode::Editor(e)) => {
                 e.speaker = Some(s);
-                self.sync_draft();
+                self.sync_draft(now);
             }
             (PickFor::Phrase, Value::Text(t), Mode::Editor(e)) => {
                 e.area.insert_str(t);
-                self.sync_draft();
+                self.sync_draft(now);
             }
             (PickFor::Who, Value::Text(t), Mode::Form(f)) => f.set_value(super::forms::WHO, &t),
             (PickFor::Outcome(item), Value::Outcome(outcome), _) => {
-                self.checkpoint();
                 let decisions = self.session.record.items[item].decisions.len();
-                let r = if decisions == 0 {
+                let command = if decisions == 0 {
                     let text = self.session.proposal(item).unwrap_or_default().to_string();
-                    self.session.decide(item, None, &text, outcome, now).map(|_| ())
+                    Command::Decide { item, label: None, text, outcome }
                 } else {
-                    self.session.set_outcome(item, decisions - 1, outcome, None)
+                    Command::SetOutcome { item, index: decisions - 1, outcome, until: None }
                 };
-                self.done(r);
+                if self.run(command, now).is_none() {
+                    return;
+                }
                 if outcome == Outcome::Postponed {
                     let index = self.session.record.items[item].decisions.len().saturating_sub(1);
                     self.open_prompt(Purpose::Until(item, index), String::new());
@@ -715,13 +640,14 @@ impl App {
                 match form.submit(today, now) {
                     Ok(followup) => {
                         let (item, editing) = (form.item, form.editing);
-                        self.checkpoint();
-                        let r = match editing {
-                            Some(i) => self.session.replace_followup(item, i, followup),
-                            None => self.session.add_followup(item, followup).map(|_| ()),
-                        };
                         self.mode = if editing.is_some() { Mode::FollowUps { selected: 0 } } else { Mode::Normal };
-                        self.done(r);
+                        self.run(
+                            match editing {
+                                Some(index) => Command::ReplaceFollowUp { item, index, followup },
+                                None => Command::AddFollowUp { item, followup },
+                            },
+                            now,
+                        );
                     }
                     Err(problem) => form.problem = Some(problem),
                 }
@@ -734,7 +660,7 @@ impl App {
         }
     }
 
-    fn act_followups(&mut self, action: Action) {
+    fn act_followups(&mut self, action: Action, now: Stamp) {
         let Mode::FollowUps { selected } = self.mode else { return };
         let all: Vec<(usize, usize)> = self.session.followups().into_iter().map(|(i, k, _)| (i, k)).collect();
         let i = selected.min(all.len().saturating_sub(1));
@@ -748,10 +674,8 @@ impl App {
                 }
             }
             Action::DeleteFollowUp => {
-                if let Some(&(item, k)) = all.get(i) {
-                    self.checkpoint();
-                    let r = self.session.delete_followup(item, k).map(|_| ());
-                    self.done(r);
+                if let Some(&(item, index)) = all.get(i) {
+                    self.run(Command::DeleteFollowUp { item, index }, now);
                 }
             }
             Action::Undo => self.undo(),
@@ -768,15 +692,12 @@ impl App {
         let who = order.get(pos).copied();
         let mark = |app: &mut App, presence| {
             if let Some(who) = who {
-                app.checkpoint();
-                let r = app.session.set_presence(who, presence, now);
-                app.done(r);
+                app.run(Command::SetPresence { who, presence }, now);
             }
         };
         match action {
-            Action::SelectUp => {
-                self.mode =
-                    Mode::Attendance { selected: order[pos.saturating_sub(1).min(order.len().saturating_sub(1))] }
+            Action::SelectUp if !order.is_empty() => {
+                self.mode = Mode::Attendance { selected: order[pos.saturating_sub(1).min(order.len() - 1)] }
             }
             Action::SelectDown if !order.is_empty() => {
                 self.mode = Mode::Attendance { selected: order[(pos + 1).min(order.len() - 1)] }
@@ -786,9 +707,7 @@ impl App {
             Action::MarkAbsent => mark(self, Presence::Absent),
             Action::ToggleLeft => {
                 if let Some(who) = who {
-                    self.checkpoint();
-                    let r = self.session.toggle_left(who, now);
-                    self.done(r);
+                    self.run(Command::ToggleLeft(who), now);
                 }
             }
             Action::EditTimes => {
@@ -804,9 +723,7 @@ impl App {
             }
             Action::AddPerson => self.open_prompt(Purpose::AddPerson, String::new()),
             Action::AllPresent => {
-                self.checkpoint();
-                self.session.all_unmarked_present();
-                self.dirty = Dirty::Unknown;
+                self.run(Command::AllPresent, now);
             }
             Action::Undo => self.undo(),
             Action::Cancel => self.mode = Mode::Normal,
@@ -832,105 +749,108 @@ impl App {
     }
 
     fn open_note_editor(&mut self, item: usize, now: Stamp) {
-        match self.session.open_draft(item, now) {
-            Ok(draft) => {
-                self.mode = Mode::Editor(Box::new(Editor::for_note(item, draft)));
-                self.dirty = Dirty::Unknown;
-            }
-            Err(e) => self.refuse(e),
+        if self.run(Command::OpenDraft(item), now).is_some() {
+            self.open_editor_on_draft(item);
+        }
+    }
+
+    /// The editor on the note being written on `item`.
+    fn open_editor_on_draft(&mut self, item: usize) {
+        if let Some(draft) = self.session.record.items.get(item).and_then(|r| r.draft.as_ref()) {
+            self.mode = Mode::Editor(Box::new(Editor::for_note(item, draft)));
         }
     }
 
     /// A vedtak editor on item `item`, taking up a vedtak already begun there.
-    fn open_vedtak_editor(&mut self, item: usize, label: Option<String>, text: &str) {
-        match self.session.open_vedtak_draft(item, label, text) {
-            Ok(draft) => {
-                let editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
-                self.mode = Mode::Editor(Box::new(editor));
-                self.dirty = Dirty::Unknown;
-            }
-            Err(e) => self.refuse(e),
+    fn open_vedtak_editor(&mut self, item: usize, label: Option<String>, text: &str, now: Stamp) {
+        if self.run(Command::OpenVedtakDraft { item, label, text: text.to_string() }, now).is_some()
+            && let Some(draft) = self.session.record.items.get(item).and_then(|r| r.vedtak_draft.as_ref())
+        {
+            let editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
+            self.mode = Mode::Editor(Box::new(editor));
         }
     }
 
     /// Copies the editor's text into the session's draft (saved before the next draw).
-    fn sync_draft(&mut self) {
+    fn sync_draft(&mut self, now: Stamp) {
         let Mode::Editor(editor) = &self.mode else { return };
-        let touched = match editor.target {
+        let command = match editor.target {
             Target::Note { item } => {
-                if let Some(draft) = self.session.draft_mut(item) {
-                    editor.write_to(draft);
-                }
-                Dirty::Draft(item)
+                Command::WriteDraft { item, text: editor.text(), kind: editor.kind, speaker: editor.speaker.clone() }
             }
-            Target::Decision { item, .. } => {
-                if let Some(draft) = self.session.vedtak_draft_mut(item) {
-                    draft.text = editor.text();
-                }
-                Dirty::VedtakDraft(item)
-            }
+            Target::Decision { item, .. } => Command::WriteVedtakDraft { item, text: editor.text() },
         };
-        self.dirty = self.dirty.and(touched);
+        self.run(command, now);
     }
 
-    /// Remembers the session as it is, for undo.
-    fn checkpoint(&mut self) {
-        self.undo.push(self.session.clone());
-        let keep = (UNDO_BYTES / text_size(&self.session).max(1)).clamp(1, UNDO_DEPTH);
-        if self.undo.len() > keep {
-            self.undo.drain(..self.undo.len() - keep);
+    /// Applies `command` to the session: the one place where the meeting changes. Undo is
+    /// taken around it, what it touched is kept for the shell to save and draw, and a
+    /// refusal is said in the footer (the session is then as it was).
+    fn run(&mut self, command: Command, now: Stamp) -> Option<Applied> {
+        let before = command.undoable().then(|| self.session.clone());
+        match self.session.apply(command, now) {
+            Ok(applied) => {
+                if let Some(before) = before {
+                    self.history.remember(before);
+                }
+                self.changed(applied.touched);
+                Some(applied)
+            }
+            Err(refusal) => {
+                self.refuse(refusal);
+                None
+            }
         }
-        self.redo.clear();
+    }
+
+    /// A decision: deciding without a quorum is warned about.
+    fn decide(&mut self, command: Command, now: Stamp) {
+        if self.run(command, now).is_some() {
+            self.warn_quorum();
+        }
+    }
+
+    /// A step in the course of the meeting: the item now under way is shown.
+    fn walk(&mut self, command: Command, now: Stamp) {
+        let next = command == Command::Next;
+        if self.run(command, now).is_none() {
+            return;
+        }
+        match self.session.record.current {
+            Some(c) => self.select(c),
+            // The last item was finished by `n`: nothing is left to start.
+            None if next && self.session.is_running() => self.refuse(Refusal::NothingLeft),
+            None => {}
+        }
+    }
+
+    /// Notes what changed, for the shell; the plan is made again when the agenda may have.
+    fn changed(&mut self, touched: Touched) {
+        self.touched = self.touched.and(touched);
+        if touched.agenda() {
+            self.schedule = self.session.schedule();
+            self.selected = self.sel();
+        }
     }
 
     fn undo(&mut self) {
-        match self.undo.pop() {
-            Some(before) => {
-                self.redo.push(std::mem::replace(&mut self.session, before));
-                self.agenda_changed();
+        match self.history.undo(&mut self.session) {
+            true => {
+                self.changed(Touched::Everything);
                 self.message = Some(self.words.undone.to_string());
             }
-            None => self.message = Some(self.words.nothing_to_undo.to_string()),
+            false => self.message = Some(self.words.nothing_to_undo.to_string()),
         }
     }
 
     fn redo(&mut self) {
-        match self.redo.pop() {
-            Some(after) => {
-                self.undo.push(std::mem::replace(&mut self.session, after));
-                self.agenda_changed();
+        match self.history.redo(&mut self.session) {
+            true => {
+                self.changed(Touched::Everything);
                 self.message = Some(self.words.redone.to_string());
             }
-            None => self.message = Some(self.words.nothing_to_redo.to_string()),
+            false => self.message = Some(self.words.nothing_to_redo.to_string()),
         }
-    }
-
-    fn after_walk(&mut self, result: Result<(), Refusal>) {
-        // Even a refused step may have changed something (the last sak finished).
-        self.dirty = Dirty::Unknown;
-        self.schedule = self.session.schedule();
-        if let Some(c) = self.session.record.current {
-            self.select(c);
-        }
-        if let Err(e) = result {
-            self.refuse(e);
-        }
-    }
-
-    fn done(&mut self, result: Result<(), Refusal>) {
-        match result {
-            Ok(()) => self.dirty = Dirty::Unknown,
-            Err(e) => {
-                self.undo.pop();
-                self.refuse(e);
-            }
-        }
-    }
-
-    fn agenda_changed(&mut self) {
-        self.dirty = Dirty::Unknown;
-        self.schedule = self.session.schedule();
-        self.selected = self.sel();
     }
 
     fn refuse(&mut self, refusal: Refusal) {
@@ -987,51 +907,43 @@ impl App {
         match purpose {
             Purpose::Label(item) => {
                 let label = Some(text).filter(|l| !l.is_empty());
-                self.open_vedtak_editor(item, label, "");
-                return;
+                self.open_vedtak_editor(item, label, "", now);
             }
             Purpose::AddSak => {
-                self.checkpoint();
                 let after = (self.len() > 0).then_some(self.selected);
-                let i = self.session.add_sak(after, &text, kind);
-                self.select(i);
+                if let Some(Applied { made: Some(i), .. }) = self.run(Command::AddSak { after, title: text, kind }, now)
+                {
+                    self.select(i);
+                }
             }
-            Purpose::Title(i) => {
-                self.checkpoint();
-                let _ = self.session.set_title(i, &text);
+            Purpose::Title(item) => {
+                self.run(Command::SetTitle { item, title: text }, now);
             }
-            Purpose::Timebox(i) => {
-                self.checkpoint();
-                let _ = self.session.set_minutes(i, text.parse().ok());
+            Purpose::Timebox(item) => {
+                self.run(Command::SetMinutes { item, minutes: text.parse().ok() }, now);
             }
             Purpose::Until(item, index) => {
-                self.checkpoint();
-                let r = self.session.set_outcome(item, index, Outcome::Postponed, Some(&text));
-                self.done(r);
+                let until = Some(text);
+                self.run(Command::SetOutcome { item, index, outcome: Outcome::Postponed, until }, now);
             }
             Purpose::Votes(item, index) => {
-                self.checkpoint();
-                let r = self.session.set_votes(item, index, Votes::parse(&text));
-                self.done(r);
+                self.run(Command::SetVotes { item, index, votes: Votes::parse(&text) }, now);
             }
             Purpose::Times(who) => {
-                self.checkpoint();
                 let (arrived, left) = read_times(&text, self.session.record.started.unwrap_or(now)).unwrap_or_default();
-                let r = self.session.set_times(who, arrived, left);
-                self.done(r);
+                self.run(Command::SetTimes { who, arrived, left }, now);
             }
             Purpose::SaveElsewhere => {}
             Purpose::AddPerson => {
-                self.checkpoint();
                 let mut parts = text.splitn(2, ',').map(str::trim).filter(|s| !s.is_empty());
                 let name = parts.next().map(String::from);
                 let org = parts.next().map(String::from);
-                let who = self.session.add_person(Person { name, org, role, apologies: false });
-                let _ = self.session.set_presence(who, Presence::Present, now);
-                self.mode = Mode::Attendance { selected: who };
+                let person = Person { name, org, role, apologies: false };
+                if let Some(Applied { made: Some(who), .. }) = self.run(Command::AddPerson(person), now) {
+                    self.mode = Mode::Attendance { selected: who };
+                }
             }
         }
-        self.agenda_changed();
     }
 }
 
@@ -1050,17 +962,6 @@ fn read_times(text: &str, day: Stamp) -> Option<(Option<Stamp>, Option<Stamp>)> 
     parts.next().is_none().then_some((arrived, left))
 }
 
-/// Roughly how many bytes a copy of `session` takes: its texts and a little per record.
-fn text_size(session: &Session) -> usize {
-    let items: usize = session
-        .record
-        .items
-        .iter()
-        .map(|r| 128 + r.notes.iter().map(|n| 96 + n.text.len()).sum::<usize>() + r.decisions.len() * 256)
-        .sum();
-    items + session.agenda.items.len() * 512 + session.agenda.people.len() * 128
-}
-
 #[cfg(test)]
 mod tests {
     use super::read_times;
@@ -1076,24 +977,5 @@ mod tests {
         assert_eq!(read_times("", day), Some((None, None)));
         assert_eq!(read_times("kl 10", day), None);
         assert_eq!(read_times("10:00 11:00 12:00", day), None);
-    }
-
-    #[test]
-    fn undo_keeps_fewer_copies_of_a_very_large_session() {
-        use super::{App, UNDO_DEPTH};
-        let (theme, _) = crate::tui::theme::load(None, false);
-        let words = crate::i18n::words(crate::domain::agenda::Lang::Nb);
-        let large = crate::cli::demo::session(300, 20_000).unwrap();
-        let mut app = App::new(large, "x.session.ron".into(), words, theme);
-        for _ in 0..40 {
-            app.checkpoint();
-        }
-        assert!((2..20).contains(&app.undo.len()), "{} copies", app.undo.len());
-        let seed = crate::cli::demo::session(10, 50).unwrap();
-        let mut app = App::new(seed, "x.session.ron".into(), words, theme);
-        for _ in 0..120 {
-            app.checkpoint();
-        }
-        assert_eq!(app.undo.len(), UNDO_DEPTH);
     }
 }

@@ -152,7 +152,7 @@ fn a_paste_is_one_edit_and_undo_in_the_editor_takes_it_back() {
     let mut app = at_04_25();
     typed(&mut app, "i", "10:21:00");
     typed(&mut app, "Før: ", "10:21:00");
-    app.paste("første linje\r\nandre linje");
+    app.paste("første linje\r\nandre linje", at("10:21:00"));
     assert_eq!(app.session.record.items[4].draft.as_ref().unwrap().note.text, "Før: første linje\nandre linje");
     ctrl(&mut app, 'z', "10:21:00");
     assert_eq!(app.session.record.items[4].draft.as_ref().unwrap().note.text, "Før: ");
@@ -462,11 +462,11 @@ proptest::proptest! {
             let now = format!("{:02}:{:02}:{:02}", 10 + step / 120, (step / 2) % 60, step % 60);
             app.key(keys[pick % keys.len()], at(&now));
             if paste {
-                app.paste("lim inn\nto linjer 🎉");
+                app.paste("lim inn\nto linjer 🎉", at(&now));
             }
             app.quit = false;
-            let dirty = app.take_dirty();
-            app.save_dirty(dirty);
+            let dirty = app.take_touched();
+            app.save_touched(dirty);
             proptest::prop_assert_eq!(&app.saved, &super::app::SaveState::Saved);
             terminal.draw(|f| view::draw(f, &mut app, at(&now))).unwrap();
         }

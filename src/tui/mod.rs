@@ -3,6 +3,7 @@
 pub mod app;
 pub mod editor;
 pub mod forms;
+pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod picker;
@@ -24,6 +25,7 @@ use std::collections::VecDeque;
 use crossterm::event::{Event, KeyEventKind};
 use tokio::signal::unix::{SignalKind, signal};
 
+use crate::domain::command::Touched;
 use crate::domain::time::Stamp;
 use app::{App, SaveState};
 
@@ -94,14 +96,12 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
     let mut last_input = std::time::Instant::now();
     loop {
         // Saved before it is drawn: what the screen shows is on disk.
-        let dirty = app.take_dirty();
-        if dirty != app::Dirty::Clean {
-            app.save_dirty(dirty);
-        }
+        let touched = app.take_touched();
+        app.save_touched(touched);
         let since = if resized {
             screen::Since::Anything
-        } else if redraw || dirty != app::Dirty::Clean {
-            screen::Since::Keys(dirty)
+        } else if redraw || touched != Touched::Nothing {
+            screen::Since::Keys(touched)
         } else {
             screen::Since::Nothing
         };
@@ -122,7 +122,7 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
                     redraw = true;
                 }
                 Event::Paste(text) => {
-                    app.paste(&text);
+                    app.paste(&text, crate::tui::now());
                     last_input = std::time::Instant::now();
                     redraw = true;
                 }

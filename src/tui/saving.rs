@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::app::{App, Dirty, SaveState};
+use super::app::{App, SaveState};
 use crate::domain::change::{self, Change};
+use crate::domain::command::Touched;
 use crate::store::journal::Journal;
 use crate::store::lock::{self, LockProblem, SessionLock};
 use crate::store::session_file;
@@ -84,20 +85,21 @@ impl App {
     /// Saves after a change the app could name: typing into a draft goes to the journal
     /// as the edit it made to the text as written (no comparing of whole sessions);
     /// anything else as `save`.
-    pub fn save_dirty(&mut self, dirty: Dirty) {
+    pub fn save_touched(&mut self, touched: Touched) {
         let now = &self.session.record.items;
         let before = self.written.as_ref().map(|w| &w.record.items);
-        let change = match dirty {
-            Dirty::Clean => return,
-            Dirty::Draft(item) => now.get(item).map(|r| {
+        let change = match touched {
+            Touched::Nothing => return,
+            Touched::Draft(item) => now.get(item).map(|r| {
                 let written = before.and_then(|b| b.get(item)).and_then(|r| r.draft.as_ref());
                 change::typed_note(item, written, r.draft.as_ref())
             }),
-            Dirty::VedtakDraft(item) => now.get(item).map(|r| {
+            Touched::VedtakDraft(item) => now.get(item).map(|r| {
                 let written = before.and_then(|b| b.get(item)).and_then(|r| r.vedtak_draft.as_ref());
                 change::typed_vedtak(item, written, r.vedtak_draft.as_ref())
             }),
-            Dirty::Unknown => None,
+            Touched::Item(item) => now.get(item).map(|r| Change::Item { item, record: r.clone() }),
+            Touched::Everything => None,
         };
         let result = self.write_changes(change);
         self.settle(result);
@@ -325,8 +327,8 @@ mod tests {
         press(&mut app, KeyCode::Char('i'), KeyModifiers::NONE);
         std::fs::remove_file(&app.path).unwrap();
         type_text(&mut app, "Ny");
-        let dirty = app.take_dirty();
-        app.save_dirty(dirty);
+        let touched = app.take_touched();
+        app.save_touched(touched);
         assert_eq!(app.saved, SaveState::Saved);
         // What a restart after a crash would read: the file, and its journal.
         let text = std::fs::read_to_string(&app.path).unwrap();

@@ -11,8 +11,9 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
-use super::app::{App, Dirty, SaveState};
+use super::app::{App, SaveState};
 use super::view::{self, RowLook};
+use crate::domain::command::Touched;
 use crate::domain::time::Stamp;
 
 /// What the last whole frame showed that an editor-only or a clock frame must not change.
@@ -47,7 +48,7 @@ pub enum Since {
     /// Nothing but time passing.
     Nothing,
     /// Keys were handled (or text pasted); they changed this much of the session.
-    Keys(Dirty),
+    Keys(Touched),
     /// The terminal was resized, or anything else that needs the whole screen drawn.
     Anything,
 }
@@ -76,7 +77,7 @@ impl<B: Backend> Screen<B> {
     pub fn show(&mut self, app: &mut App, since: Since, now: Stamp) -> Result<bool, B::Error> {
         let mut drawn = match since {
             Since::Nothing => true,
-            Since::Keys(dirty) => dirty != Dirty::Unknown && self.draw_editor(app)?,
+            Since::Keys(touched) => editor_only(touched) && self.draw_editor(app)?,
             Since::Anything => false,
         };
         if drawn && self.shown_at != Some(now) {
@@ -206,6 +207,11 @@ impl<B: Backend> Screen<B> {
 }
 
 /// What a screen of `area` shows that is not drawn by the clock, and the editor's rows.
+/// Whether a change of this much could leave all but the editor's text as it was.
+fn editor_only(touched: Touched) -> bool {
+    matches!(touched, Touched::Nothing | Touched::Draft(_) | Touched::VedtakDraft(_))
+}
+
 fn look(app: &App, area: Rect) -> (Shown, Option<view::EditorRows>) {
     look_in(app, view::editor_area(app, area))
 }
@@ -268,7 +274,7 @@ mod tests {
         for (n, c) in text.chars().enumerate() {
             let now = if n < 40 { at("10:00:00") } else { at("10:00:01") };
             app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), now);
-            let dirty = app.take_dirty();
+            let dirty = app.take_touched();
             if !screen.show(&mut app, Since::Keys(dirty), now).unwrap() {
                 editor_only += 1;
             }
@@ -276,7 +282,7 @@ mod tests {
         }
         assert!(editor_only > 60, "most keys drew the editor alone: {editor_only}");
         app.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at("10:00:02"));
-        let since = Since::Keys(app.take_dirty());
+        let since = Since::Keys(app.take_touched());
         assert!(screen.show(&mut app, since, at("10:00:02")).unwrap(), "the editor is closed");
         assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:00:02")));
     }
@@ -300,7 +306,7 @@ mod tests {
             assert!(!screen.show(&mut app, Since::Nothing, now).unwrap());
         }
         app.key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE), at("10:40:00"));
-        let since = Since::Keys(app.take_dirty());
+        let since = Since::Keys(app.take_touched());
         screen.show(&mut app, since, at("10:40:00")).unwrap();
         assert!(screen.show(&mut app, Since::Nothing, at("10:40:01")).unwrap(), "help is open: the whole screen");
         assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:40:01")));
@@ -379,7 +385,7 @@ mod tests {
             let since = match keys.get(pick % (keys.len() + 1)) {
                 Some(&key) => {
                     app.key(key, now);
-                    Since::Keys(app.take_dirty())
+                    Since::Keys(app.take_touched())
                 }
                 None => {
                     now = now.plus_seconds(13);

@@ -270,7 +270,7 @@ fn small_terminals_stay_usable_and_tiny_ones_do_not_panic() {
 fn pasted_text_goes_into_the_prompt_on_one_line() {
     let mut app = app(Lang::Nb);
     press(&mut app, "a", "10:00:00");
-    app.paste("Sak fra\nHelse Nord");
+    app.paste("Sak fra\nHelse Nord", at("10:00:00"));
     key(&mut app, KeyCode::Enter, "10:00:00");
     assert_eq!(app.session.agenda.items[1].title(), "Sak fra Helse Nord");
 }
