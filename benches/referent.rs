@@ -17,9 +17,11 @@ use referent::domain::session::Session;
 use referent::domain::time::Stamp;
 use referent::referat::document::{self, Options};
 use referent::referat::{docx, html, markdown};
+use referent::store::autosave::Autosave;
 use referent::store::journal::Journal;
 use referent::store::{lock, session_file};
-use referent::tui::app::App;
+use referent::tui::Recorded;
+use referent::tui::app::{App, Input};
 use referent::tui::screen::{Screen, Since};
 use referent::tui::{theme, view};
 use referent::{cli, i18n};
@@ -35,20 +37,23 @@ fn now() -> Stamp {
     Stamp::parse("2025-06-03 23:30:00").expect("a time")
 }
 
-fn app(session: Session, path: &Path) -> App {
+fn app(session: Session) -> App {
     let (theme, _) = theme::load(None, false);
-    App::new(session, path.to_path_buf(), i18n::words(Lang::Nb), theme)
+    App::new(session, i18n::words(Lang::Nb), theme)
 }
 
-/// Types a character into the open note, or rubs the last one out, and saves it as the
-/// live loop does (to the journal).
-fn type_and_save(typing: &mut App, toggle: &mut bool) -> Touched {
+/// Types a character into the open note, or rubs the last one out: what it touched.
+fn type_key(typing: &mut App, toggle: &mut bool) -> Touched {
     *toggle = !*toggle;
     let code = if *toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
-    typing.key(KeyEvent::new(code, KeyModifiers::NONE), now());
-    let dirty = typing.take_touched();
-    typing.save_touched(dirty);
-    dirty
+    typing.update(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)), now());
+    typing.peek_touched()
+}
+
+/// `type_key`, saved as the live loop saves it (to the journal).
+fn type_and_save(typing: &mut App, autosave: &mut Autosave, toggle: &mut bool) {
+    type_key(typing, toggle);
+    Recorded::record(typing, autosave);
 }
 
 fn benches(c: &mut Criterion) {
@@ -60,7 +65,7 @@ fn benches(c: &mut Criterion) {
         c.bench_function(&format!("serialize/{name}"), |b| b.iter(|| session_file::to_text(black_box(&session))));
         c.bench_function(&format!("save/{name}"), |b| b.iter(|| session_file::save(&path, black_box(&session))));
 
-        let mut shown = app(session.clone(), &path);
+        let mut shown = app(session.clone());
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
         c.bench_function(&format!("draw/{name}"), |b| {
             b.iter(|| terminal.draw(|f| view::draw(f, &mut shown, now())).map(|_| ()))
@@ -68,26 +73,31 @@ fn benches(c: &mut Criterion) {
 
         // One character typed into the open note, then rubbed out again, each saved
         // before the next frame as the live loop does (to the journal).
-        let mut typing = app(session.clone(), &path);
+        let mut typing = app(session.clone());
         session_file::save(&path, &session).expect("saved");
         let base = std::fs::read(&path).expect("read back");
-        typing.attach(lock::acquire(&path).expect("a lock"), Journal::start(&path, &base).expect("a journal"));
-        typing.remember_written();
-        typing.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), now());
+        let journal = Journal::start(&path, &base).expect("a journal");
+        let mut autosave =
+            Autosave::new(path.clone(), Some(lock::acquire(&path).expect("a lock")), Some(journal), None);
+        autosave.finish_reading(&mut typing.session).expect("all read");
+        typing.update(Input::Key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE)), now());
         let mut toggle = false;
-        c.bench_function(&format!("type_and_save/{name}"), |b| b.iter(|| type_and_save(&mut typing, &mut toggle)));
+        c.bench_function(&format!("type_and_save/{name}"), |b| {
+            b.iter(|| type_and_save(&mut typing, &mut autosave, &mut toggle))
+        });
 
         // The same, drawn as the live loop draws a key: the editor's changed cells only.
         let mut screen =
             Screen::new(Terminal::new(TestBackend::new(200, 60)).expect("a test terminal")).expect("a screen");
         let at = now();
         // (The first key into an empty note makes the draft: the whole screen.)
-        type_and_save(&mut typing, &mut toggle);
-        screen.show(&mut typing, Since::Anything, at).expect("a whole frame");
+        type_key(&mut typing, &mut toggle);
+        screen.show(Recorded::record(&mut typing, &mut autosave), Since::Anything, at).expect("a whole frame");
         c.bench_function(&format!("type_save_draw/{name}"), |b| {
             b.iter(|| {
-                let dirty = type_and_save(&mut typing, &mut toggle);
-                let whole = screen.show(&mut typing, Since::Keys(dirty), at).expect("drawn");
+                let touched = type_key(&mut typing, &mut toggle);
+                let whole =
+                    screen.show(Recorded::record(&mut typing, &mut autosave), Since::Keys(touched), at).expect("drawn");
                 assert!(!whole, "a key typed draws the editor's cells, not the whole screen");
             })
         });
@@ -97,7 +107,8 @@ fn benches(c: &mut Criterion) {
         c.bench_function(&format!("clock_frame/{name}"), |b| {
             b.iter(|| {
                 second += 1;
-                let whole = screen.show(&mut typing, Since::Nothing, at.plus_seconds(second)).expect("drawn");
+                let recorded = Recorded::record(&mut typing, &mut autosave);
+                let whole = screen.show(recorded, Since::Nothing, at.plus_seconds(second)).expect("drawn");
                 assert!(!whole, "a new second draws what shows the time, not the whole screen");
             })
         });

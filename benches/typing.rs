@@ -265,7 +265,7 @@ fn peak_kb(pid: u32) -> u64 {
 /// after what the last keys set off (referent folds its journal into the session file 3 s
 /// after them).
 fn idle_cpu(pids: &[u32]) -> Vec<f64> {
-    std::thread::sleep(referent::tui::saving::FOLD_WHEN_IDLE + Duration::from_millis(1500));
+    std::thread::sleep(referent::store::autosave::FOLD_WHEN_IDLE + Duration::from_millis(1500));
     let quiet = Duration::from_secs(3);
     let before: Vec<Duration> = pids.iter().map(|&p| cpu_time(p)).collect();
     std::thread::sleep(quiet);

@@ -1,13 +1,14 @@
 //! The `referent` command: dispatches to the live meeting, `check`, `export` and `demo`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
 use referent::cli::{self, Cli, Command};
 use referent::i18n::{self, Words};
-use referent::tui::app::{App, SaveState};
+use referent::store::autosave::{Autosave, SaveState};
+use referent::tui::app::App;
 use referent::{referat, store, tui};
 
 fn main() -> ExitCode {
@@ -85,39 +86,45 @@ fn live(
     let Some(opened) = cli::open::open(file, session, words, &mut std::io::stderr().lock()) else {
         return ExitCode::FAILURE;
     };
-    let cli::open::Opened { session, path, lock, journal, notice, later } = opened;
+    // A meeting that cannot be shown leaves the files as they were.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        opened.give_up();
+        let _ = writeln!(std::io::stderr(), "referent: {}: {}", words.error, words.needs_terminal);
+        return ExitCode::FAILURE;
+    }
+    let cli::open::Opened { session, path, lock, journal, notice, later, .. } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, problem) = tui::theme::load(theme, no_color);
     let log = store::log::init();
     tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
-    let mut app = App::new(session, path.clone(), words, theme);
-    app.attach(lock, journal);
-    app.later = later;
+    let mut autosave = Autosave::new(path.clone(), Some(lock), Some(journal), later);
+    let mut app = App::new(session, words, theme);
+    app.elsewhere = autosave.suggestion();
     app.message = problem.map(|p| (words.theme_problem)(&p)).or(notice);
-    let result = tui::run(&mut app);
-    if let Some(e) = app.unreadable.take() {
-        // The session file does not read past its first look: as if it had been read whole
-        // first. Nothing was written but the new journal, which goes.
-        let name = path.display().to_string();
-        let text = store::agenda_file::read_text(&path).unwrap_or_default();
-        let _ = cli::check::diagnostic(
-            &mut std::io::stderr(),
-            &name,
-            &text,
-            e.at,
-            words.error,
-            &(words.read_problem)(&e.what),
-        );
-        if let Some(journal) = app.take_journal() {
-            let _ = journal.remove();
-        }
-        return ExitCode::FAILURE;
-    }
+    let result = tui::run(&mut app, &mut autosave);
     // Saving elsewhere may have moved the session.
-    let shown = app.path.display().to_string();
+    let shown = autosave.path().display().to_string();
     match result {
         Err(e) => {
+            // Whatever was opened is written whole and its journal goes; the run failed.
+            autosave.close(&app.session);
             let _ = writeln!(std::io::stderr(), "referent: {}", (words.cannot_start)(&e.to_string()));
+            return ExitCode::FAILURE;
+        }
+        Ok(tui::Ended::Unreadable(e)) => {
+            // The session file does not read past its first look: as if it had been read
+            // whole first. Nothing was written, and the new journal is gone.
+            let name = path.display().to_string();
+            let text = store::agenda_file::read_text(&path).unwrap_or_default();
+            let _ = cli::check::diagnostic(
+                &mut std::io::stderr(),
+                &name,
+                &text,
+                e.at,
+                words.error,
+                &(words.read_problem)(&e.what),
+            );
+            return ExitCode::FAILURE;
         }
         Ok(tui::Ended::Panicked(message)) => {
             let log = log.map(|l| l.display().to_string());
@@ -129,9 +136,10 @@ fn live(
     }
     // The terminal may be gone (a hang-up): nothing here may fail on that.
     let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
-    match app.saved {
+    match autosave.state() {
         SaveState::Saved => ExitCode::SUCCESS,
         SaveState::Failed(reason) => {
+            let reason = words.failure(reason);
             let _ = writeln!(std::io::stderr(), "{shown}: {}: {}", words.error, (words.not_saved)(&reason));
             ExitCode::FAILURE
         }

@@ -244,3 +244,30 @@ fn a_full_disk_is_shown_and_survived() {
     assert_eq!(code, 0);
     assert!(saved.contains("Skrevet på full disk"), "{saved}");
 }
+
+#[test]
+fn a_live_run_with_no_terminal_says_so_exits_non_zero_and_leaves_nothing() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let (code, _, err) = common::run(dir.path(), &[AGENDA]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("møtet kjøres i en terminal"), "{err}");
+    let mut after: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    after.retain(|name| name != ".state");
+    assert_eq!(after, before, "no session, journal or lock is left behind");
+    // A session there already is left as it was, and so is a journal with changes in it.
+    let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("Halvskrevet");
+    term.wait_for("Halvskrevet");
+    term.signal("KILL");
+    term.wait_exit();
+    let session = std::fs::read(dir.path().join(SESSION)).unwrap();
+    let journal = std::fs::read(dir.path().join(format!("{SESSION}.journal"))).unwrap();
+    let (code, _, _) = common::run(dir.path(), &[AGENDA]);
+    assert_eq!(code, 1);
+    assert_eq!(std::fs::read(dir.path().join(SESSION)).unwrap(), session);
+    assert_eq!(std::fs::read(dir.path().join(format!("{SESSION}.journal"))).unwrap(), journal);
+}

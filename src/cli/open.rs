@@ -25,6 +25,21 @@ pub struct Opened {
     pub notice: Option<String>,
     /// The notes still being read after a first look at a large session.
     pub later: Option<LaterNotes>,
+    /// The session file was written anew by this opening (a new meeting).
+    pub created: bool,
+}
+
+impl Opened {
+    /// Leaves the session as it was found: a session file this opening made goes, and a
+    /// journal that holds nothing the file does not; the lock is let go.
+    pub fn give_up(self) {
+        if self.created {
+            let _ = std::fs::remove_file(&self.path);
+        }
+        if !self.journal.has_changes() {
+            let _ = self.journal.remove();
+        }
+    }
 }
 
 /// The session to run, where it is saved, and its lock; or the problems already written
@@ -117,11 +132,12 @@ fn continue_at(
         let _ = writeln!(err, "{}: {}: {}", path.display(), w.error, (w.cannot_save)(&e.to_string()));
     };
     let Some(base) = base else {
+        let created = !path.exists();
         let text = session_file::to_text(&session);
         let started =
             session_file::write_atomic(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
         return match started {
-            Ok(journal) => Some(Opened { session, path, lock, journal, notice: None, later: None }),
+            Ok(journal) => Some(Opened { session, path, lock, journal, notice: None, later: None, created }),
             Err(e) => {
                 cannot_save(err, e);
                 None
@@ -140,7 +156,7 @@ fn continue_at(
         Err(e) => (Err(e), None),
     };
     match journal {
-        Ok(journal) => Some(Opened { session, path, lock, journal, notice, later: None }),
+        Ok(journal) => Some(Opened { session, path, lock, journal, notice, later: None, created: false }),
         Err(e) => {
             cannot_save(err, e);
             None

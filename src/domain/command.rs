@@ -141,8 +141,9 @@ pub enum Command {
 }
 
 /// What a command changed, as far as saving and drawing need to know.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Touched {
+    #[default]
     Nothing,
     /// Only the note being written on this item.
     Draft(usize),

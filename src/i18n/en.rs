@@ -336,6 +336,7 @@ pub static WORDS: Words = Words {
     },
     cannot_lock: |f, r| format!("cannot create the lock file {f}: {r}. Choose another place with --session PATH"),
     cannot_start: |r| format!("cannot start the screen: {r}"),
+    needs_terminal: "the live meeting needs a terminal (standard input and output); `referent export` and `referent check` work without one",
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {

@@ -9,6 +9,7 @@ use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
 use crate::domain::vedtak::Outcome;
 use crate::store::agenda_file::ReadProblem;
+use crate::store::autosave::Failure;
 use crate::tui::keymap::Action;
 use crate::tui::theme::ThemeProblem;
 
@@ -194,6 +195,8 @@ pub struct Words {
     /// In the order of `Role::ALL`.
     pub roles: [&'static str; 7],
     pub cannot_start: fn(reason: &str) -> String,
+    /// The live meeting was asked for with no terminal to run it in.
+    pub needs_terminal: &'static str,
     pub unknown_format: fn(format: &str) -> String,
     pub agenda_without_session: fn(session: &str) -> String,
     pub exported: fn(path: &str) -> String,
@@ -231,6 +234,15 @@ impl Words {
     pub fn kind_short(&self, kind: SakKind) -> &'static str {
         let i = SakKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         self.kinds_short[i]
+    }
+
+    /// Why the session is not saved (or cannot be saved at a place), in words.
+    pub fn failure(&self, failure: &Failure) -> String {
+        match failure {
+            Failure::Replaced => self.replaced_on_disk.to_string(),
+            Failure::Held(pid) => (self.session_in_use)(*pid),
+            Failure::Io(reason) => reason.clone(),
+        }
     }
 }
 

@@ -333,6 +333,7 @@ pub static WORDS: Words = Words {
     },
     cannot_lock: |f, r| format!("kan ikke lage låsefilen {f}: {r}. Velg et annet sted med --session STI"),
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
+    needs_terminal: "møtet kjøres i en terminal (standard inn og ut); `referent export` og `referent check` virker uten",
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {

@@ -2,6 +2,7 @@
 //! and the few file rules they share (owner-only files, durable folders, file identity).
 
 pub mod agenda_file;
+pub mod autosave;
 pub mod journal;
 pub mod locate;
 pub mod lock;

@@ -3,11 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::saving::Writer;
-use crate::store::agenda_file::ReadError;
-use crate::store::journal::Journal;
-use crate::store::lock::SessionLock;
-use crate::store::session_file::{self, LaterNotes, OnDisk};
+use crate::store::autosave::{Failure, SaveState};
 
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
@@ -81,23 +77,36 @@ pub enum Purpose {
     SaveElsewhere,
 }
 
-/// Whether what is on screen is on disk.
+/// What comes in from the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveState {
-    Saved,
-    Failed(String),
+pub enum Input {
+    Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+}
+
+/// What an input asks of the shell. (What it changed in the session the app keeps until
+/// the shell records it: `Recorded::record`, the only way to a frame.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Effects {
+    pub quit: bool,
+    /// Save the session at this place from now on (empty: the place offered); the
+    /// shell answers with `App::moved`.
+    pub save_elsewhere: Option<String>,
 }
 
 pub struct App {
     pub session: Session,
     /// The plan of the agenda as it stands; recomputed when the agenda changes.
     pub schedule: Schedule,
-    pub path: PathBuf,
     /// The item shown: its notes, its vedtak; follows the current item as the meeting walks.
     pub selected: usize,
     pub note_selected: usize,
     pub mode: Mode,
+    /// How saving goes, as the shell last said.
     pub saved: SaveState,
+    /// Where to offer to save the session when saving fails (set by the shell).
+    pub elsewhere: String,
     /// A short message for the footer (a refusal, a warning, a hint).
     pub message: Option<String>,
     pub words: &'static Words,
@@ -109,34 +118,22 @@ pub struct App {
     history: History,
     /// What the commands since the shell last asked touched.
     touched: Touched,
-    /// This process's lock on the session file, moved along when saving elsewhere.
-    pub lock: Option<SessionLock>,
-    /// The session file as our last write left it.
-    pub(super) on_disk: Option<OnDisk>,
-    /// The session as the session file and its journal hold it.
-    pub(super) written: Option<Session>,
-    pub(super) written_pending: bool,
-    pub(super) journal: Option<Journal>,
-    pub(super) write: Writer,
-    /// The notes a first look at a large session left out, still being read: nothing is
-    /// written until they are in (see `finish_reading`).
-    pub later: Option<LaterNotes>,
-    /// What is wrong with the session file, found after its first look.
-    pub unreadable: Option<ReadError>,
+    /// A place asked for in the save-elsewhere prompt, for the shell.
+    move_to: Option<String>,
 }
 
 impl App {
-    pub fn new(session: Session, path: PathBuf, words: &'static Words, theme: Theme) -> App {
+    pub fn new(session: Session, words: &'static Words, theme: Theme) -> App {
         let schedule = session.schedule();
         let selected = App::first_shown(&session);
         App {
             session,
             schedule,
-            path,
             selected,
             note_selected: 0,
             mode: Mode::Normal,
             saved: SaveState::Saved,
+            elsewhere: String::new(),
             message: None,
             words,
             theme,
@@ -145,14 +142,7 @@ impl App {
             help_scroll: 0,
             history: History::default(),
             touched: Touched::Nothing,
-            lock: None,
-            on_disk: None,
-            written: None,
-            written_pending: false,
-            journal: None,
-            write: session_file::write_atomic,
-            later: None,
-            unreadable: None,
+            move_to: None,
         }
     }
 
@@ -161,18 +151,9 @@ impl App {
         session.record.current.unwrap_or(0)
     }
 
-    /// Puts in the notes a first look left out (after the first frame, before the first
-    /// key). When they do not read, what is wrong with the session file is kept in
-    /// `unreadable` (false is returned), and nothing of this session is ever written.
-    pub fn finish_reading(&mut self) -> bool {
-        let Some(later) = self.later.take() else { return true };
-        match later.finish(&mut self.session) {
-            Ok(()) => true,
-            Err(e) => {
-                self.unreadable = Some(e);
-                false
-            }
-        }
+    /// What changed since the shell last recorded it.
+    pub fn peek_touched(&self) -> Touched {
+        self.touched
     }
 
     /// What changed since it was last asked: the shell saves it before drawing.
@@ -198,6 +179,35 @@ impl App {
             Mode::Form(_) => Context::Form,
             Mode::FollowUps { .. } => Context::FollowUps,
             Mode::Attendance { .. } => Context::Attendance,
+        }
+    }
+
+    /// Handles one input: what it asks of the shell.
+    pub fn update(&mut self, input: Input, now: Stamp) -> Effects {
+        match input {
+            Input::Key(key) => self.key(key, now),
+            Input::Paste(text) => self.paste(&text, now),
+        }
+        Effects { quit: std::mem::take(&mut self.quit), save_elsewhere: self.move_to.take() }
+    }
+
+    /// The shell's answer to `Effects::save_elsewhere`: where the session is saved now,
+    /// or why not (the prompt stays open to try another place).
+    pub fn moved(&mut self, result: Result<PathBuf, Failure>) {
+        match result {
+            Ok(path) => {
+                self.saved = SaveState::Saved;
+                if matches!(&self.mode, Mode::Prompt(p) if p.purpose == Purpose::SaveElsewhere) {
+                    self.mode = Mode::Normal;
+                }
+                self.message = Some((self.words.saved_at)(&path.display().to_string()));
+            }
+            Err(reason) => {
+                let reason = self.words.failure(&reason);
+                if let Mode::Prompt(prompt) = &mut self.mode {
+                    prompt.error = Some((self.words.cannot_save_there)(&reason));
+                }
+            }
         }
     }
 
@@ -308,7 +318,7 @@ impl App {
             Action::SelectCurrent => self.select(self.session.record.current.unwrap_or(sel)),
             Action::AddSak => self.open_prompt(Purpose::AddSak, String::new()),
             Action::SaveElsewhere => {
-                let suggestion = self.elsewhere_suggestion();
+                let suggestion = self.elsewhere.clone();
                 self.open_prompt(Purpose::SaveElsewhere, String::new());
                 if let Mode::Prompt(p) = &mut self.mode {
                     // Enter on an empty line takes it.
@@ -891,15 +901,8 @@ impl App {
             _ => {}
         }
         if purpose == Purpose::SaveElsewhere {
-            let target = if text.is_empty() { self.elsewhere_suggestion() } else { text };
-            match self.save_elsewhere(&target) {
-                Ok(()) => self.mode = Mode::Normal,
-                Err(reason) => {
-                    if let Mode::Prompt(prompt) = &mut self.mode {
-                        prompt.error = Some((w.cannot_save_there)(&reason));
-                    }
-                }
-            }
+            // The shell tries it and answers (`moved`); the prompt stays open till then.
+            self.move_to = Some(if text.is_empty() { self.elsewhere.clone() } else { text });
             return;
         }
         let (kind, role) = (prompt.kind, prompt.role);

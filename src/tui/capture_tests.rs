@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::app::{App, Mode};
+use super::app::{App, Input, Mode};
 use super::{theme, view};
 use crate::domain::agenda::{Lang, Quorum, Role};
 use crate::domain::attendance::Presence;
@@ -24,7 +24,7 @@ fn at(clock: &str) -> Stamp {
 fn at_04_25() -> App {
     let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
     let (theme, _) = theme::load(None, false);
-    let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+    let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
     typed(&mut app, "nnnnn", "10:20:00");
     assert_eq!(app.session.record.current, Some(4));
     app
@@ -399,7 +399,7 @@ fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
     assert!(draft.text.ends_with("(unntatt juli). Tillegg"));
     // As after a crash: a new app on the saved session.
     let (theme, _) = theme::load(None, false);
-    let mut again = App::new(app.session.clone(), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+    let mut again = App::new(app.session.clone(), i18n::words(Lang::Nb), theme);
     typed(&mut again, "V", "10:40:00");
     typed(&mut again, ".", "10:40:00");
     key(&mut again, KeyCode::Enter, "10:40:00");
@@ -447,37 +447,38 @@ proptest::proptest! {
         narrow in proptest::bool::ANY,
         short in proptest::bool::ANY,
     ) {
+        use crate::store::autosave::{Autosave, SaveState};
         use crate::store::{journal, lock, session_file};
         let keys = some_keys();
         let dir = tempfile::tempdir().unwrap();
         let mut app = at_04_25();
-        app.path = dir.path().join("t.session.ron");
-        session_file::save(&app.path, &app.session).unwrap();
-        let base = std::fs::read(&app.path).unwrap();
-        app.attach(lock::acquire(&app.path).unwrap(), journal::Journal::start(&app.path, &base).unwrap());
-        app.remember_written();
+        let path = dir.path().join("t.session.ron");
+        session_file::save(&path, &app.session).unwrap();
+        let base = std::fs::read(&path).unwrap();
+        let journal = journal::Journal::start(&path, &base).unwrap();
+        let mut autosave = Autosave::new(path.clone(), Some(lock::acquire(&path).unwrap()), Some(journal), None);
+        autosave.finish_reading(&mut app.session).unwrap();
         let mut terminal =
             Terminal::new(TestBackend::new(if narrow { 40 } else { 80 }, if short { 12 } else { 24 })).unwrap();
         for (step, (pick, paste)) in picks.into_iter().enumerate() {
             let now = format!("{:02}:{:02}:{:02}", 10 + step / 120, (step / 2) % 60, step % 60);
-            app.key(keys[pick % keys.len()], at(&now));
+            app.update(Input::Key(keys[pick % keys.len()]), at(&now));
             if paste {
-                app.paste("lim inn\nto linjer 🎉", at(&now));
+                app.update(Input::Paste("lim inn\nto linjer 🎉".into()), at(&now));
             }
-            app.quit = false;
-            let dirty = app.take_touched();
-            app.save_touched(dirty);
-            proptest::prop_assert_eq!(&app.saved, &super::app::SaveState::Saved);
-            terminal.draw(|f| view::draw(f, &mut app, at(&now))).unwrap();
+            let mut recorded = crate::tui::Recorded::record(&mut app, &mut autosave);
+            let app = recorded.app();
+            proptest::prop_assert_eq!(&app.saved, &SaveState::Saved);
+            terminal.draw(|f| view::draw(f, app, at(&now))).unwrap();
         }
-        let text = std::fs::read_to_string(&app.path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
         let mut on_disk = session_file::parse(&text).unwrap();
-        journal::replay(&app.path, text.as_bytes(), &mut on_disk).unwrap();
+        journal::replay(&path, text.as_bytes(), &mut on_disk).unwrap();
         proptest::prop_assert_eq!(&on_disk, &app.session);
         let text = session_file::to_text(&app.session);
         proptest::prop_assert_eq!(session_file::to_text(&session_file::parse(&text).unwrap()), text);
-        app.close();
-        proptest::prop_assert!(!journal::journal_path(&app.path).exists());
-        proptest::prop_assert_eq!(session_file::load(&app.path).unwrap(), app.session);
+        autosave.close(&app.session);
+        proptest::prop_assert!(!journal::journal_path(&path).exists());
+        proptest::prop_assert_eq!(session_file::load(&path).unwrap(), app.session);
     }
 }

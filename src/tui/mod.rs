@@ -8,7 +8,6 @@ pub mod input;
 pub mod keymap;
 pub mod picker;
 pub mod roster;
-pub mod saving;
 pub mod screen;
 pub mod terminal;
 pub mod theme;
@@ -27,7 +26,9 @@ use tokio::signal::unix::{SignalKind, signal};
 
 use crate::domain::command::Touched;
 use crate::domain::time::Stamp;
-use app::{App, SaveState};
+use crate::store::agenda_file::ReadError;
+use crate::store::autosave::{Autosave, SaveState};
+use app::App;
 
 /// The wall clock, local time. The only place the live meeting reads it.
 pub fn now() -> Stamp {
@@ -41,13 +42,40 @@ pub enum Ended {
     Normally,
     /// A bug: the panic's message. The terminal was restored and the backtrace logged.
     Panicked(String),
+    /// The session file did not read past its first look: nothing was written.
+    Unreadable(ReadError),
 }
 
 /// The message of the panic in progress, kept by the panic hook for `run`.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Runs the live meeting until the user quits or the terminal goes away.
-pub fn run(app: &mut App) -> io::Result<Ended> {
+/// An app whose every change its autosave has recorded: what a frame is drawn from. The
+/// live loop can only draw what is on disk (or what saving says it could not put there).
+pub struct Recorded<'a> {
+    app: &'a mut App,
+}
+
+impl<'a> Recorded<'a> {
+    /// Hands what the app's commands touched to `autosave`, and says how that went.
+    pub fn record(app: &'a mut App, autosave: &mut Autosave) -> Recorded<'a> {
+        let touched = app.take_touched();
+        app.saved = autosave.record(&app.session, touched).clone();
+        Recorded { app }
+    }
+
+    /// An app drawn with nothing saved: a test's or a benchmark's screen.
+    pub fn unsaved(app: &'a mut App) -> Recorded<'a> {
+        Recorded { app }
+    }
+
+    pub fn app(&mut self) -> &mut App {
+        self.app
+    }
+}
+
+/// Runs the live meeting until the user quits or the terminal goes away; every change is
+/// recorded by `autosave`, and on the way out the session is written whole.
+pub fn run(app: &mut App, autosave: &mut Autosave) -> io::Result<Ended> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let mut screen = terminal::enter()?;
     let previous_hook = panic::take_hook();
@@ -63,21 +91,26 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
             *slot = Some(format!("{message}{at}"));
         }
     }));
-    let result = panic::catch_unwind(AssertUnwindSafe(|| runtime.block_on(event_loop(&mut screen, app))));
+    let result =
+        panic::catch_unwind(AssertUnwindSafe(|| runtime.block_on(event_loop(&mut screen, &mut *app, &mut *autosave))));
     panic::set_hook(previous_hook);
     terminal::leave();
     match result {
+        Ok(Ok(Some(unreadable))) => {
+            autosave.abandon();
+            Ok(Ended::Unreadable(unreadable))
+        }
         Ok(result) => {
             // Whatever ended the loop, what is in memory goes to disk, as one file.
-            app.close();
-            result.map(|()| Ended::Normally)
+            app.saved = autosave.close(&app.session).clone();
+            result.map(|_| Ended::Normally)
         }
         Err(_) => {
             // The disk holds the state after the last change that completed; the change
             // that panicked may be half done and is not saved over it. Only when saving
             // had been failing is memory the better copy.
-            if matches!(app.saved, SaveState::Failed(_)) {
-                app.save();
+            if matches!(autosave.state(), SaveState::Failed(_)) {
+                app.saved = autosave.save(&app.session).clone();
             }
             let message = PANIC.lock().ok().and_then(|mut m| m.take()).unwrap_or_default();
             Ok(Ended::Panicked(message))
@@ -85,7 +118,16 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     }
 }
 
-async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()> {
+/// The live loop. The key path: the terminal's bytes are read as events (`input`); each
+/// goes to `App::update`, which turns keys into commands on the session; `Recorded::record`
+/// hands what they touched to the autosave (a journal line, or the file written whole)
+/// before `Screen::show` draws the frame from the recorded app. Every second the clock
+/// is drawn and the autosave ticks (journal to the device, fold when idle, retry).
+async fn event_loop(
+    screen: &mut terminal::Live,
+    app: &mut App,
+    autosave: &mut Autosave,
+) -> io::Result<Option<ReadError>> {
     let mut input = input::Input::open()?;
     let mut events = VecDeque::new();
     let mut window = signal(SignalKind::window_change())?;
@@ -96,8 +138,7 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
     let mut last_input = std::time::Instant::now();
     loop {
         // Saved before it is drawn: what the screen shows is on disk.
-        let touched = app.take_touched();
-        app.save_touched(touched);
+        let touched = app.peek_touched();
         let since = if resized {
             screen::Since::Anything
         } else if redraw || touched != Touched::Nothing {
@@ -105,30 +146,30 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
         } else {
             screen::Since::Nothing
         };
-        if screen.show(app, since, now())? {
-            if !app.finish_reading() {
-                break;
-            }
-            app.remember_written();
+        // After the first whole frame, the notes a first look left out are put in.
+        if screen.show(Recorded::record(app, autosave), since, now())?
+            && let Err(e) = autosave.finish_reading(&mut app.session)
+        {
+            return Ok(Some(e));
         }
         (redraw, resized) = (false, false);
         // Events already read are handled one at a time, each saved and drawn.
         if let Some(event) = events.pop_front() {
-            match event {
+            let effects = match event {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     test_panic(key);
-                    app.key(key, crate::tui::now());
-                    last_input = std::time::Instant::now();
-                    redraw = true;
+                    app.update(app::Input::Key(key), now())
                 }
-                Event::Paste(text) => {
-                    app.paste(&text, crate::tui::now());
-                    last_input = std::time::Instant::now();
-                    redraw = true;
-                }
-                _ => {}
+                Event::Paste(text) => app.update(app::Input::Paste(text), now()),
+                _ => continue,
+            };
+            last_input = std::time::Instant::now();
+            redraw = true;
+            if let Some(target) = effects.save_elsewhere {
+                app.moved(autosave.move_to(&app.session, &target));
+                app.elsewhere = autosave.suggestion();
             }
-            if app.quit {
+            if effects.quit {
                 break;
             }
             continue;
@@ -145,7 +186,9 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
                 redraw = true;
                 resized = true;
             }
-            () = tokio::time::sleep(next_second) => app.tick(last_input.elapsed()),
+            () = tokio::time::sleep(next_second) => {
+                app.saved = autosave.tick(&app.session, last_input.elapsed()).clone();
+            }
             _ = hangup.recv() => {
                 tracing::warn!("hang-up (SIGHUP); saving and leaving");
                 break;
@@ -155,11 +198,8 @@ async fn event_loop(screen: &mut terminal::Live, app: &mut App) -> io::Result<()
                 break;
             }
         }
-        if app.quit {
-            break;
-        }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// In a debug build with REFERENT_TEST_PANIC set, F12 panics: how the end-to-end tests

@@ -11,10 +11,12 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
-use super::app::{App, SaveState};
+use super::Recorded;
+use super::app::App;
 use super::view::{self, RowLook};
 use crate::domain::command::Touched;
 use crate::domain::time::Stamp;
+use crate::store::autosave::SaveState;
 
 /// What the last whole frame showed that an editor-only or a clock frame must not change.
 #[derive(Clone, PartialEq)]
@@ -74,7 +76,8 @@ impl<B: Backend> Screen<B> {
     /// that changed no more than the editor's text, the editor's changed cells; for a new
     /// second, the parts that show the time; else the whole screen. True when the whole
     /// screen was drawn.
-    pub fn show(&mut self, app: &mut App, since: Since, now: Stamp) -> Result<bool, B::Error> {
+    pub fn show(&mut self, mut recorded: Recorded<'_>, since: Since, now: Stamp) -> Result<bool, B::Error> {
+        let app = recorded.app();
         let mut drawn = match since {
             Since::Nothing => true,
             Since::Keys(touched) => editor_only(touched) && self.draw_editor(app)?,
@@ -264,18 +267,18 @@ mod tests {
     fn the_terminal_shows_what_a_whole_frame_would() {
         let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
         let (theme, _) = theme::load(None, false);
-        let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+        let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 24)).unwrap()).unwrap();
         app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), at("10:00:00"));
         app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), at("10:00:00"));
-        screen.show(&mut app, Since::Anything, at("10:00:00")).unwrap();
+        screen.show(Recorded::unsaved(&mut app), Since::Anything, at("10:00:00")).unwrap();
         let mut editor_only = 0;
         let text = "Et innspill som er langt nok til å brytes over flere linjer i editoren, med æøå";
         for (n, c) in text.chars().enumerate() {
             let now = if n < 40 { at("10:00:00") } else { at("10:00:01") };
             app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), now);
             let dirty = app.take_touched();
-            if !screen.show(&mut app, Since::Keys(dirty), now).unwrap() {
+            if !screen.show(Recorded::unsaved(&mut app), Since::Keys(dirty), now).unwrap() {
                 editor_only += 1;
             }
             assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "after {} keys", n + 1);
@@ -283,7 +286,7 @@ mod tests {
         assert!(editor_only > 60, "most keys drew the editor alone: {editor_only}");
         app.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at("10:00:02"));
         let since = Since::Keys(app.take_touched());
-        assert!(screen.show(&mut app, since, at("10:00:02")).unwrap(), "the editor is closed");
+        assert!(screen.show(Recorded::unsaved(&mut app), since, at("10:00:02")).unwrap(), "the editor is closed");
         assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:00:02")));
     }
 
@@ -295,20 +298,26 @@ mod tests {
     fn a_new_second_draws_what_shows_the_time() {
         let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
         let (theme, _) = theme::load(None, false);
-        let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+        let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let mut screen = Screen::new(Terminal::new(TestBackend::new(100, 30)).unwrap()).unwrap();
         app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), at("10:00:00"));
-        screen.show(&mut app, Since::Anything, at("10:00:00")).unwrap();
+        screen.show(Recorded::unsaved(&mut app), Since::Anything, at("10:00:00")).unwrap();
         for minutes in 1..40 {
             let now = at(&format!("10:{minutes:02}:07"));
-            assert!(!screen.show(&mut app, Since::Nothing, now).unwrap(), "the clock alone at {minutes} minutes");
+            assert!(
+                !screen.show(Recorded::unsaved(&mut app), Since::Nothing, now).unwrap(),
+                "the clock alone at {minutes} minutes"
+            );
             assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "at {minutes} minutes");
-            assert!(!screen.show(&mut app, Since::Nothing, now).unwrap());
+            assert!(!screen.show(Recorded::unsaved(&mut app), Since::Nothing, now).unwrap());
         }
         app.key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE), at("10:40:00"));
         let since = Since::Keys(app.take_touched());
-        screen.show(&mut app, since, at("10:40:00")).unwrap();
-        assert!(screen.show(&mut app, Since::Nothing, at("10:40:01")).unwrap(), "help is open: the whole screen");
+        screen.show(Recorded::unsaved(&mut app), since, at("10:40:00")).unwrap();
+        assert!(
+            screen.show(Recorded::unsaved(&mut app), Since::Nothing, at("10:40:01")).unwrap(),
+            "help is open: the whole screen"
+        );
         assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:40:01")));
     }
 
@@ -373,11 +382,11 @@ mod tests {
         let keys = editing_keys();
         let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
         let (theme, _) = theme::load(None, false);
-        let mut app = App::new(Session::new(agenda), "t.session.ron".into(), i18n::words(Lang::Nb), theme);
+        let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let start = at("10:00:00");
         app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
         app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
-        screen.show(&mut app, Since::Anything, start).unwrap();
+        screen.show(Recorded::unsaved(&mut app), Since::Anything, start).unwrap();
         let mut now = start;
         for (n, pick) in picks.iter().enumerate() {
             // Now and then time passes with no key: 13 seconds, so that the sak's
@@ -395,7 +404,7 @@ mod tests {
             if n % 40 == 39 {
                 now = now.plus_seconds(1);
             }
-            screen.show(&mut app, since, now).unwrap();
+            screen.show(Recorded::unsaved(&mut app), since, now).unwrap();
             check(screen, &mut app, now, n)?;
         }
         Ok(())

@@ -20,7 +20,7 @@ fn at(clock: &str) -> Stamp {
 fn app(lang: Lang) -> App {
     let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
     let (theme, _) = theme::load(None, false);
-    App::new(Session::new(agenda), "test.session.ron".into(), i18n::words(lang), theme)
+    App::new(Session::new(agenda), i18n::words(lang), theme)
 }
 
 fn press(app: &mut App, keys: &str, now: &str) {
@@ -307,9 +307,42 @@ fn a_long_message_is_shown_whole() {
 fn sak_numbers_past_99_are_shown_whole() {
     let session = crate::cli::demo::session(120, 240).unwrap();
     let (theme, _) = theme::load(None, false);
-    let mut app = App::new(session, "test.session.ron".into(), i18n::words(Lang::Nb), theme);
+    let mut app = App::new(session, i18n::words(Lang::Nb), theme);
     let shown = text(&screen(&mut app, 100, 30, "21:00:00"));
     let current = app.session.agenda.sak_numbers()[app.session.record.current.unwrap()].unwrap().to_string();
     assert_eq!(current.len(), 6, "{current}");
     assert!(shown.contains(&format!("▶ {current} ")), "{shown}");
+}
+
+#[test]
+fn a_failing_save_is_shown_and_saving_elsewhere_is_asked_of_the_shell() {
+    use super::app::{Effects, Input};
+    use crate::store::autosave::{Failure, SaveState};
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let mut app = app(Lang::Nb);
+    app.elsewhere = "/hjem/møte.session.ron".into();
+    app.saved = SaveState::Failed(Failure::Io("disken er full".into()));
+    let shown = text(&screen(&mut app, 100, 24, "10:00:00"));
+    assert!(shown.contains("● IKKE LAGRET: disken er full"), "{shown}");
+    assert!(shown.contains("Sesjonen blir ikke lagret (disken er full)"), "{shown}");
+    assert!(shown.contains("Ctrl+S:") && shown.contains("lagre et annet sted"), "{shown}");
+    let ctrl_s = Input::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(app.update(ctrl_s, at("10:00:00")), Effects::default());
+    let shown = text(&screen(&mut app, 100, 24, "10:00:00"));
+    assert!(shown.contains("Lagre sesjonen et annet sted (fil eller mappe)"), "{shown}");
+    assert!(shown.contains("/hjem/møte.session.ron"), "the place offered: {shown}");
+    // Enter on an empty line asks for the place offered; the prompt waits for the answer.
+    let enter = Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let effects = app.update(enter.clone(), at("10:00:00"));
+    assert_eq!(effects.save_elsewhere.as_deref(), Some("/hjem/møte.session.ron"));
+    app.moved(Err(Failure::Io("ingen slik mappe".into())));
+    let shown = text(&screen(&mut app, 100, 24, "10:00:00"));
+    assert!(shown.contains("Kan ikke lagre der: ingen slik mappe"), "{shown}");
+    assert!(matches!(app.mode, Mode::Prompt(_)), "still asking");
+    press(&mut app, "/tmp", "10:00:00");
+    assert_eq!(app.update(enter, at("10:00:00")).save_elsewhere.as_deref(), Some("/tmp"));
+    app.moved(Ok("/tmp/møte.session.ron".into()));
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.saved, SaveState::Saved);
+    assert!(text(&screen(&mut app, 100, 24, "10:00:00")).contains("Lagret i /tmp/møte.session.ron"));
 }

@@ -6,14 +6,15 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::tui::app::{App, SaveState};
+use crate::store::autosave::SaveState;
+use crate::tui::app::App;
 use crate::tui::keymap;
 
 /// What the footer says instead of the keys: the last message, else why saving fails.
 pub fn message(app: &App) -> Option<String> {
     match (&app.message, &app.saved) {
         (Some(m), _) => Some(m.clone()),
-        (None, SaveState::Failed(reason)) => Some((app.words.save_failing)(reason)),
+        (None, SaveState::Failed(reason)) => Some((app.words.save_failing)(&app.words.failure(reason))),
         (None, SaveState::Saved) => None,
     }
 }

@@ -7,13 +7,14 @@ use ratatui::widgets::Widget;
 
 use super::cells;
 use crate::domain::time::Stamp;
-use crate::tui::app::{App, SaveState};
+use crate::store::autosave::SaveState;
+use crate::tui::app::App;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     let (w, t, a) = (app.words, &app.theme, &app.session.agenda);
     let save = match &app.saved {
         SaveState::Saved => Span::styled(format!("● {}", w.saved), t.ok),
-        SaveState::Failed(reason) => Span::styled(format!("● {}", (w.not_saved)(reason)), t.overrun),
+        SaveState::Failed(reason) => Span::styled(format!("● {}", (w.not_saved)(&w.failure(reason))), t.overrun),
     };
     let clock = Span::styled(format!("  {} ", now.clock()), t.header);
     let right = Line::from(vec![clock, save, Span::raw(" ")]).right_aligned();

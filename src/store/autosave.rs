@@ -1,0 +1,474 @@
+//! Autosave: the one owner of a live session's files. It holds the path, the lock, the
+//! journal, the file as our last write left it and the session as written; the live loop
+//! hands it each change (`record`) before the change is drawn. Small changes go to the
+//! journal, the rest (and the journal, now and then) into the session file whole; a
+//! failure is kept and retried, never fatal; a session file replaced by another program
+//! is never overwritten; `move_to` saves elsewhere.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::agenda_file::ReadError;
+use super::journal::Journal;
+use super::lock::{self, LockProblem, SessionLock};
+use super::session_file::{self, LaterNotes, OnDisk};
+use crate::domain::change::{self, Change};
+use crate::domain::command::Touched;
+use crate::domain::session::Session;
+
+/// How bytes reach the disk; tests put a failing writer here.
+pub type Writer = fn(&Path, &[u8]) -> std::io::Result<()>;
+
+/// Past this size the journal is folded into the session file at the next change.
+const JOURNAL_LIMIT: u64 = 4 << 20;
+/// After this long without a key, pending journal lines are folded into the session file.
+pub const FOLD_WHEN_IDLE: Duration = Duration::from_secs(3);
+
+/// Whether what is in memory is on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Failed(Failure),
+}
+
+/// Why the session is not saved, or cannot be saved at another place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Another program replaced the session file since our last write.
+    Replaced,
+    /// Another referent holds the place (its process id).
+    Held(Option<u32>),
+    /// What the system said.
+    Io(String),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::Io(e.to_string())
+    }
+}
+
+pub struct Autosave {
+    path: PathBuf,
+    /// This process's lock on the session file, moved along when saving elsewhere.
+    lock: Option<SessionLock>,
+    journal: Option<Journal>,
+    /// The session file as our last write left it.
+    on_disk: Option<OnDisk>,
+    /// The session as the session file and its journal hold it (taken after the first
+    /// frame: a large session shows a few milliseconds sooner).
+    written: Option<Session>,
+    written_pending: bool,
+    /// The notes a first look at a large session left out, still being read: nothing is
+    /// written until they are in.
+    later: Option<LaterNotes>,
+    /// What is wrong with the session file, found after its first look: nothing of this
+    /// session is ever written then.
+    unreadable: bool,
+    state: SaveState,
+    write: Writer,
+}
+
+impl Autosave {
+    /// Saving to the session file at `path` as it is on disk now, with its lock and its
+    /// journal (already replayed), and the notes a first look left to read.
+    pub fn new(path: PathBuf, lock: Option<SessionLock>, journal: Option<Journal>, later: Option<LaterNotes>) -> Self {
+        let on_disk = session_file::on_disk(&path);
+        Autosave {
+            path,
+            lock,
+            journal,
+            on_disk,
+            written: None,
+            written_pending: true,
+            later,
+            unreadable: false,
+            state: SaveState::Saved,
+            write: session_file::write_atomic,
+        }
+    }
+
+    /// Saving to `path`, where nothing has been written yet: the first `record` writes
+    /// the session whole. No lock, no journal (tests and benches).
+    pub fn unlocked(path: PathBuf) -> Self {
+        let mut autosave = Autosave::new(path, None, None, None);
+        autosave.written_pending = false;
+        autosave
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn state(&self) -> &SaveState {
+        &self.state
+    }
+
+    /// How bytes reach the disk from now on (tests: a disk that fails).
+    pub fn set_writer(&mut self, write: Writer) {
+        self.write = write;
+    }
+
+    /// Puts in the notes a first look left out (after the first frame, before the first
+    /// key), then takes the copy of the session as the file and journal hold it. When
+    /// the notes do not read, nothing of this session is ever written, and the reason is
+    /// returned.
+    pub fn finish_reading(&mut self, session: &mut Session) -> Result<(), ReadError> {
+        if let Some(later) = self.later.take()
+            && let Err(e) = later.finish(session)
+        {
+            self.unreadable = true;
+            return Err(e);
+        }
+        if std::mem::take(&mut self.written_pending) {
+            self.written = Some(session.clone());
+        }
+        Ok(())
+    }
+
+    /// Records what a command touched in `session`: typing into a draft goes to the
+    /// journal as the edit it made to the text as written, a change on one sak as that
+    /// sak's record; anything else by comparing with the session as written, or by
+    /// writing the session whole.
+    pub fn record(&mut self, session: &Session, touched: Touched) -> &SaveState {
+        let items = &session.record.items;
+        let before = self.written.as_ref().map(|w| &w.record.items);
+        let change = match touched {
+            Touched::Nothing => return &self.state,
+            Touched::Draft(item) => items.get(item).map(|r| {
+                let written = before.and_then(|b| b.get(item)).and_then(|r| r.draft.as_ref());
+                change::typed_note(item, written, r.draft.as_ref())
+            }),
+            Touched::VedtakDraft(item) => items.get(item).map(|r| {
+                let written = before.and_then(|b| b.get(item)).and_then(|r| r.vedtak_draft.as_ref());
+                change::typed_vedtak(item, written, r.vedtak_draft.as_ref())
+            }),
+            Touched::Item(item) => items.get(item).map(|r| Change::Item { item, record: r.clone() }),
+            Touched::Everything => None,
+        };
+        let result = self.write_changes(session, change);
+        self.settle(result)
+    }
+
+    /// Saves whatever differs from what is written (after a retry is due, or to be sure).
+    pub fn save(&mut self, session: &Session) -> &SaveState {
+        let result = self.write_changes(session, None);
+        self.settle(result)
+    }
+
+    /// Every second: what the journal got goes to the device; after `idle` without a key
+    /// the journal is folded into the session file; a failing save is retried.
+    pub fn tick(&mut self, session: &Session, idle: Duration) -> &SaveState {
+        if let Some(journal) = &mut self.journal
+            && let Err(e) = journal.sync()
+        {
+            tracing::warn!("{}: the journal did not sync: {e}", self.path.display());
+        }
+        let pending = self.journal.as_ref().is_some_and(Journal::has_changes);
+        if (pending && idle >= FOLD_WHEN_IDLE) || matches!(self.state, SaveState::Failed(_)) {
+            let result = self.fold(session);
+            self.settle(result);
+        }
+        &self.state
+    }
+
+    /// On quit: everything into the session file, and the journal gone.
+    pub fn close(&mut self, session: &Session) -> &SaveState {
+        if !self.complete() {
+            return &self.state;
+        }
+        let result = self.fold(session);
+        if result.is_ok()
+            && let Some(journal) = self.journal.take()
+            && let Err(e) = journal.remove()
+        {
+            tracing::warn!("{}: the journal stays: {e}", self.path.display());
+        }
+        self.settle(result)
+    }
+
+    /// Gives up the session: the journal goes, nothing is written (a session that did
+    /// not read past its first look).
+    pub fn abandon(&mut self) {
+        if let Some(journal) = self.journal.take() {
+            let _ = journal.remove();
+        }
+    }
+
+    /// Saves the session at `target` from now on (a folder gets the session's file name,
+    /// `~/` is the home folder): where it went, or why not.
+    pub fn move_to(&mut self, session: &Session, target: &str) -> Result<PathBuf, Failure> {
+        let path = self.elsewhere_path(target);
+        let new_lock = if path == self.path {
+            None
+        } else {
+            match lock::acquire(&path) {
+                Ok(l) => Some(l),
+                Err(LockProblem::Held { pid }) => return Err(Failure::Held(pid)),
+                Err(LockProblem::Io(e)) => return Err(e.into()),
+            }
+        };
+        // Chosen by hand, so written even over a file that was replaced under us.
+        let (old_path, old_disk) = (std::mem::replace(&mut self.path, path), self.on_disk.take());
+        if let Err(e) = self.fold(session) {
+            (self.path, self.on_disk) = (old_path, old_disk);
+            return Err(e);
+        }
+        tracing::info!("{}: saved elsewhere, at {}", old_path.display(), self.path.display());
+        if let Some(l) = new_lock {
+            self.lock = Some(l);
+        }
+        self.state = SaveState::Saved;
+        Ok(self.path.clone())
+    }
+
+    /// What to offer when asking where to save: the session's file name in the home folder.
+    pub fn suggestion(&self) -> String {
+        let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match std::env::var("HOME") {
+            Ok(home) if !home.is_empty() => Path::new(&home).join(name).display().to_string(),
+            _ => name,
+        }
+    }
+
+    fn elsewhere_path(&self, target: &str) -> PathBuf {
+        let target = target.trim();
+        let target = if target.is_empty() { self.suggestion() } else { target.to_string() };
+        let mut path = match (target.strip_prefix("~/"), std::env::var("HOME")) {
+            (Some(rest), Ok(home)) => Path::new(&home).join(rest),
+            _ => PathBuf::from(&target),
+        };
+        if path.is_dir() {
+            path = path.join(self.path.file_name().unwrap_or_default());
+        }
+        path
+    }
+
+    fn settle(&mut self, result: Result<(), Failure>) -> &SaveState {
+        let failing = matches!(self.state, SaveState::Failed(_));
+        self.state = match result {
+            Ok(()) => {
+                if failing {
+                    tracing::info!("{}: saved again", self.path.display());
+                }
+                SaveState::Saved
+            }
+            Err(reason) => {
+                if !failing {
+                    tracing::warn!("{}: not saved: {reason:?}", self.path.display());
+                }
+                SaveState::Failed(reason)
+            }
+        };
+        &self.state
+    }
+
+    /// Writes what changed since the last save: `known`, or what comparing with the
+    /// written session finds. Into the journal while the session file and the journal
+    /// are where we left them; else (and while saving fails) the whole session.
+    fn write_changes(&mut self, session: &Session, known: Option<Change>) -> Result<(), Failure> {
+        if !self.complete() {
+            return Ok(());
+        }
+        let file = session_file::on_disk(&self.path);
+        if self.on_disk.is_some() && file.is_some() && self.on_disk != file {
+            return Err(Failure::Replaced);
+        }
+        let failing = matches!(self.state, SaveState::Failed(_));
+        if let (Some(written), Some(journal), Some(_), false) = (&mut self.written, &mut self.journal, file, failing)
+            && journal.is_in_place()
+            && journal.len < JOURNAL_LIMIT
+            && let Some(changes) = known.map(|c| vec![c]).or_else(|| change::changes(written, session))
+        {
+            for c in changes {
+                journal.append(&c)?;
+                change::apply(written, c);
+            }
+            return Ok(());
+        }
+        self.write_whole(session)
+    }
+
+    /// Whether the session in memory is all there is: not while the notes left out by a
+    /// first look are being read, nor when they turned out not to read (nothing can
+    /// have changed then, and writing would lose them).
+    fn complete(&self) -> bool {
+        self.later.is_none() && !self.unreadable
+    }
+
+    /// Writes the whole session to its file, unless another program replaced the file.
+    fn fold(&mut self, session: &Session) -> Result<(), Failure> {
+        if let (Some(ours), Some(now)) = (self.on_disk, session_file::on_disk(&self.path))
+            && ours != now
+        {
+            return Err(Failure::Replaced);
+        }
+        self.write_whole(session)
+    }
+
+    /// Writes the whole session to its file and starts a fresh journal on it.
+    fn write_whole(&mut self, session: &Session) -> Result<(), Failure> {
+        if !self.complete() {
+            return Ok(());
+        }
+        let text = session_file::to_text(session);
+        (self.write)(&self.path, text.as_bytes())?;
+        self.on_disk = session_file::on_disk(&self.path);
+        self.written = Some(session.clone());
+        self.written_pending = false;
+        self.journal = match Journal::start(&self.path, text.as_bytes()) {
+            Ok(j) => Some(j),
+            Err(e) => {
+                // Every change is then written whole: slower, as safe.
+                tracing::warn!("{}: no journal: {e}", self.path.display());
+                None
+            }
+        };
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::command::Command;
+    use crate::domain::time::Stamp;
+    use crate::store::{agenda_file, journal};
+
+    fn at() -> Stamp {
+        Stamp::parse("2025-06-03 10:00:00").unwrap()
+    }
+
+    fn seed() -> Session {
+        let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+        Session::new(agenda)
+    }
+
+    /// A session saved once in `dir`, and its autosave.
+    fn saved(dir: &Path) -> (Session, Autosave) {
+        let session = seed();
+        let mut autosave = Autosave::unlocked(dir.join("møte.session.ron"));
+        assert_eq!(autosave.save(&session), &SaveState::Saved);
+        (session, autosave)
+    }
+
+    fn apply(session: &mut Session, command: Command) -> Touched {
+        session.apply(command, at()).unwrap().touched
+    }
+
+    fn disk_full(_: &Path, _: &[u8]) -> std::io::Result<()> {
+        Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "disken er full"))
+    }
+
+    /// What a restart after a crash would read: the file, and its journal.
+    fn after_a_crash(path: &Path) -> Session {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut back = session_file::parse(&text).unwrap();
+        journal::replay(path, text.as_bytes(), &mut back).unwrap();
+        back
+    }
+
+    #[test]
+    fn a_failing_save_is_kept_retried_and_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, mut autosave) = saved(dir.path());
+        let before = std::fs::read_to_string(autosave.path()).unwrap();
+        autosave.set_writer(disk_full);
+        let touched = apply(&mut session, Command::Next);
+        assert_eq!(autosave.record(&session, touched), &SaveState::Failed(Failure::Io("disken er full".into())));
+        assert_eq!(std::fs::read_to_string(autosave.path()).unwrap(), before, "the file on disk is untouched");
+        // The disk has room again: the next retry saves everything held in memory.
+        autosave.set_writer(session_file::write_atomic);
+        assert_eq!(autosave.tick(&session, Duration::ZERO), &SaveState::Saved);
+        assert!(std::fs::read_to_string(autosave.path()).unwrap().contains("current: 0,"));
+    }
+
+    #[test]
+    fn a_session_file_removed_while_typing_is_written_anew_before_the_journal_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("møte.session.ron");
+        let mut session = seed();
+        session_file::save(&path, &session).unwrap();
+        let base = std::fs::read(&path).unwrap();
+        let journal = Journal::start(&path, &base).unwrap();
+        let mut autosave = Autosave::new(path.clone(), Some(lock::acquire(&path).unwrap()), Some(journal), None);
+        autosave.finish_reading(&mut session).unwrap();
+        let touched = apply(&mut session, Command::Next);
+        autosave.record(&session, touched);
+        let touched = apply(&mut session, Command::OpenDraft(0));
+        autosave.record(&session, touched);
+        std::fs::remove_file(&path).unwrap();
+        let typed = Command::WriteDraft { item: 0, text: "Ny".into(), kind: Default::default(), speaker: None };
+        let touched = apply(&mut session, typed);
+        assert_eq!(autosave.record(&session, touched), &SaveState::Saved);
+        assert_eq!(after_a_crash(&path), session);
+    }
+
+    #[test]
+    fn typing_and_a_note_filed_go_to_the_journal_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, mut autosave) = saved(dir.path());
+        for command in [
+            Command::Next,
+            Command::OpenDraft(0),
+            Command::WriteDraft { item: 0, text: "Vel".into(), kind: Default::default(), speaker: None },
+            Command::WriteDraft { item: 0, text: "Velkommen".into(), kind: Default::default(), speaker: None },
+            Command::CommitDraft(0),
+            Command::SetVotes { item: 0, index: 0, votes: None },
+        ] {
+            if let Ok(applied) = session.apply(command, at()) {
+                autosave.record(&session, applied.touched);
+            }
+        }
+        assert!(journal::journal_path(autosave.path()).exists());
+        assert_eq!(after_a_crash(autosave.path()), session);
+        assert_eq!(autosave.close(&session), &SaveState::Saved);
+        assert!(!journal::journal_path(autosave.path()).exists());
+        assert_eq!(session_file::load(autosave.path()).unwrap(), session);
+    }
+
+    #[test]
+    fn a_file_replaced_by_another_program_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, mut autosave) = saved(dir.path());
+        std::fs::write(autosave.path(), "Session(format: 1) // edited elsewhere\n").unwrap();
+        let touched = apply(&mut session, Command::Next);
+        assert_eq!(autosave.record(&session, touched), &SaveState::Failed(Failure::Replaced));
+        assert_eq!(std::fs::read_to_string(autosave.path()).unwrap(), "Session(format: 1) // edited elsewhere\n");
+    }
+
+    #[test]
+    fn saving_elsewhere_moves_the_session_and_its_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("møte.session.ron");
+        let mut session = seed();
+        let mut autosave = Autosave::new(path.clone(), Some(lock::acquire(&path).unwrap()), None, None);
+        autosave.finish_reading(&mut session).unwrap();
+        autosave.set_writer(disk_full);
+        autosave.save(&session);
+        autosave.set_writer(session_file::write_atomic);
+        let home = std::env::var("HOME").unwrap_or_default();
+        assert_eq!(autosave.suggestion(), format!("{home}/møte.session.ron"));
+        assert!(matches!(autosave.move_to(&session, "/finnes/ikke/møte.session.ron"), Err(Failure::Io(_))));
+        assert_eq!(autosave.path(), path);
+        let other = tempfile::tempdir().unwrap();
+        let moved = other.path().join("møte.session.ron");
+        assert_eq!(autosave.move_to(&session, &other.path().display().to_string()), Ok(moved.clone()));
+        assert_eq!((autosave.path(), autosave.state()), (moved.as_path(), &SaveState::Saved));
+        assert!(moved.exists());
+        assert!(!lock::lock_path(&path).exists(), "the old lock is let go");
+        assert!(lock::lock_path(&moved).exists(), "the new file is locked");
+    }
+
+    #[test]
+    fn a_place_held_by_another_referent_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (session, mut autosave) = saved(dir.path());
+        let other = tempfile::tempdir().unwrap();
+        let target = other.path().join("møte.session.ron");
+        let _held = lock::acquire(&target).unwrap();
+        let refused = autosave.move_to(&session, &target.display().to_string());
+        assert_eq!(refused, Err(Failure::Held(Some(std::process::id()))));
+        assert_eq!(autosave.path(), dir.path().join("møte.session.ron"));
+    }
+}
