@@ -11,6 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use referent::app::{App, Input};
 use referent::domain::agenda::Lang;
 use referent::domain::command::Touched;
 use referent::domain::session::Session;
@@ -20,10 +21,10 @@ use referent::referat::{docx, html, markdown};
 use referent::store::autosave::Autosave;
 use referent::store::journal::Journal;
 use referent::store::{lock, session_file};
+use referent::theme;
 use referent::tui::Recorded;
-use referent::tui::app::{App, Input};
 use referent::tui::screen::{Screen, Since};
-use referent::tui::{theme, view};
+use referent::tui::view;
 use referent::{cli, i18n};
 
 fn sessions() -> Vec<(&'static str, Session)> {

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
+use referent::app::App;
 use referent::cli::{self, Cli, Command};
 use referent::i18n::{self, Words};
 use referent::store::autosave::{Autosave, SaveState};
-use referent::tui::app::App;
 use referent::{referat, store, tui};
 
 fn main() -> ExitCode {
@@ -94,7 +94,7 @@ fn live(
     }
     let cli::open::Opened { session, path, lock, journal, notice, later, .. } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (theme, problem) = tui::theme::load(theme, no_color);
+    let (theme, problem) = referent::theme::load(theme, no_color);
     let log = store::log::init();
     tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
     let mut autosave = Autosave::new(path.clone(), Some(lock), Some(journal), later);

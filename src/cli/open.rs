@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::check::diagnostic;
+use crate::app::App;
 use crate::domain::check::Severity;
 use crate::domain::session::Session;
 use crate::i18n::Words;
@@ -12,7 +13,6 @@ use crate::store::agenda_file;
 use crate::store::journal::{self, Journal, Replayed};
 use crate::store::lock::{self, LockProblem, SessionLock};
 use crate::store::session_file::{self, FileKind, LaterNotes};
-use crate::tui::app::App;
 
 /// A session opened for the live meeting: locked for this process, its journal open.
 pub struct Opened {

@@ -3,6 +3,7 @@
 mod en;
 mod nb;
 
+use crate::app::keymap::Action;
 use crate::domain::agenda::{Lang, Role, SakKind};
 use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
@@ -10,8 +11,7 @@ use crate::domain::session::Refusal;
 use crate::domain::vedtak::Outcome;
 use crate::store::agenda_file::ReadProblem;
 use crate::store::autosave::Failure;
-use crate::tui::keymap::Action;
-use crate::tui::theme::ThemeProblem;
+use crate::theme::ThemeProblem;
 
 /// The words of the referat and the innkalling.
 pub struct ReferatWords {

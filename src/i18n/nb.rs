@@ -1,13 +1,13 @@
 //! Bokmål.
 
 use super::{ReferatWords, Words, closest};
+use crate::app::keymap::Action;
 use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
 use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
-use crate::tui::keymap::Action;
-use crate::tui::theme::ThemeProblem;
+use crate::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
     referat: &REFERAT,

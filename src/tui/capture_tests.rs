@@ -5,8 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::app::{App, Input, Mode};
-use super::{theme, view};
+use super::view;
+use crate::app::{App, Input, Mode};
 use crate::domain::agenda::{Lang, Quorum, Role};
 use crate::domain::attendance::Presence;
 use crate::domain::notes::NoteKind;
@@ -15,6 +15,7 @@ use crate::domain::time::Stamp;
 use crate::domain::vedtak::Outcome;
 use crate::i18n;
 use crate::store::agenda_file;
+use crate::theme;
 
 fn at(clock: &str) -> Stamp {
     Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()

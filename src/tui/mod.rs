@@ -1,18 +1,9 @@
 //! The live meeting in the terminal: set-up and restore, and the one event loop.
 
-pub mod app;
-pub mod editor;
-pub mod forms;
-pub mod history;
 pub mod input;
-pub mod keymap;
-pub mod picker;
-pub mod roster;
 pub mod screen;
 pub mod terminal;
-pub mod theme;
 pub mod view;
-pub mod wrap;
 
 use std::io;
 use std::panic::{self, AssertUnwindSafe};
@@ -24,11 +15,11 @@ use std::collections::VecDeque;
 use crossterm::event::{Event, KeyEventKind};
 use tokio::signal::unix::{SignalKind, signal};
 
+use crate::app::{self, App};
 use crate::domain::command::Touched;
 use crate::domain::time::Stamp;
 use crate::store::agenda_file::ReadError;
 use crate::store::autosave::{Autosave, SaveState};
-use app::App;
 
 /// The wall clock, local time. The only place the live meeting reads it.
 pub fn now() -> Stamp {

@@ -12,8 +12,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
 use super::Recorded;
-use super::app::App;
 use super::view::{self, RowLook};
+use crate::app::App;
 use crate::domain::command::Touched;
 use crate::domain::time::Stamp;
 use crate::store::autosave::SaveState;
@@ -248,7 +248,7 @@ mod tests {
     use crate::domain::session::Session;
     use crate::i18n;
     use crate::store::agenda_file;
-    use crate::tui::theme;
+    use crate::theme;
 
     fn at(clock: &str) -> Stamp {
         Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()

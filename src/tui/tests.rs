@@ -4,14 +4,14 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::app::{App, Confirm, Mode};
-use super::theme;
 use super::view;
+use crate::app::{App, Confirm, Mode};
 use crate::domain::agenda::{Item, Lang, SakKind};
 use crate::domain::session::{ItemState, Session};
 use crate::domain::time::Stamp;
 use crate::i18n;
 use crate::store::agenda_file;
+use crate::theme;
 
 fn at(clock: &str) -> Stamp {
     Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
@@ -230,7 +230,7 @@ fn help_is_written_from_the_keymap() {
     let mut app = app(Lang::Nb);
     press(&mut app, "?", "10:00:00");
     insta::assert_snapshot!(screen(&mut app, 80, 24, "10:00:00").backend());
-    let every = super::keymap::Context::ALL.into_iter().flat_map(super::keymap::bindings);
+    let every = crate::app::keymap::Context::ALL.into_iter().flat_map(crate::app::keymap::bindings);
     for b in every {
         let description = (app.words.action)(b.action);
         let shown = (0..120).any(|scroll| {
@@ -279,8 +279,8 @@ fn pasted_text_goes_into_the_prompt_on_one_line() {
 fn key_table(lang: Lang) -> String {
     let w = i18n::words(lang);
     let mut out = String::from("| key | what it does |\n|---|---|\n");
-    for b in super::keymap::bindings(super::keymap::Context::Main) {
-        let keys: Vec<String> = super::keymap::keys_label(b).split(' ').map(|k| format!("`{k}`")).collect();
+    for b in crate::app::keymap::bindings(crate::app::keymap::Context::Main) {
+        let keys: Vec<String> = crate::app::keymap::keys_label(b).split(' ').map(|k| format!("`{k}`")).collect();
         out += &format!("| {} | {} |\n", keys.join(" "), (w.action)(b.action));
     }
     out
@@ -316,7 +316,7 @@ fn sak_numbers_past_99_are_shown_whole() {
 
 #[test]
 fn a_failing_save_is_shown_and_saving_elsewhere_is_asked_of_the_shell() {
-    use super::app::{Effects, Input};
+    use crate::app::{Effects, Input};
     use crate::store::autosave::{Failure, SaveState};
     use crossterm::event::{KeyEvent, KeyModifiers};
     let mut app = app(Lang::Nb);

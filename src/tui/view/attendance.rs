@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::app::App;
+use crate::app::roster::{Group, order};
 use crate::domain::attendance::Presence;
-use crate::tui::app::App;
-use crate::tui::roster::{Group, order};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let (w, t, s) = (app.words, &app.theme, &app.session);

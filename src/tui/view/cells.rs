@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::wrap;
+use crate::app::wrap;
 
 /// Where in its cells a piece of text goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

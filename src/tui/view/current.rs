@@ -10,10 +10,10 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::cells;
 use super::duration;
+use crate::app::App;
 use crate::domain::agenda::Item;
 use crate::domain::session::{Phase, Timer};
 use crate::domain::time::Stamp;
-use crate::tui::app::App;
 
 /// Width the large digits need: "+12:34" in quadrant pixels, 4 columns a character.
 const BIG_WIDTH: u16 = 26;

@@ -11,11 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use ratatui_textarea::DataCursor;
 
+use crate::app::App;
+use crate::app::editor::{Editor, Target};
+use crate::app::wrap;
 use crate::domain::notes::NoteKind;
-use crate::tui::app::App;
-use crate::tui::editor::{Editor, Target};
-use crate::tui::theme::Theme;
-use crate::tui::wrap;
+use crate::theme::Theme;
 
 /// What one text row of the editor shows: equal looks draw equal cells.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

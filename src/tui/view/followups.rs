@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::tui::app::App;
+use crate::app::App;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let (w, t) = (app.words, &app.theme);

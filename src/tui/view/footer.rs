@@ -6,9 +6,9 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::app::App;
+use crate::app::keymap;
 use crate::store::autosave::SaveState;
-use crate::tui::app::App;
-use crate::tui::keymap;
 
 /// What the footer says instead of the keys: the last message, else why saving fails.
 pub fn message(app: &App) -> Option<String> {

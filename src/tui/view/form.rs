@@ -7,9 +7,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::overlay::{centered, framed};
 
+use crate::app::App;
+use crate::app::forms::{FRIST, FollowUpForm, FormProblem};
 use crate::domain::time::Stamp;
-use crate::tui::app::App;
-use crate::tui::forms::{FRIST, FollowUpForm, FormProblem};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &FollowUpForm) {
     let (w, t) = (app.words, &app.theme);

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::cells;
+use crate::app::App;
 use crate::domain::time::Stamp;
 use crate::store::autosave::SaveState;
-use crate::tui::app::App;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     let (w, t, a) = (app.words, &app.theme, &app.session.agenda);

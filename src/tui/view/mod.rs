@@ -18,7 +18,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::{App, Mode};
+use crate::app::{App, Mode};
 use crate::domain::time::Stamp;
 
 /// The areas of the screen, top to bottom: header, saksliste, current sak, notes,

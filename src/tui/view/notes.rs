@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::cells;
+use crate::app::{App, Mode};
 use crate::domain::notes::{Note, NoteKind};
-use crate::tui::app::{App, Mode};
 
 /// How a note reads in a list: "10:12 Helse Nord RHF: Spørsmål: ...".
 fn note_line<'a>(app: &App, note: &'a Note) -> Vec<Span<'a>> {

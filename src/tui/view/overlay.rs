@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
-use crate::tui::app::{App, Confirm, Prompt, Purpose};
-use crate::tui::keymap::{self, Context};
+use crate::app::keymap::{self, Context};
+use crate::app::{App, Confirm, Prompt, Purpose};
 
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);

@@ -7,8 +7,8 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::overlay::{centered, framed};
 
-use crate::tui::app::App;
-use crate::tui::picker::{PickFor, Picker};
+use crate::app::App;
+use crate::app::picker::{PickFor, Picker};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let (w, t) = (app.words, &app.theme);

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 
 use super::cells::{self, Align};
 use super::duration;
+use crate::app::App;
 use crate::domain::agenda::Item;
 use crate::domain::schedule::Length;
 use crate::domain::session::ItemState;
 use crate::domain::time::Stamp;
-use crate::tui::app::App;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App, now: Stamp) {
     let (w, t) = (app.words, &app.theme);

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::app::App;
 use crate::domain::time::Stamp;
-use crate::tui::app::App;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     let (w, t, session) = (app.words, &app.theme, &app.session);

@@ -1,5 +1,15 @@
-//! The live meeting's state on screen and what each action does to it. No terminal,
-//! no files, no clock: keys and `now` come in, the session and the screen state change.
+//! The app core: the live meeting's state on screen and what each key does to it. No
+//! terminal, no files, no clock: `App::update(Input, now)` turns keys into commands on the
+//! session (`Session::apply`), keeps the mode stack, selection, messages and undo, and
+//! says what it asks of the shell (`Effects`).
+
+pub mod editor;
+pub mod forms;
+pub mod history;
+pub mod keymap;
+pub mod picker;
+pub mod roster;
+pub mod wrap;
 
 use std::path::PathBuf;
 
@@ -8,12 +18,6 @@ use crate::store::autosave::{Failure, SaveState};
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::editor::{Editor, Target};
-use super::forms::FollowUpForm;
-use super::history::History;
-use super::keymap::{self, Action, Context};
-use super::picker::{self, PickFor, Picker, Value};
-use super::theme::Theme;
 use crate::domain::agenda::{Person, Role, SakKind};
 use crate::domain::attendance::Presence;
 use crate::domain::command::{Applied, Command, Touched};
@@ -22,6 +26,12 @@ use crate::domain::session::{Refusal, Session};
 use crate::domain::time::{Hm, Stamp};
 use crate::domain::vedtak::{Outcome, Votes};
 use crate::i18n::Words;
+use crate::theme::Theme;
+use editor::{Editor, Target};
+use forms::FollowUpForm;
+use history::History;
+use keymap::{Action, Context};
+use picker::{PickFor, Picker, Value};
 
 /// What has the keys.
 pub enum Mode {
@@ -611,7 +621,7 @@ impl App {
                 e.area.insert_str(t);
                 self.sync_draft(now);
             }
-            (PickFor::Who, Value::Text(t), Mode::Form(f)) => f.set_value(super::forms::WHO, &t),
+            (PickFor::Who, Value::Text(t), Mode::Form(f)) => f.set_value(forms::WHO, &t),
             (PickFor::Outcome(item), Value::Outcome(outcome), _) => {
                 let decisions = self.session.record.items[item].decisions.len();
                 let command = if decisions == 0 {
@@ -697,7 +707,7 @@ impl App {
 
     fn act_attendance(&mut self, action: Action, now: Stamp) {
         let Mode::Attendance { selected } = self.mode else { return };
-        let order = super::roster::order(&self.session);
+        let order = roster::order(&self.session);
         let pos = order.iter().position(|&p| p == selected).unwrap_or(0);
         let who = order.get(pos).copied();
         let mark = |app: &mut App, presence| {

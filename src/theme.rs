@@ -96,9 +96,9 @@ pub fn builtin_names() -> &'static [&'static str] {
 /// The RON text of a built-in theme (name compared without regard to case).
 fn builtin_text(name: &str) -> Option<&'static str> {
     match name.to_ascii_lowercase().as_str() {
-        "dark" => Some(include_str!("../../themes/dark.ron")),
-        "light" => Some(include_str!("../../themes/light.ron")),
-        "high-contrast" => Some(include_str!("../../themes/high-contrast.ron")),
+        "dark" => Some(include_str!("../themes/dark.ron")),
+        "light" => Some(include_str!("../themes/light.ron")),
+        "high-contrast" => Some(include_str!("../themes/high-contrast.ron")),
         _ => None,
     }
 }

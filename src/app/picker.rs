@@ -5,7 +5,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui_textarea::TextArea;
 
-use super::app::Mode;
+use super::Mode;
 use crate::domain::notes::Speaker;
 use crate::domain::session::Session;
 use crate::domain::vedtak::Outcome;
