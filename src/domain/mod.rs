@@ -1,6 +1,8 @@
 //! The meeting model and its rules: agenda, schedule, checks. No terminal, no files, no clock.
 
 pub mod agenda;
+#[cfg(test)]
+pub mod arbitrary;
 pub mod attendance;
 pub mod change;
 pub mod check;

@@ -208,4 +208,7 @@ fn test_panic(key: crossterm::event::KeyEvent) {
 mod tests;
 
 #[cfg(test)]
+mod agenda_tests;
+
+#[cfg(test)]
 mod capture_tests;
