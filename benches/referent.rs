@@ -7,9 +7,9 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use referent::app::key::{Code, Key, Mods};
 
 use referent::app::{App, Input};
 use referent::domain::agenda::Lang;
@@ -46,8 +46,8 @@ fn app(session: Session) -> App {
 /// Types a character into the open note, or rubs the last one out: what it touched.
 fn type_key(typing: &mut App, toggle: &mut bool) -> Touched {
     *toggle = !*toggle;
-    let code = if *toggle { KeyCode::Char('x') } else { KeyCode::Backspace };
-    typing.update(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)), now());
+    let code = if *toggle { Code::Char('x') } else { Code::Backspace };
+    typing.update(Input::Key(Key::new(code, Mods::NONE)), now());
     typing.peek_touched()
 }
 
@@ -81,7 +81,7 @@ fn benches(c: &mut Criterion) {
         let mut autosave =
             Autosave::new(path.clone(), Some(lock::acquire(&path).expect("a lock")), Some(journal), None);
         autosave.finish_reading(&mut typing.session).expect("all read");
-        typing.update(Input::Key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE)), now());
+        typing.update(Input::Key(Key::new(Code::Char('i'), Mods::NONE)), now());
         let mut toggle = false;
         c.bench_function(&format!("type_and_save/{name}"), |b| {
             b.iter(|| type_and_save(&mut typing, &mut autosave, &mut toggle))

@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::key::{Code, Key, Mods};
 use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -73,37 +73,35 @@ impl Editor {
     /// the text area. Up and Down move by rows on screen; paging and the mouse, which the
     /// text area would measure by a view of its own, do nothing. True when the text or
     /// cursor changed.
-    pub fn input(&mut self, key: KeyEvent) -> bool {
-        let plain_or_shift = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+    pub fn input(&mut self, key: Key) -> bool {
+        let plain_or_shift = (key.mods - Mods::SHIFT).is_empty();
         match key.code {
-            KeyCode::Up | KeyCode::Down if plain_or_shift => {
-                return self.by_row(key.code == KeyCode::Down, key.modifiers.contains(KeyModifiers::SHIFT));
+            Code::Up | Code::Down if plain_or_shift => {
+                return self.by_row(key.code == Code::Down, key.mods.contains(Mods::SHIFT));
             }
-            KeyCode::PageUp | KeyCode::PageDown => return false,
+            Code::PageUp | Code::PageDown => return false,
             _ => {}
         }
         let selecting = self.area.selection_range().is_some();
         match key.code {
             // A selection is deleted whole.
-            KeyCode::Backspace | KeyCode::Delete if selecting => return self.area.input(key),
+            Code::Backspace | Code::Delete if selecting => return self.area.input(ratatui_textarea::Input::from(key)),
             // Shift selects while moving; moving without it ends the selection.
-            KeyCode::Left | KeyCode::Right if plain_or_shift => {
-                match (key.modifiers.contains(KeyModifiers::SHIFT), selecting) {
-                    (true, false) => self.area.start_selection(),
-                    (false, true) => self.area.cancel_selection(),
-                    _ => {}
-                }
-            }
+            Code::Left | Code::Right if plain_or_shift => match (key.mods.contains(Mods::SHIFT), selecting) {
+                (true, false) => self.area.start_selection(),
+                (false, true) => self.area.cancel_selection(),
+                _ => {}
+            },
             _ => {}
         }
-        let by_grapheme = matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Backspace | KeyCode::Delete);
+        let by_grapheme = matches!(key.code, Code::Left | Code::Right | Code::Backspace | Code::Delete);
         if by_grapheme
             && plain_or_shift
             && let Some(moved) = self.by_grapheme(key.code)
         {
             return moved;
         }
-        self.area.input(key)
+        self.area.input(ratatui_textarea::Input::from(key))
     }
 
     /// Moves the cursor to the row below or above, as near its cell as that row allows;
@@ -127,7 +125,7 @@ impl Editor {
         true
     }
 
-    fn by_grapheme(&mut self, code: KeyCode) -> Option<bool> {
+    fn by_grapheme(&mut self, code: Code) -> Option<bool> {
         let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
         let line = self.area.lines().get(row)?;
         let mut bounds = vec![0];
@@ -138,19 +136,19 @@ impl Editor {
         let before = bounds.iter().rev().find(|&&b| b < col).copied();
         let after = bounds.iter().find(|&&b| b > col).copied();
         match (code, before, after) {
-            (KeyCode::Left, Some(b), _) => {
+            (Code::Left, Some(b), _) => {
                 (b..col).for_each(|_| self.area.move_cursor(CursorMove::Back));
                 Some(true)
             }
-            (KeyCode::Right, _, Some(a)) => {
+            (Code::Right, _, Some(a)) => {
                 (col..a).for_each(|_| self.area.move_cursor(CursorMove::Forward));
                 Some(true)
             }
-            (KeyCode::Backspace, Some(b), _) => {
+            (Code::Backspace, Some(b), _) => {
                 (b..col).for_each(|_| self.area.move_cursor(CursorMove::Back));
                 Some(self.area.delete_str(col - b))
             }
-            (KeyCode::Delete, _, Some(a)) => Some(self.area.delete_str(a - col)),
+            (Code::Delete, _, Some(a)) => Some(self.area.delete_str(a - col)),
             _ => None,
         }
     }
@@ -171,41 +169,41 @@ impl Editor {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    fn key(code: Code) -> Key {
+        Key::new(code, Mods::NONE)
     }
 
     #[test]
     fn the_cursor_moves_over_whole_graphemes() {
         // "e" + combining acute, a family emoji (one grapheme of seven chars), "ø".
         let mut e = Editor::for_decision(0, None, "e\u{301}👨‍👩‍👧ø");
-        e.input(key(KeyCode::Backspace));
+        e.input(key(Code::Backspace));
         assert_eq!(e.text(), "e\u{301}👨‍👩‍👧");
-        e.input(key(KeyCode::Backspace));
+        e.input(key(Code::Backspace));
         assert_eq!(e.text(), "e\u{301}");
-        e.input(key(KeyCode::Left));
-        e.input(key(KeyCode::Char('å')));
+        e.input(key(Code::Left));
+        e.input(key(Code::Char('å')));
         assert_eq!(e.text(), "åe\u{301}");
-        e.input(key(KeyCode::Delete));
+        e.input(key(Code::Delete));
         assert_eq!(e.text(), "å");
-        e.input(key(KeyCode::Right));
-        e.input(key(KeyCode::Char('漢')));
+        e.input(key(Code::Right));
+        e.input(key(Code::Char('漢')));
         assert_eq!(e.text(), "å漢");
     }
 
     #[test]
     fn shift_selects_by_grapheme_and_a_selection_is_deleted_whole() {
-        let shift = |code| KeyEvent::new(code, KeyModifiers::SHIFT);
+        let shift = |code| Key::new(code, Mods::SHIFT);
         let mut e = Editor::for_decision(0, None, "Vedtatt med endringer👨‍👩‍👧");
-        e.input(shift(KeyCode::Left));
-        e.input(shift(KeyCode::Left));
+        e.input(shift(Code::Left));
+        e.input(shift(Code::Left));
         assert_eq!(e.area.selection_range(), Some(((0, 20), (0, 26))), "the family is one step");
-        e.input(key(KeyCode::Backspace));
+        e.input(key(Code::Backspace));
         assert_eq!(e.text(), "Vedtatt med endringe");
-        e.input(shift(KeyCode::Left));
-        e.input(key(KeyCode::Left));
+        e.input(shift(Code::Left));
+        e.input(key(Code::Left));
         assert_eq!(e.area.selection_range(), None, "moving on ends the selection");
-        e.input(key(KeyCode::Delete));
+        e.input(key(Code::Delete));
         assert_eq!(e.text(), "Vedtatt med endrine");
     }
 
@@ -214,18 +212,18 @@ mod tests {
         let mut e = Editor::for_decision(0, None, "Vi lar den stå uforandret\nok");
         e.width.set(10);
         // From the end of "ok" up into the empty row after the full "uforandret", then into it.
-        e.input(key(KeyCode::Up));
+        e.input(key(Code::Up));
         assert_eq!(e.area.cursor(), DataCursor(0, 25));
-        e.input(key(KeyCode::Up));
+        e.input(key(Code::Up));
         assert_eq!(e.area.cursor(), DataCursor(0, 15));
-        e.input(key(KeyCode::Up));
+        e.input(key(Code::Up));
         assert_eq!(e.area.cursor(), DataCursor(0, 10), "the start of the row: its space");
-        assert!(e.input(key(KeyCode::Up)));
+        assert!(e.input(key(Code::Up)));
         assert_eq!(e.area.cursor(), DataCursor(0, 0));
-        assert!(!e.input(key(KeyCode::Up)), "nothing above the first row");
+        assert!(!e.input(key(Code::Up)), "nothing above the first row");
         // Down from the end of the first row: the row below, as near as it goes.
         e.area.move_cursor(CursorMove::Jump(0, 9));
-        e.input(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+        e.input(Key::new(Code::Down, Mods::SHIFT));
         assert_eq!(e.area.cursor(), DataCursor(0, 14));
         assert_eq!(e.area.selection_range(), Some(((0, 9), (0, 14))), "Shift+Down selects");
     }

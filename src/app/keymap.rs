@@ -1,7 +1,7 @@
 //! The one key table: what each key does on each screen. Dispatch, the footer and the
 //! help screen are all read from it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::key::{Code, Key, Mods};
 
 /// Something the user asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,19 +105,19 @@ impl Context {
 /// One row of the key table.
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [(KeyCode, KeyModifiers)],
+    pub keys: &'static [Key],
     pub action: Action,
     /// Shown in the footer of its screen.
     pub footer: bool,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const ALT: KeyModifiers = KeyModifiers::ALT;
+const NONE: Mods = Mods::NONE;
+const SHIFT: Mods = Mods::SHIFT;
+const CTRL: Mods = Mods::CONTROL;
+const ALT: Mods = Mods::ALT;
 
-const fn ch(c: char) -> (KeyCode, KeyModifiers) {
-    (KeyCode::Char(c), NONE)
+const fn ch(c: char) -> Key {
+    Key::char(c)
 }
 
 macro_rules! bind {
@@ -132,112 +132,117 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Main, [ch('p')], Pause, true),
     bind!(Main, [ch('b')], Break, false),
     bind!(Main, [ch('x')], CloseMeeting, false),
-    bind!(Main, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
-    bind!(Main, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
-    bind!(Main, [(KeyCode::Home, NONE)], SelectFirst, false),
-    bind!(Main, [(KeyCode::End, NONE)], SelectLast, false),
+    bind!(Main, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
+    bind!(Main, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Main, [Key::new(Code::Home, NONE)], SelectFirst, false),
+    bind!(Main, [Key::new(Code::End, NONE)], SelectLast, false),
     bind!(Main, [ch('.')], SelectCurrent, false),
     bind!(Main, [ch('a')], AddSak, false),
     bind!(Main, [ch('e')], EditTitle, false),
     bind!(Main, [ch('t')], EditTimebox, false),
-    bind!(Main, [(KeyCode::Up, SHIFT), (KeyCode::Char('K'), SHIFT), ch('K')], MoveUp, false),
-    bind!(Main, [(KeyCode::Down, SHIFT), (KeyCode::Char('J'), SHIFT), ch('J')], MoveDown, false),
+    bind!(Main, [Key::new(Code::Up, SHIFT), Key::new(Code::Char('K'), SHIFT), ch('K')], MoveUp, false),
+    bind!(Main, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Main, [ch('u')], Postpone, false),
     bind!(Main, [ch('w')], Withdraw, false),
-    bind!(Main, [ch('i'), (KeyCode::Enter, NONE)], OpenNote, true),
-    bind!(Main, [(KeyCode::Tab, NONE)], FocusNotes, false),
+    bind!(Main, [ch('i'), Key::new(Code::Enter, NONE)], OpenNote, true),
+    bind!(Main, [Key::new(Code::Tab, NONE)], FocusNotes, false),
     bind!(Main, [ch('v')], AdoptProposal, true),
-    bind!(Main, [ch('V'), (KeyCode::Char('V'), SHIFT)], AmendProposal, false),
+    bind!(Main, [ch('V'), Key::new(Code::Char('V'), SHIFT)], AmendProposal, false),
     bind!(Main, [ch('d')], PartialDecision, false),
     bind!(Main, [ch('o')], SetOutcome, false),
     bind!(Main, [ch('s')], SetVotes, false),
     bind!(Main, [ch('f')], AddFollowUp, false),
-    bind!(Main, [ch('F'), (KeyCode::Char('F'), SHIFT)], ShowFollowUps, false),
+    bind!(Main, [ch('F'), Key::new(Code::Char('F'), SHIFT)], ShowFollowUps, false),
     bind!(Main, [ch('m')], ShowAttendance, true),
-    bind!(Main, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, false),
-    bind!(Main, [ch('Z'), (KeyCode::Char('Z'), SHIFT), (KeyCode::Char('y'), CTRL)], Redo, false),
-    bind!(Main, [ch('?'), (KeyCode::Char('?'), SHIFT), (KeyCode::F(1), NONE)], Help, true),
+    bind!(Main, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
+    bind!(Main, [ch('Z'), Key::new(Code::Char('Z'), SHIFT), Key::new(Code::Char('y'), CTRL)], Redo, false),
+    bind!(Main, [ch('?'), Key::new(Code::Char('?'), SHIFT), Key::new(Code::F(1), NONE)], Help, true),
     bind!(Main, [ch('q')], Quit, true),
-    bind!(Main, [(KeyCode::Char('s'), CTRL)], SaveElsewhere, false),
-    bind!(Main, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Notes, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
-    bind!(Notes, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
-    bind!(Notes, [(KeyCode::Enter, NONE), ch('e')], EditNote, true),
-    bind!(Notes, [(KeyCode::Delete, NONE), ch('x')], DeleteNote, true),
-    bind!(Notes, [(KeyCode::Up, SHIFT), (KeyCode::Char('K'), SHIFT), ch('K')], MoveUp, false),
-    bind!(Notes, [(KeyCode::Down, SHIFT), (KeyCode::Char('J'), SHIFT), ch('J')], MoveDown, false),
+    bind!(Main, [Key::new(Code::Char('s'), CTRL)], SaveElsewhere, false),
+    bind!(Main, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Notes, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
+    bind!(Notes, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Notes, [Key::new(Code::Enter, NONE), ch('e')], EditNote, true),
+    bind!(Notes, [Key::new(Code::Delete, NONE), ch('x')], DeleteNote, true),
+    bind!(Notes, [Key::new(Code::Up, SHIFT), Key::new(Code::Char('K'), SHIFT), ch('K')], MoveUp, false),
+    bind!(Notes, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Notes, [ch('i')], OpenNote, true),
-    bind!(Notes, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, true),
-    bind!(Notes, [(KeyCode::Tab, NONE), (KeyCode::Esc, NONE)], Cancel, true),
-    bind!(Notes, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Editor, [(KeyCode::Enter, NONE)], SaveAndNext, true),
-    bind!(Editor, [(KeyCode::Enter, ALT), (KeyCode::Char('j'), CTRL)], Newline, true),
-    bind!(Editor, [(KeyCode::Tab, NONE)], CycleKind, true),
-    bind!(Editor, [(KeyCode::Char('p'), CTRL)], PickSpeaker, true),
-    bind!(Editor, [(KeyCode::Char('t'), CTRL)], PickPhrase, true),
-    bind!(Editor, [(KeyCode::Char('z'), CTRL)], Undo, false),
-    bind!(Editor, [(KeyCode::Char('y'), CTRL)], Redo, false),
-    bind!(Editor, [(KeyCode::Esc, NONE)], CloseEditor, true),
-    bind!(Editor, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Picker, [(KeyCode::Enter, NONE)], Submit, true),
-    bind!(Picker, [(KeyCode::Up, NONE)], SelectUp, true),
-    bind!(Picker, [(KeyCode::Down, NONE)], SelectDown, false),
-    bind!(Picker, [(KeyCode::Esc, NONE)], Cancel, true),
-    bind!(Picker, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Form, [(KeyCode::Enter, NONE)], Submit, true),
-    bind!(Form, [(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], NextField, true),
-    bind!(Form, [(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE)], PreviousField, false),
-    bind!(Form, [(KeyCode::Char('p'), CTRL)], PickSpeaker, true),
-    bind!(Form, [(KeyCode::Esc, NONE)], Cancel, true),
-    bind!(Form, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(FollowUps, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
-    bind!(FollowUps, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
-    bind!(FollowUps, [(KeyCode::Enter, NONE), ch('e')], EditFollowUp, true),
-    bind!(FollowUps, [(KeyCode::Delete, NONE), ch('x')], DeleteFollowUp, true),
-    bind!(FollowUps, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, false),
-    bind!(FollowUps, [(KeyCode::Esc, NONE), ch('q'), ch('F'), (KeyCode::Char('F'), SHIFT)], Cancel, true),
-    bind!(FollowUps, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Attendance, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
-    bind!(Attendance, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Notes, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, true),
+    bind!(Notes, [Key::new(Code::Tab, NONE), Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(Notes, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Editor, [Key::new(Code::Enter, NONE)], SaveAndNext, true),
+    bind!(Editor, [Key::new(Code::Enter, ALT), Key::new(Code::Char('j'), CTRL)], Newline, true),
+    bind!(Editor, [Key::new(Code::Tab, NONE)], CycleKind, true),
+    bind!(Editor, [Key::new(Code::Char('p'), CTRL)], PickSpeaker, true),
+    bind!(Editor, [Key::new(Code::Char('t'), CTRL)], PickPhrase, true),
+    bind!(Editor, [Key::new(Code::Char('z'), CTRL)], Undo, false),
+    bind!(Editor, [Key::new(Code::Char('y'), CTRL)], Redo, false),
+    bind!(Editor, [Key::new(Code::Esc, NONE)], CloseEditor, true),
+    bind!(Editor, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Picker, [Key::new(Code::Enter, NONE)], Submit, true),
+    bind!(Picker, [Key::new(Code::Up, NONE)], SelectUp, true),
+    bind!(Picker, [Key::new(Code::Down, NONE)], SelectDown, false),
+    bind!(Picker, [Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(Picker, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Form, [Key::new(Code::Enter, NONE)], Submit, true),
+    bind!(Form, [Key::new(Code::Tab, NONE), Key::new(Code::Down, NONE)], NextField, true),
+    bind!(
+        Form,
+        [Key::new(Code::BackTab, SHIFT), Key::new(Code::BackTab, NONE), Key::new(Code::Up, NONE)],
+        PreviousField,
+        false
+    ),
+    bind!(Form, [Key::new(Code::Char('p'), CTRL)], PickSpeaker, true),
+    bind!(Form, [Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(Form, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(FollowUps, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
+    bind!(FollowUps, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
+    bind!(FollowUps, [Key::new(Code::Enter, NONE), ch('e')], EditFollowUp, true),
+    bind!(FollowUps, [Key::new(Code::Delete, NONE), ch('x')], DeleteFollowUp, true),
+    bind!(FollowUps, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
+    bind!(FollowUps, [Key::new(Code::Esc, NONE), ch('q'), ch('F'), Key::new(Code::Char('F'), SHIFT)], Cancel, true),
+    bind!(FollowUps, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Attendance, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
+    bind!(Attendance, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
     bind!(Attendance, [ch('t')], MarkPresent, true),
     bind!(Attendance, [ch('f')], MarkApologies, true),
     bind!(Attendance, [ch('a')], MarkAbsent, true),
     bind!(Attendance, [ch('g')], ToggleLeft, true),
     bind!(Attendance, [ch('e')], EditTimes, false),
     bind!(Attendance, [ch('n')], AddPerson, true),
-    bind!(Attendance, [ch('A'), (KeyCode::Char('A'), SHIFT)], AllPresent, false),
-    bind!(Attendance, [ch('z'), (KeyCode::Char('z'), CTRL)], Undo, false),
-    bind!(Attendance, [(KeyCode::Esc, NONE), ch('q'), ch('m')], Cancel, true),
-    bind!(Attendance, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Help, [(KeyCode::Esc, NONE), ch('q'), ch('?'), (KeyCode::Char('?'), SHIFT)], Cancel, true),
-    bind!(Help, [(KeyCode::Up, NONE), ch('k')], SelectUp, false),
-    bind!(Help, [(KeyCode::Down, NONE), ch('j')], SelectDown, false),
-    bind!(Help, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Prompt, [(KeyCode::Enter, NONE)], Submit, true),
-    bind!(Prompt, [(KeyCode::Esc, NONE)], Cancel, true),
-    bind!(Prompt, [(KeyCode::Tab, NONE)], NextKind, true),
-    bind!(Prompt, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
-    bind!(Confirm, [ch('j'), ch('y'), (KeyCode::Enter, NONE)], Yes, true),
-    bind!(Confirm, [ch('n'), (KeyCode::Esc, NONE)], No, true),
-    bind!(Confirm, [(KeyCode::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Attendance, [ch('A'), Key::new(Code::Char('A'), SHIFT)], AllPresent, false),
+    bind!(Attendance, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
+    bind!(Attendance, [Key::new(Code::Esc, NONE), ch('q'), ch('m')], Cancel, true),
+    bind!(Attendance, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Help, [Key::new(Code::Esc, NONE), ch('q'), ch('?'), Key::new(Code::Char('?'), SHIFT)], Cancel, true),
+    bind!(Help, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
+    bind!(Help, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Help, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Prompt, [Key::new(Code::Enter, NONE)], Submit, true),
+    bind!(Prompt, [Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(Prompt, [Key::new(Code::Tab, NONE)], NextKind, true),
+    bind!(Prompt, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Confirm, [ch('j'), ch('y'), Key::new(Code::Enter, NONE)], Yes, true),
+    bind!(Confirm, [ch('n'), Key::new(Code::Esc, NONE)], No, true),
+    bind!(Confirm, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
 ];
 
 /// The action of `key` in `context`, if it has one.
-pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
-    let mods = key.modifiers - KeyModifiers::SHIFT;
+pub fn action(context: Context, key: Key) -> Option<Action> {
+    let mods = key.mods - Mods::SHIFT;
     KEYMAP
         .iter()
         .filter(|b| b.context == context)
         .find(|b| {
-            b.keys.iter().any(|&(code, m)| {
-                code == key.code && (m == key.modifiers || (m - KeyModifiers::SHIFT == mods && is_char(code)))
+            b.keys.iter().any(|&k| {
+                k.code == key.code && (k.mods == key.mods || (k.mods - Mods::SHIFT == mods && is_char(k.code)))
             })
         })
         .map(|b| b.action)
 }
 
-fn is_char(code: KeyCode) -> bool {
-    matches!(code, KeyCode::Char(_))
+fn is_char(code: Code) -> bool {
+    matches!(code, Code::Char(_))
 }
 
 /// The bindings of a context, in table order.
@@ -246,32 +251,33 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// How a key is written on screen: "n", "↑", "Shift+↑", "Ctrl+C", "Esc".
-pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+pub fn key_name(key: Key) -> String {
+    let (code, mods) = (key.code, key.mods);
     let base = match code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift+Tab".into(),
-        KeyCode::Delete => "Delete".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::F(n) => format!("F{n}"),
+        Code::Char(' ') => "Space".to_string(),
+        Code::Char(c) => c.to_string(),
+        Code::Up => "↑".into(),
+        Code::Down => "↓".into(),
+        Code::Left => "←".into(),
+        Code::Right => "→".into(),
+        Code::Enter => "Enter".into(),
+        Code::Esc => "Esc".into(),
+        Code::Tab => "Tab".into(),
+        Code::BackTab => "Shift+Tab".into(),
+        Code::Delete => "Delete".into(),
+        Code::Backspace => "Backspace".into(),
+        Code::Home => "Home".into(),
+        Code::End => "End".into(),
+        Code::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if code == KeyCode::BackTab {
+    if code == Code::BackTab {
         base
-    } else if mods.contains(KeyModifiers::CONTROL) {
+    } else if mods.contains(Mods::CONTROL) {
         format!("Ctrl+{}", base.to_uppercase())
-    } else if mods.contains(KeyModifiers::ALT) {
+    } else if mods.contains(Mods::ALT) {
         format!("Alt+{base}")
-    } else if mods.contains(KeyModifiers::SHIFT) && !is_char(code) {
+    } else if mods.contains(Mods::SHIFT) && !is_char(code) {
         format!("Shift+{base}")
     } else {
         base
@@ -282,8 +288,8 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
 /// exist because terminals report shifted letters differently.
 pub fn keys_label(binding: &Binding) -> String {
     let mut names: Vec<String> = Vec::new();
-    for &(code, mods) in binding.keys {
-        let name = key_name(code, mods);
+    for &key in binding.keys {
+        let name = key_name(key);
         if !names.contains(&name) {
             names.push(name);
         }
@@ -295,8 +301,8 @@ pub fn keys_label(binding: &Binding) -> String {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
+    fn key(code: Code, mods: Mods) -> Key {
+        Key::new(code, mods)
     }
 
     #[test]
@@ -315,19 +321,19 @@ mod tests {
 
     #[test]
     fn shifted_letters_match_however_the_terminal_reports_them() {
-        assert_eq!(action(Context::Main, key(KeyCode::Char('K'), SHIFT)), Some(Action::MoveUp));
-        assert_eq!(action(Context::Main, key(KeyCode::Char('K'), NONE)), Some(Action::MoveUp));
-        assert_eq!(action(Context::Main, key(KeyCode::Char('?'), SHIFT)), Some(Action::Help));
-        assert_eq!(action(Context::Main, key(KeyCode::Up, SHIFT)), Some(Action::MoveUp));
-        assert_eq!(action(Context::Main, key(KeyCode::Up, NONE)), Some(Action::SelectUp));
-        assert_eq!(action(Context::Main, key(KeyCode::Char('c'), CTRL)), Some(Action::ForceQuit));
-        assert_eq!(action(Context::Main, key(KeyCode::Char('c'), NONE)), None);
+        assert_eq!(action(Context::Main, key(Code::Char('K'), SHIFT)), Some(Action::MoveUp));
+        assert_eq!(action(Context::Main, key(Code::Char('K'), NONE)), Some(Action::MoveUp));
+        assert_eq!(action(Context::Main, key(Code::Char('?'), SHIFT)), Some(Action::Help));
+        assert_eq!(action(Context::Main, key(Code::Up, SHIFT)), Some(Action::MoveUp));
+        assert_eq!(action(Context::Main, key(Code::Up, NONE)), Some(Action::SelectUp));
+        assert_eq!(action(Context::Main, key(Code::Char('c'), CTRL)), Some(Action::ForceQuit));
+        assert_eq!(action(Context::Main, key(Code::Char('c'), NONE)), None);
     }
 
     #[test]
     fn keys_are_named_for_people() {
-        assert_eq!(key_name(KeyCode::Up, SHIFT), "Shift+↑");
-        assert_eq!(key_name(KeyCode::Char('c'), CTRL), "Ctrl+C");
+        assert_eq!(key_name(Key::new(Code::Up, SHIFT)), "Shift+↑");
+        assert_eq!(key_name(Key::new(Code::Char('c'), CTRL)), "Ctrl+C");
         let help = KEYMAP.iter().find(|b| b.action == Action::Help).unwrap();
         assert_eq!(keys_label(help), "? F1");
     }

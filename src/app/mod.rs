@@ -6,6 +6,7 @@
 pub mod editor;
 pub mod forms;
 pub mod history;
+pub mod key;
 pub mod keymap;
 pub mod picker;
 pub mod roster;
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 
 use crate::store::autosave::{Failure, SaveState};
 
-use crossterm::event::KeyEvent;
+use key::Key;
 use ratatui_textarea::TextArea;
 
 use crate::domain::agenda::{Person, Role, SakKind};
@@ -90,7 +91,7 @@ pub enum Purpose {
 /// What comes in from the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
-    Key(KeyEvent),
+    Key(Key),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
 }
@@ -222,7 +223,7 @@ impl App {
     }
 
     /// Handles one key press.
-    pub fn key(&mut self, key: KeyEvent, now: Stamp) {
+    pub fn key(&mut self, key: Key, now: Stamp) {
         match keymap::action(self.context(), key) {
             Some(action) => self.act(action, now),
             None => self.type_key(key, now),
@@ -230,10 +231,10 @@ impl App {
     }
 
     /// A key that is no action: text for whatever input has the keys.
-    fn type_key(&mut self, key: KeyEvent, now: Stamp) {
+    fn type_key(&mut self, key: Key, now: Stamp) {
         match &mut self.mode {
             Mode::Prompt(p) => {
-                p.input.input(key);
+                p.input.input(ratatui_textarea::Input::from(key));
                 p.error = None;
             }
             Mode::Editor(e) => {
@@ -243,14 +244,14 @@ impl App {
                 }
             }
             Mode::Picker(p) => {
-                let typed = p.query.input(key);
+                let typed = p.query.input(ratatui_textarea::Input::from(key));
                 if typed {
                     p.refresh();
                 }
             }
             Mode::Form(f) => {
                 let focus = f.focus;
-                if f.fields[focus].input(key) {
+                if f.fields[focus].input(ratatui_textarea::Input::from(key)) {
                     f.problem = None;
                 }
             }

@@ -2,12 +2,12 @@
 //! text. Written as key strings ("m <up>", "n i Hallo<ret>"), driven through
 //! `App::update` and drawn on a TestBackend; no disk.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::view;
+use crate::app::key::Key;
 use crate::app::{App, Effects, Input};
 use crate::domain::agenda::{Agenda, Lang};
 use crate::domain::arbitrary;
@@ -25,53 +25,12 @@ fn app(agenda: Agenda) -> App {
     App::new(Session::new(agenda), i18n::words(Lang::Nb), theme)
 }
 
-/// The keys of `text`: a character each, `<name>` for a named key (`<ret>`, `<esc>`,
-/// `<tab>`, `<bs>`, `<del>`, `<up>`, `<down>`, `<left>`, `<right>`, `<home>`, `<end>`,
-/// `<S-up>`, `<C-x>`, `<A-ret>`), and a space between keys is only for reading (`<space>`
-/// types one).
-pub fn parse_keys(text: &str) -> Vec<KeyEvent> {
-    let mut keys = Vec::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '<'
-            && let Some(end) = rest.find('>')
-        {
-            let name = &rest[1..end];
-            rest = &rest[end + 1..];
-            let (mods, name) = match name.split_once('-') {
-                Some(("C", n)) => (KeyModifiers::CONTROL, n),
-                Some(("S", n)) => (KeyModifiers::SHIFT, n),
-                Some(("A", n)) => (KeyModifiers::ALT, n),
-                _ => (KeyModifiers::NONE, name),
-            };
-            let code = match name {
-                "ret" => KeyCode::Enter,
-                "esc" => KeyCode::Esc,
-                "tab" => KeyCode::Tab,
-                "bs" => KeyCode::Backspace,
-                "del" => KeyCode::Delete,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "space" => KeyCode::Char(' '),
-                one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap()),
-                other => panic!("no key called <{other}>"),
-            };
-            keys.push(KeyEvent::new(code, mods));
-            continue;
-        }
-        rest = &rest[c.len_utf8()..];
-        if c != ' ' {
-            keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        }
-    }
-    keys
+/// The keys of `text` in their text form (`Key::parse_seq`).
+fn parse_keys(text: &str) -> Vec<Key> {
+    Key::parse_seq(text).unwrap()
 }
 
-/// Presses the keys of `text` (see `parse_keys`) one after another, a few seconds apart
+/// Presses the keys of `text` (their text form) one after another, a few seconds apart
 /// from `step`: what they asked of the shell, together.
 fn keys(app: &mut App, text: &str, step: usize) -> Effects {
     let mut all = Effects::default();
@@ -98,16 +57,6 @@ fn holds(app: &mut App, terminal: &mut Terminal<TestBackend>, step: usize) -> Re
 /// The keys random sequences are made of: every screen's keys, and text.
 const KEYS: &str = "n g p b x j k a e t K J u w i v V d o s f F m z Z ? q y A . <ret> <esc> <tab> <bs> <del> <up> \
                     <down> <home> <end> <S-up> <S-down> <C-p> <C-t> <C-z> <C-y> <C-s> <A-ret> æ 漢 1 0 : , -";
-
-#[test]
-fn the_key_strings_read_as_written() {
-    let k = parse_keys("n i Hallo<ret> <C-p>hn<A-ret><space>");
-    assert_eq!(k.len(), 2 + 5 + 1 + 1 + 2 + 1 + 1);
-    assert_eq!(k[7], KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert_eq!(k[8], KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
-    assert_eq!(k[11], KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
-    assert_eq!(k[12], KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
-}
 
 #[test]
 fn an_empty_roster_takes_every_attendance_key() {

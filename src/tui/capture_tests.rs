@@ -1,7 +1,7 @@
 //! Key sequences for capturing a meeting: notes, speakers, phrases, vedtak, oppfølging,
 //! attendance, undo. TestBackend, frozen clock.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::app::key::{Code, Key, Mods};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -33,16 +33,16 @@ fn at_04_25() -> App {
 
 fn typed(app: &mut App, text: &str, now: &str) {
     for c in text.chars() {
-        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), at(now));
+        app.key(Key::new(Code::Char(c), Mods::NONE), at(now));
     }
 }
 
-fn key(app: &mut App, code: KeyCode, now: &str) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE), at(now));
+fn key(app: &mut App, code: Code, now: &str) {
+    app.key(Key::new(code, Mods::NONE), at(now));
 }
 
 fn ctrl(app: &mut App, c: char, now: &str) {
-    app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), at(now));
+    app.key(Key::new(Code::Char(c), Mods::CONTROL), at(now));
 }
 
 fn screen(app: &mut App, now: &str) -> String {
@@ -59,17 +59,17 @@ fn a_stream_of_notes_is_typed_back_to_back_with_kinds() {
     let draft = app.session.record.items[4].draft.as_ref().unwrap();
     assert_eq!(draft.note.text, "Ikke viktig for oss.", "every key is in the session before the next draw");
     assert!(app.take_changed());
-    key(&mut app, KeyCode::Enter, "10:21:30");
+    key(&mut app, Code::Enter, "10:21:30");
     assert!(matches!(app.mode, Mode::Editor(_)), "Enter files the note and starts the next");
-    key(&mut app, KeyCode::Tab, "10:22:00");
+    key(&mut app, Code::Tab, "10:22:00");
     typed(&mut app, "Er dette tenkt til neste SG-møte?", "10:22:00");
-    key(&mut app, KeyCode::Enter, "10:22:10");
-    key(&mut app, KeyCode::Tab, "10:22:20");
-    key(&mut app, KeyCode::Tab, "10:22:20");
+    key(&mut app, Code::Enter, "10:22:10");
+    key(&mut app, Code::Tab, "10:22:20");
+    key(&mut app, Code::Tab, "10:22:20");
     typed(&mut app, "Nei.", "10:22:20");
-    app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT), at("10:22:25"));
+    app.key(Key::new(Code::Enter, Mods::ALT), at("10:22:25"));
     typed(&mut app, "Vi starter nå.", "10:22:30");
-    key(&mut app, KeyCode::Esc, "10:22:40");
+    key(&mut app, Code::Esc, "10:22:40");
     assert!(matches!(app.mode, Mode::Normal));
     let notes = &app.session.record.items[4].notes;
     let got: Vec<_> = notes.iter().map(|n| (n.kind, n.text.as_str(), n.at)).collect();
@@ -96,10 +96,10 @@ fn the_editor_on_screen() {
         "Riktig tekst, men bør ikke blande inn annet enn informasjonssikkerhet. Ta det som en del av det ordinære arbeidet.",
         "10:21:00",
     );
-    key(&mut app, KeyCode::Enter, "10:21:40");
+    key(&mut app, Code::Enter, "10:21:40");
     ctrl(&mut app, 'p', "10:21:50");
     typed(&mut app, "hn", "10:21:50");
-    key(&mut app, KeyCode::Enter, "10:21:50");
+    key(&mut app, Code::Enter, "10:21:50");
     typed(&mut app, "Tydeliggjør det selvfølgelige", "10:22:00");
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| view::draw(f, &mut app, at("10:22:05"))).unwrap();
@@ -114,15 +114,15 @@ fn a_speaker_is_picked_in_a_few_keys_or_written_freely() {
     typed(&mut app, "hn", "10:21:00");
     let shown = screen(&mut app, "10:21:00");
     assert!(shown.contains("Hvem sier det?"), "{shown}");
-    key(&mut app, KeyCode::Enter, "10:21:00");
+    key(&mut app, Code::Enter, "10:21:00");
     typed(&mut app, "Støttes.", "10:21:00");
-    key(&mut app, KeyCode::Enter, "10:21:10");
+    key(&mut app, Code::Enter, "10:21:10");
     ctrl(&mut app, 'p', "10:21:10");
     typed(&mut app, "Ola fra Zzz", "10:21:10");
     assert!(screen(&mut app, "10:21:10").contains("✎ «Ola fra Zzz» (fritekst)"));
-    key(&mut app, KeyCode::Enter, "10:21:10");
+    key(&mut app, Code::Enter, "10:21:10");
     typed(&mut app, "Et spørsmål utenfra.", "10:21:10");
-    key(&mut app, KeyCode::Esc, "10:21:20");
+    key(&mut app, Code::Esc, "10:21:20");
     let speakers: Vec<_> =
         app.session.record.items[4].notes.iter().map(|n| n.speaker.as_ref().unwrap().label()).collect();
     assert_eq!(speakers, ["Helse Nord RHF", "Ola fra Zzz"]);
@@ -134,17 +134,17 @@ fn standard_phrases_come_from_the_agenda_and_the_program() {
     typed(&mut app, "i", "10:21:00");
     ctrl(&mut app, 't', "10:21:00");
     typed(&mut app, "ingen kom", "10:21:00");
-    key(&mut app, KeyCode::Enter, "10:21:00");
+    key(&mut app, Code::Enter, "10:21:00");
     ctrl(&mut app, 't', "10:21:00");
-    key(&mut app, KeyCode::Esc, "10:21:00");
+    key(&mut app, Code::Esc, "10:21:00");
     assert!(matches!(app.mode, Mode::Editor(_)), "Esc in the picker goes back to the editor");
-    key(&mut app, KeyCode::Esc, "10:21:00");
+    key(&mut app, Code::Esc, "10:21:00");
     assert_eq!(app.session.record.items[4].notes[0].text, "Ingen kommentarer fra SG.");
     typed(&mut app, "i", "10:22:00");
     ctrl(&mut app, 't', "10:22:00");
     typed(&mut app, "enstemmig", "10:22:00");
-    key(&mut app, KeyCode::Enter, "10:22:00");
-    key(&mut app, KeyCode::Esc, "10:22:00");
+    key(&mut app, Code::Enter, "10:22:00");
+    key(&mut app, Code::Esc, "10:22:00");
     assert_eq!(app.session.record.items[4].notes[1].text, "Enstemmig vedtatt.");
 }
 
@@ -165,15 +165,15 @@ fn notes_are_selected_changed_deleted_moved_and_undo_brings_them_back() {
     typed(&mut app, "i", "10:21:00");
     for text in ["en", "to", "tre"] {
         typed(&mut app, text, "10:21:00");
-        key(&mut app, KeyCode::Enter, "10:21:00");
+        key(&mut app, Code::Enter, "10:21:00");
     }
-    key(&mut app, KeyCode::Esc, "10:21:00");
-    key(&mut app, KeyCode::Tab, "10:22:00");
+    key(&mut app, Code::Esc, "10:21:00");
+    key(&mut app, Code::Tab, "10:22:00");
     assert!(matches!(app.mode, Mode::Notes));
     typed(&mut app, "k", "10:22:00"); // "to"
     typed(&mut app, "e", "10:22:00");
     typed(&mut app, "!", "10:22:00");
-    key(&mut app, KeyCode::Enter, "10:22:00");
+    key(&mut app, Code::Enter, "10:22:00");
     assert!(matches!(app.mode, Mode::Notes), "a changed note goes back to the list");
     typed(&mut app, "K", "10:22:00");
     let texts = |app: &App| app.session.record.items[4].notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
@@ -183,7 +183,7 @@ fn notes_are_selected_changed_deleted_moved_and_undo_brings_them_back() {
     assert!(screen(&mut app, "10:22:00").contains("Innspillet er slettet (z angrer)."));
     typed(&mut app, "z", "10:22:00");
     assert_eq!(texts(&app), ["to!", "en", "tre"]);
-    key(&mut app, KeyCode::Esc, "10:22:00");
+    key(&mut app, Code::Esc, "10:22:00");
     ctrl(&mut app, 'y', "10:22:00");
     assert_eq!(texts(&app), ["en", "tre"], "and redo takes it away again");
 }
@@ -199,7 +199,7 @@ fn the_proposal_is_adopted_unchanged_or_amended() {
     assert!(app.session.record.items[4].decisions.is_empty());
     typed(&mut app, "V", "10:36:00");
     typed(&mut app, " Med endret begrepsbruk.", "10:36:00");
-    key(&mut app, KeyCode::Enter, "10:37:00");
+    key(&mut app, Code::Enter, "10:37:00");
     let d = &app.session.record.items[4].decisions[0];
     assert_eq!(d.outcome, Outcome::AdoptedAmended);
     assert!(d.text.ends_with("(unntatt juli). Med endret begrepsbruk."));
@@ -211,36 +211,36 @@ fn the_proposal_is_adopted_unchanged_or_amended() {
 fn partial_decisions_outcomes_and_votes() {
     let mut app = at_04_25();
     typed(&mut app, "d", "10:25:00");
-    key(&mut app, KeyCode::Enter, "10:25:00");
+    key(&mut app, Code::Enter, "10:25:00");
     assert!(matches!(app.mode, Mode::Editor(_)), "an empty label is a decision without one");
-    key(&mut app, KeyCode::Esc, "10:25:00");
+    key(&mut app, Code::Esc, "10:25:00");
     typed(&mut app, "d", "10:25:00");
     typed(&mut app, "Beslutning kap. 1.3", "10:25:00");
-    key(&mut app, KeyCode::Enter, "10:25:00");
-    key(&mut app, KeyCode::Enter, "10:25:00");
+    key(&mut app, Code::Enter, "10:25:00");
+    key(&mut app, Code::Enter, "10:25:00");
     assert!(screen(&mut app, "10:25:00").contains("Skriv vedtaket"), "an empty vedtak is not saved");
     typed(&mut app, "Vi lar den stå uforandret.", "10:25:00");
-    key(&mut app, KeyCode::Enter, "10:25:30");
+    key(&mut app, Code::Enter, "10:25:30");
     let d = &app.session.record.items[4].decisions[0];
     assert_eq!((d.label.as_deref(), d.text.as_str()), (Some("Beslutning kap. 1.3"), "Vi lar den stå uforandret."));
     typed(&mut app, "s", "10:26:00");
     typed(&mut app, "ni to", "10:26:00");
-    key(&mut app, KeyCode::Enter, "10:26:00");
+    key(&mut app, Code::Enter, "10:26:00");
     assert!(screen(&mut app, "10:26:00").contains("«ni to» er ikke stemmetall"));
     for _ in 0..5 {
-        key(&mut app, KeyCode::Backspace, "10:26:00");
+        key(&mut app, Code::Backspace, "10:26:00");
     }
     typed(&mut app, "9 2 1", "10:26:00");
-    key(&mut app, KeyCode::Enter, "10:26:00");
+    key(&mut app, Code::Enter, "10:26:00");
     assert_eq!(
         app.session.record.items[4].decisions[0].votes.map(|v| (v.in_favour, v.against, v.abstaining)),
         Some((9, 2, 1))
     );
     typed(&mut app, "o", "10:27:00");
     typed(&mut app, "utsatt", "10:27:00");
-    key(&mut app, KeyCode::Enter, "10:27:00");
+    key(&mut app, Code::Enter, "10:27:00");
     typed(&mut app, "septembermøtet", "10:27:00");
-    key(&mut app, KeyCode::Enter, "10:27:00");
+    key(&mut app, Code::Enter, "10:27:00");
     let d = &app.session.record.items[4].decisions[0];
     assert_eq!((d.outcome, d.until.as_deref()), (Outcome::Postponed, Some("septembermøtet")));
     let shown = screen(&mut app, "10:27:00");
@@ -258,7 +258,7 @@ fn deciding_without_a_quorum_warns_but_records() {
     assert!(shown.contains("Advarsel: møtet er ikke vedtaksdyktig (0 medlemmer til stede, 13 trengs)"), "{shown}");
     typed(&mut app, "m", "10:31:00");
     typed(&mut app, "A", "10:31:00");
-    key(&mut app, KeyCode::Esc, "10:31:00");
+    key(&mut app, Code::Esc, "10:31:00");
     typed(&mut app, "v", "10:32:00");
     assert!(app.message.is_none(), "{:?}", app.message);
     assert!(screen(&mut app, "10:32:00").contains("til stede · vedtaksdyktig"));
@@ -268,17 +268,17 @@ fn deciding_without_a_quorum_warns_but_records() {
 fn a_follow_up_with_who_and_frist() {
     let mut app = at_04_25();
     typed(&mut app, "f", "10:30:00");
-    key(&mut app, KeyCode::Enter, "10:30:00");
+    key(&mut app, Code::Enter, "10:30:00");
     assert!(screen(&mut app, "10:30:00").contains("Skriv hva som skal gjøres."));
     typed(&mut app, "Sende kommentarer om referanser", "10:30:00");
-    key(&mut app, KeyCode::Tab, "10:30:00");
+    key(&mut app, Code::Tab, "10:30:00");
     ctrl(&mut app, 'p', "10:30:00");
     typed(&mut app, "sekr", "10:30:00");
-    key(&mut app, KeyCode::Enter, "10:30:00");
-    key(&mut app, KeyCode::Tab, "10:30:00");
+    key(&mut app, Code::Enter, "10:30:00");
+    key(&mut app, Code::Tab, "10:30:00");
     typed(&mut app, "18.08", "10:30:00");
     assert!(screen(&mut app, "10:30:00").contains("Frist: = 18.08.25"));
-    key(&mut app, KeyCode::Enter, "10:30:00");
+    key(&mut app, Code::Enter, "10:30:00");
     let f = &app.session.record.items[4].followups[0];
     assert_eq!(f.who.as_deref(), Some("Sekretariatet"));
     assert_eq!(f.frist.map(|d| d.to_string()), Some("2025-08-18".into()));
@@ -289,27 +289,27 @@ fn an_unreadable_frist_is_said_and_then_kept_as_typed() {
     let mut app = at_04_25();
     typed(&mut app, "f", "10:30:00");
     typed(&mut app, "Nytt forslag", "10:30:00");
-    key(&mut app, KeyCode::Tab, "10:30:00");
-    key(&mut app, KeyCode::Tab, "10:30:00");
+    key(&mut app, Code::Tab, "10:30:00");
+    key(&mut app, Code::Tab, "10:30:00");
     typed(&mut app, "før jul", "10:30:00");
-    key(&mut app, KeyCode::Enter, "10:30:00");
+    key(&mut app, Code::Enter, "10:30:00");
     let shown = screen(&mut app, "10:30:00");
     assert!(shown.contains("«før jul» er ikke en dato"), "{shown}");
     assert!(app.session.record.items[4].followups.is_empty());
-    key(&mut app, KeyCode::Enter, "10:30:00");
+    key(&mut app, Code::Enter, "10:30:00");
     let f = &app.session.record.items[4].followups[0];
     assert_eq!((f.frist, f.frist_text.as_deref()), (None, Some("før jul")));
     typed(&mut app, "F", "10:31:00");
     let shown = screen(&mut app, "10:31:00");
     assert!(shown.contains("04/25  Nytt forslag · Frist før jul"), "{shown}");
-    key(&mut app, KeyCode::Enter, "10:31:00");
-    key(&mut app, KeyCode::Tab, "10:31:00");
-    key(&mut app, KeyCode::Tab, "10:31:00");
+    key(&mut app, Code::Enter, "10:31:00");
+    key(&mut app, Code::Tab, "10:31:00");
+    key(&mut app, Code::Tab, "10:31:00");
     for _ in 0..7 {
-        key(&mut app, KeyCode::Backspace, "10:31:00");
+        key(&mut app, Code::Backspace, "10:31:00");
     }
     typed(&mut app, "1. sep", "10:31:00");
-    key(&mut app, KeyCode::Enter, "10:31:00");
+    key(&mut app, Code::Enter, "10:31:00");
     assert!(matches!(app.mode, Mode::FollowUps { .. }));
     assert_eq!(app.session.record.items[4].followups[0].frist.map(|d| d.short()), Some("01.09.25".into()));
     typed(&mut app, "x", "10:32:00");
@@ -334,22 +334,22 @@ fn attendance_marks_arrivals_departures_and_new_people() {
     assert_eq!(people(&app, 3).arrived, Some(at("10:35:00")));
     typed(&mut app, "e", "10:36:00");
     for _ in 0..7 {
-        key(&mut app, KeyCode::Backspace, "10:36:00");
+        key(&mut app, Code::Backspace, "10:36:00");
     }
     typed(&mut app, "kl 10", "10:36:00");
-    key(&mut app, KeyCode::Enter, "10:36:00");
+    key(&mut app, Code::Enter, "10:36:00");
     assert!(screen(&mut app, "10:36:00").contains("«kl 10» er ikke klokkeslett"));
     for _ in 0..5 {
-        key(&mut app, KeyCode::Backspace, "10:36:00");
+        key(&mut app, Code::Backspace, "10:36:00");
     }
     typed(&mut app, "10:30 -", "10:36:00");
-    key(&mut app, KeyCode::Enter, "10:36:00");
+    key(&mut app, Code::Enter, "10:36:00");
     assert_eq!(people(&app, 3).arrived, Some(at("10:30:00")));
     typed(&mut app, "g", "14:00:00");
     assert_eq!(people(&app, 3).left, Some(at("14:00:00")));
     typed(&mut app, "n", "11:00:00");
     typed(&mut app, "Kari Nordmann, Digdir", "11:00:00");
-    key(&mut app, KeyCode::Enter, "11:00:00");
+    key(&mut app, Code::Enter, "11:00:00");
     let last = app.session.agenda.people.len() - 1;
     assert_eq!(app.session.agenda.people[last].org.as_deref(), Some("Digdir"));
     assert_eq!(people(&app, last).arrived, Some(at("11:00:00")));
@@ -369,15 +369,15 @@ fn a_person_added_at_the_meeting_gets_the_role_chosen() {
     typed(&mut app, "n", "11:00:00");
     assert!(screen(&mut app, "11:00:00").contains("Rolle: Gjest  (Tab)"));
     typed(&mut app, "Ola Gjest", "11:00:00");
-    key(&mut app, KeyCode::Enter, "11:00:00");
+    key(&mut app, Code::Enter, "11:00:00");
     let last = |app: &App| app.session.agenda.people.last().cloned().unwrap();
     assert_eq!(last(&app).role, Role::Guest, "a guest, unless chosen otherwise");
     let present = app.session.quorum().present;
     typed(&mut app, "n", "11:01:00");
     typed(&mut app, "Kari Vara, Helse Vest", "11:01:00");
-    key(&mut app, KeyCode::Tab, "11:01:00");
+    key(&mut app, Code::Tab, "11:01:00");
     assert!(screen(&mut app, "11:01:00").contains("Rolle: Vara  (Tab)"));
-    key(&mut app, KeyCode::Enter, "11:01:00");
+    key(&mut app, Code::Enter, "11:01:00");
     assert_eq!(last(&app).role, Role::Deputy);
     assert_eq!(last(&app).name.as_deref(), Some("Kari Vara"));
     assert_eq!(app.session.quorum().present, present + 1, "a deputy counts towards the quorum");
@@ -385,9 +385,9 @@ fn a_person_added_at_the_meeting_gets_the_role_chosen() {
     typed(&mut app, "n", "11:02:00");
     typed(&mut app, "Per Rundt", "11:02:00");
     for _ in 0..Role::ALL.len() {
-        key(&mut app, KeyCode::Tab, "11:02:00");
+        key(&mut app, Code::Tab, "11:02:00");
     }
-    key(&mut app, KeyCode::Enter, "11:02:00");
+    key(&mut app, Code::Enter, "11:02:00");
     assert_eq!(last(&app).role, Role::Guest);
 }
 
@@ -403,11 +403,11 @@ fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
     let mut again = App::new(app.session.clone(), i18n::words(Lang::Nb), theme);
     typed(&mut again, "V", "10:40:00");
     typed(&mut again, ".", "10:40:00");
-    key(&mut again, KeyCode::Enter, "10:40:00");
+    key(&mut again, Code::Enter, "10:40:00");
     assert!(again.session.record.items[4].decisions[0].text.ends_with("Tillegg."));
     assert_eq!(again.session.record.items[4].vedtak_draft, None);
     typed(&mut again, "V", "10:41:00");
-    key(&mut again, KeyCode::Esc, "10:41:00");
+    key(&mut again, Code::Esc, "10:41:00");
     assert_eq!(again.session.record.items[4].vedtak_draft, None, "Esc gives the vedtak up");
     typed(&mut again, "jjd", "10:42:00");
     assert!(matches!(again.mode, Mode::Normal));
@@ -415,24 +415,16 @@ fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
 }
 
 /// The keys the random sequences are drawn from: every screen's keys and then some.
-fn some_keys() -> Vec<KeyEvent> {
+fn some_keys() -> Vec<Key> {
     "nngpbxjkaetKJuwivVdosfFmzZ?qtfagenA.j"
         .chars()
-        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        .map(|c| Key::new(Code::Char(c), Mods::NONE))
         .chain(
-            [
-                KeyCode::Enter,
-                KeyCode::Esc,
-                KeyCode::Tab,
-                KeyCode::Up,
-                KeyCode::Down,
-                KeyCode::Backspace,
-                KeyCode::Delete,
-            ]
-            .map(|c| KeyEvent::new(c, KeyModifiers::NONE)),
+            [Code::Enter, Code::Esc, Code::Tab, Code::Up, Code::Down, Code::Backspace, Code::Delete]
+                .map(|c| Key::new(c, Mods::NONE)),
         )
-        .chain(['p', 't', 'z', 'y', 'j'].map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
-        .chain([KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT), KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT)])
+        .chain(['p', 't', 'z', 'y', 'j'].map(|c| Key::new(Code::Char(c), Mods::CONTROL)))
+        .chain([Key::new(Code::Enter, Mods::ALT), Key::new(Code::Up, Mods::SHIFT)])
         .collect()
 }
 

@@ -1,6 +1,7 @@
 //! The live meeting in the terminal: set-up and restore, and the one event loop.
 
 pub mod input;
+pub mod keys;
 pub mod screen;
 pub mod terminal;
 pub mod view;
@@ -147,8 +148,9 @@ async fn event_loop(
         // Events already read are handled one at a time, each saved and drawn.
         if let Some(event) = events.pop_front() {
             let effects = match event {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    test_panic(key);
+                Event::Key(event) if event.kind != KeyEventKind::Release => {
+                    test_panic(event);
+                    let Some(key) = keys::from_crossterm(event) else { continue };
                     app.update(app::Input::Key(key), now())
                 }
                 Event::Paste(text) => app.update(app::Input::Paste(text), now()),

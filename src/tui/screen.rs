@@ -240,7 +240,7 @@ fn reuse(buf: &mut Buffer, area: Rect) {
 
 #[cfg(test)]
 mod tests {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crate::app::key::{Code, Key, Mods};
     use ratatui::backend::TestBackend;
 
     use super::*;
@@ -269,14 +269,14 @@ mod tests {
         let (theme, _) = theme::load(None, false);
         let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 24)).unwrap()).unwrap();
-        app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), at("10:00:00"));
-        app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), at("10:00:00"));
+        app.key(Key::new(Code::Char('n'), Mods::NONE), at("10:00:00"));
+        app.key(Key::new(Code::Char('i'), Mods::NONE), at("10:00:00"));
         screen.show(Recorded::unsaved(&mut app), Since::Anything, at("10:00:00")).unwrap();
         let mut editor_only = 0;
         let text = "Et innspill som er langt nok til å brytes over flere linjer i editoren, med æøå";
         for (n, c) in text.chars().enumerate() {
             let now = if n < 40 { at("10:00:00") } else { at("10:00:01") };
-            app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), now);
+            app.key(Key::new(Code::Char(c), Mods::NONE), now);
             let dirty = app.take_touched();
             if !screen.show(Recorded::unsaved(&mut app), Since::Keys(dirty), now).unwrap() {
                 editor_only += 1;
@@ -284,7 +284,7 @@ mod tests {
             assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "after {} keys", n + 1);
         }
         assert!(editor_only > 60, "most keys drew the editor alone: {editor_only}");
-        app.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at("10:00:02"));
+        app.key(Key::new(Code::Esc, Mods::NONE), at("10:00:02"));
         let since = Since::Keys(app.take_touched());
         assert!(screen.show(Recorded::unsaved(&mut app), since, at("10:00:02")).unwrap(), "the editor is closed");
         assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:00:02")));
@@ -300,7 +300,7 @@ mod tests {
         let (theme, _) = theme::load(None, false);
         let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let mut screen = Screen::new(Terminal::new(TestBackend::new(100, 30)).unwrap()).unwrap();
-        app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), at("10:00:00"));
+        app.key(Key::new(Code::Char('n'), Mods::NONE), at("10:00:00"));
         screen.show(Recorded::unsaved(&mut app), Since::Anything, at("10:00:00")).unwrap();
         for minutes in 1..40 {
             let now = at(&format!("10:{minutes:02}:07"));
@@ -311,7 +311,7 @@ mod tests {
             assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "at {minutes} minutes");
             assert!(!screen.show(Recorded::unsaved(&mut app), Since::Nothing, now).unwrap());
         }
-        app.key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE), at("10:40:00"));
+        app.key(Key::new(Code::Char('?'), Mods::NONE), at("10:40:00"));
         let since = Since::Keys(app.take_touched());
         screen.show(Recorded::unsaved(&mut app), since, at("10:40:00")).unwrap();
         assert!(
@@ -341,29 +341,20 @@ mod tests {
     /// The keys a minute-taker types into a note: letters, spaces, Norwegian and wide
     /// letters, a combining accent, corrections, moves by grapheme, row and line, new
     /// lines, and selection.
-    fn editing_keys() -> Vec<KeyEvent> {
-        let plain = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    fn editing_keys() -> Vec<Key> {
+        let plain = |c| Key::new(c, Mods::NONE);
         "aaaa bbb cc d  æøå 漢 é\u{301}"
             .chars()
-            .map(|c| plain(KeyCode::Char(c)))
+            .map(|c| plain(Code::Char(c)))
             .chain(
-                [
-                    KeyCode::Backspace,
-                    KeyCode::Delete,
-                    KeyCode::Left,
-                    KeyCode::Right,
-                    KeyCode::Up,
-                    KeyCode::Down,
-                    KeyCode::Home,
-                    KeyCode::End,
-                ]
-                .map(plain),
+                [Code::Backspace, Code::Delete, Code::Left, Code::Right, Code::Up, Code::Down, Code::Home, Code::End]
+                    .map(plain),
             )
             .chain([
-                KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
-                KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT),
-                KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT),
-                KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+                Key::new(Code::Enter, Mods::ALT),
+                Key::new(Code::Left, Mods::SHIFT),
+                Key::new(Code::Up, Mods::SHIFT),
+                Key::new(Code::Char('z'), Mods::CONTROL),
             ])
             .collect()
     }
@@ -384,8 +375,8 @@ mod tests {
         let (theme, _) = theme::load(None, false);
         let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let start = at("10:00:00");
-        app.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), start);
-        app.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE), start);
+        app.key(Key::new(Code::Char('n'), Mods::NONE), start);
+        app.key(Key::new(Code::Char('i'), Mods::NONE), start);
         screen.show(Recorded::unsaved(&mut app), Since::Anything, start).unwrap();
         let mut now = start;
         for (n, pick) in picks.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! Key sequences on the app, drawn on a TestBackend with a frozen clock.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::app::key::{Code, Key, Mods};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -25,12 +25,12 @@ fn app(lang: Lang) -> App {
 
 fn press(app: &mut App, keys: &str, now: &str) {
     for c in keys.chars() {
-        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), at(now));
+        app.key(Key::new(Code::Char(c), Mods::NONE), at(now));
     }
 }
 
-fn key(app: &mut App, code: KeyCode, now: &str) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE), at(now));
+fn key(app: &mut App, code: Code, now: &str) {
+    app.key(Key::new(code, Mods::NONE), at(now));
 }
 
 fn screen(app: &mut App, width: u16, height: u16, now: &str) -> Terminal<TestBackend> {
@@ -130,14 +130,14 @@ fn adding_a_sak_takes_a_title_and_a_kind_and_the_next_number() {
     let mut app = app(Lang::Nb);
     press(&mut app, "nnnnn", "10:20:00"); // 04/25 current and selected
     press(&mut app, "a", "10:25:00");
-    key(&mut app, KeyCode::Enter, "10:25:00");
+    key(&mut app, Code::Enter, "10:25:00");
     assert!(matches!(app.mode, Mode::Prompt(_)), "an empty title is not accepted");
     let shown = text(&screen(&mut app, 80, 24, "10:25:00"));
     assert!(shown.contains("Skriv en tittel"), "{shown}");
     press(&mut app, "Innspill fra Helse Vest", "10:25:00");
-    key(&mut app, KeyCode::Tab, "10:25:00");
+    key(&mut app, Code::Tab, "10:25:00");
     insta::assert_snapshot!(screen(&mut app, 80, 24, "10:25:00").backend());
-    key(&mut app, KeyCode::Enter, "10:25:00");
+    key(&mut app, Code::Enter, "10:25:00");
     let Item::Sak(sak) = &app.session.agenda.items[5] else { panic!("not a sak") };
     assert_eq!(sak.title, "Innspill fra Helse Vest");
     assert_eq!(sak.kind, SakKind::Discussion);
@@ -152,25 +152,25 @@ fn editing_title_and_timebox_with_a_bad_number_explained() {
     press(&mut app, "jjjjj", "10:00:00"); // select 05/25
     press(&mut app, "t", "10:00:00");
     for _ in 0..3 {
-        key(&mut app, KeyCode::Backspace, "10:00:00");
+        key(&mut app, Code::Backspace, "10:00:00");
     }
     press(&mut app, "tjue", "10:00:00");
-    key(&mut app, KeyCode::Enter, "10:00:00");
+    key(&mut app, Code::Enter, "10:00:00");
     let shown = text(&screen(&mut app, 80, 24, "10:00:00"));
     assert!(shown.contains("«tjue» er ikke et antall minutter"), "{shown}");
     for _ in 0..4 {
-        key(&mut app, KeyCode::Backspace, "10:00:00");
+        key(&mut app, Code::Backspace, "10:00:00");
     }
     press(&mut app, "25", "10:00:00");
-    key(&mut app, KeyCode::Enter, "10:00:00");
+    key(&mut app, Code::Enter, "10:00:00");
     assert_eq!(app.schedule.slots[5].minutes, 25);
     press(&mut app, "e", "10:00:00");
     press(&mut app, " – forenkling", "10:00:00");
-    key(&mut app, KeyCode::Esc, "10:00:00");
+    key(&mut app, Code::Esc, "10:00:00");
     assert!(!app.session.agenda.items[5].title().ends_with("forenkling"), "Esc throws the edit away");
     press(&mut app, "e", "10:00:00");
     press(&mut app, "!", "10:00:00");
-    key(&mut app, KeyCode::Enter, "10:00:00");
+    key(&mut app, Code::Enter, "10:00:00");
     assert!(app.session.agenda.items[5].title().ends_with("innhold!"));
 }
 
@@ -178,7 +178,7 @@ fn editing_title_and_timebox_with_a_bad_number_explained() {
 fn moving_postponing_and_withdrawing_saker() {
     let mut app = app(Lang::Nb);
     press(&mut app, "jjjj", "10:00:00"); // 04/25
-    app.key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT), at("10:00:00"));
+    app.key(Key::new(Code::Down, Mods::SHIFT), at("10:00:00"));
     assert_eq!(app.session.agenda.items[5].title(), "Normen 7.0");
     assert_eq!(app.selected, 5);
     press(&mut app, "K", "10:00:00");
@@ -208,7 +208,7 @@ fn quitting_a_running_meeting_asks_first() {
     assert!(app.quit);
     let mut app = self::app(Lang::Nb);
     press(&mut app, "n", "10:00:00");
-    app.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), at("10:00:00"));
+    app.key(Key::new(Code::Char('c'), Mods::CONTROL), at("10:00:00"));
     assert!(app.quit, "Ctrl+C quits at once: everything is saved already");
 }
 
@@ -239,7 +239,7 @@ fn help_is_written_from_the_keymap() {
         });
         assert!(shown, "{description} is not in the help");
     }
-    key(&mut app, KeyCode::Esc, "10:00:00");
+    key(&mut app, Code::Esc, "10:00:00");
     assert!(matches!(app.mode, Mode::Normal));
 }
 
@@ -259,10 +259,10 @@ fn small_terminals_stay_usable_and_tiny_ones_do_not_panic() {
         screen(&mut app, w, h, "10:25:00");
         press(&mut app, "?", "10:25:00");
         screen(&mut app, w, h, "10:25:00");
-        key(&mut app, KeyCode::Esc, "10:25:00");
+        key(&mut app, Code::Esc, "10:25:00");
         press(&mut app, "a", "10:25:00");
         screen(&mut app, w, h, "10:25:00");
-        key(&mut app, KeyCode::Esc, "10:25:00");
+        key(&mut app, Code::Esc, "10:25:00");
     }
 }
 
@@ -271,7 +271,7 @@ fn pasted_text_goes_into_the_prompt_on_one_line() {
     let mut app = app(Lang::Nb);
     press(&mut app, "a", "10:00:00");
     app.paste("Sak fra\nHelse Nord", at("10:00:00"));
-    key(&mut app, KeyCode::Enter, "10:00:00");
+    key(&mut app, Code::Enter, "10:00:00");
     assert_eq!(app.session.agenda.items[1].title(), "Sak fra Helse Nord");
 }
 
@@ -316,9 +316,9 @@ fn sak_numbers_past_99_are_shown_whole() {
 
 #[test]
 fn a_failing_save_is_shown_and_saving_elsewhere_is_asked_of_the_shell() {
+    use crate::app::key::{Key, Mods};
     use crate::app::{Effects, Input};
     use crate::store::autosave::{Failure, SaveState};
-    use crossterm::event::{KeyEvent, KeyModifiers};
     let mut app = app(Lang::Nb);
     app.elsewhere = "/hjem/møte.session.ron".into();
     app.saved = SaveState::Failed(Failure::Io("disken er full".into()));
@@ -326,13 +326,13 @@ fn a_failing_save_is_shown_and_saving_elsewhere_is_asked_of_the_shell() {
     assert!(shown.contains("● IKKE LAGRET: disken er full"), "{shown}");
     assert!(shown.contains("Sesjonen blir ikke lagret (disken er full)"), "{shown}");
     assert!(shown.contains("Ctrl+S:") && shown.contains("lagre et annet sted"), "{shown}");
-    let ctrl_s = Input::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let ctrl_s = Input::Key(Key::new(Code::Char('s'), Mods::CONTROL));
     assert_eq!(app.update(ctrl_s, at("10:00:00")), Effects::default());
     let shown = text(&screen(&mut app, 100, 24, "10:00:00"));
     assert!(shown.contains("Lagre sesjonen et annet sted (fil eller mappe)"), "{shown}");
     assert!(shown.contains("/hjem/møte.session.ron"), "the place offered: {shown}");
     // Enter on an empty line asks for the place offered; the prompt waits for the answer.
-    let enter = Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let enter = Input::Key(Key::new(Code::Enter, Mods::NONE));
     let effects = app.update(enter.clone(), at("10:00:00"));
     assert_eq!(effects.save_elsewhere.as_deref(), Some("/hjem/møte.session.ron"));
     app.moved(Err(Failure::Io("ingen slik mappe".into())));

@@ -32,8 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
     for b in keymap::bindings(context).filter(|b| b.footer) {
-        let (code, mods) = b.keys[0];
-        let key = keymap::key_name(code, mods);
+        let key = keymap::key_name(b.keys[0]);
         let label = format!(" {}  ", (w.action_short)(b.action));
         let hint_width = key.chars().count() + label.chars().count() - 2;
         if width + hint_width > usize::from(area.width) {
