@@ -66,10 +66,10 @@ fn benches(c: &mut Criterion) {
         c.bench_function(&format!("serialize/{name}"), |b| b.iter(|| session_file::to_text(black_box(&session))));
         c.bench_function(&format!("save/{name}"), |b| b.iter(|| session_file::save(&path, black_box(&session))));
 
-        let mut shown = app(session.clone());
+        let shown = app(session.clone());
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
         c.bench_function(&format!("draw/{name}"), |b| {
-            b.iter(|| terminal.draw(|f| view::draw(f, &mut shown, now())).map(|_| ()))
+            b.iter(|| terminal.draw(|f| view::draw(f, &shown, &view::ViewState::default(), now())).map(|_| ()))
         });
 
         // One character typed into the open note, then rubbed out again, each saved

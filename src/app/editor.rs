@@ -3,8 +3,6 @@
 //! area keeps the text, the cursor and the undo history; the rows it is wrapped into on
 //! screen are ours (`wrap`), and Up and Down move by those rows.
 
-use std::cell::Cell;
-
 use super::key::{Code, Key, Mods};
 use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 use unicode_segmentation::UnicodeSegmentation;
@@ -28,10 +26,9 @@ pub struct Editor {
     pub speaker: Option<Speaker>,
     /// The note being changed, if it is not a new one.
     pub editing: Option<usize>,
-    /// The first row in view, kept by drawing.
-    pub top: Cell<usize>,
-    /// The width the text was last drawn in: the rows Up and Down move by.
-    pub width: Cell<u16>,
+    /// The width the text is wrapped in on screen (the terminal's, as the shell said):
+    /// the rows Up and Down move by.
+    pub width: u16,
 }
 
 impl Editor {
@@ -43,15 +40,7 @@ impl Editor {
         area.set_max_histories(200);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        Editor {
-            target,
-            area,
-            kind: NoteKind::Comment,
-            speaker: None,
-            editing: None,
-            top: Cell::new(0),
-            width: Cell::new(u16::MAX),
-        }
+        Editor { target, area, kind: NoteKind::Comment, speaker: None, editing: None, width: u16::MAX }
     }
 
     /// An editor on the draft of item `item`.
@@ -108,7 +97,7 @@ impl Editor {
     /// with `select`, the selection follows.
     fn by_row(&mut self, down: bool, select: bool) -> bool {
         let lines = self.area.lines();
-        let rows = wrap::rows(lines, self.width.get());
+        let rows = wrap::rows(lines, self.width);
         let DataCursor(line, col) = self.area.cursor();
         let at = lines[line].char_indices().nth(col).map_or(lines[line].len(), |(b, _)| b);
         let (row, x) = wrap::locate(&rows, lines, line, at);
@@ -210,7 +199,7 @@ mod tests {
     #[test]
     fn up_and_down_move_by_rows_on_screen() {
         let mut e = Editor::for_decision(0, None, "Vi lar den stå uforandret\nok");
-        e.width.set(10);
+        e.width = 10;
         // From the end of "ok" up into the empty row after the full "uforandret", then into it.
         e.input(key(Code::Up));
         assert_eq!(e.area.cursor(), DataCursor(0, 25));

@@ -94,6 +94,9 @@ pub enum Input {
     Key(Key),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+    /// The terminal is this many columns wide now (at the start, and when it changes):
+    /// the editor's text is wrapped, and moved through by rows, at that width.
+    Width(u16),
 }
 
 /// What an input asks of the shell. (What it changed in the session the app keeps until
@@ -123,9 +126,9 @@ pub struct App {
     pub words: &'static Words,
     pub theme: Theme,
     pub quit: bool,
-    /// The first row of the saksliste in view, kept between frames.
-    pub list_offset: usize,
     pub help_scroll: u16,
+    /// How wide the terminal is, as the shell last said.
+    width: u16,
     history: History,
     /// What the commands since the shell last asked touched.
     touched: Touched,
@@ -149,8 +152,8 @@ impl App {
             words,
             theme,
             quit: false,
-            list_offset: 0,
             help_scroll: 0,
+            width: u16::MAX,
             history: History::default(),
             touched: Touched::Nothing,
             move_to: None,
@@ -198,6 +201,17 @@ impl App {
         match input {
             Input::Key(key) => self.key(key, now),
             Input::Paste(text) => self.paste(&text, now),
+            Input::Width(width) => {
+                self.width = width;
+                if let Mode::Editor(e) = &mut self.mode {
+                    e.width = width;
+                }
+                if let Mode::Picker(p) = &mut self.mode
+                    && let Mode::Editor(e) = &mut p.back
+                {
+                    e.width = width;
+                }
+            }
         }
         Effects { quit: std::mem::take(&mut self.quit), save_elsewhere: self.move_to.take() }
     }
@@ -778,7 +792,9 @@ impl App {
     /// The editor on the note being written on `item`.
     fn open_editor_on_draft(&mut self, item: usize) {
         if let Some(draft) = self.session.record.items.get(item).and_then(|r| r.draft.as_ref()) {
-            self.mode = Mode::Editor(Box::new(Editor::for_note(item, draft)));
+            let mut editor = Editor::for_note(item, draft);
+            editor.width = self.width;
+            self.mode = Mode::Editor(Box::new(editor));
         }
     }
 
@@ -787,7 +803,8 @@ impl App {
         if self.run(Command::OpenVedtakDraft { item, label, text: text.to_string() }, now).is_some()
             && let Some(draft) = self.session.record.items.get(item).and_then(|r| r.vedtak_draft.as_ref())
         {
-            let editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
+            let mut editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
+            editor.width = self.width;
             self.mode = Mode::Editor(Box::new(editor));
         }
     }

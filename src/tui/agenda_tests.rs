@@ -50,7 +50,7 @@ fn holds(app: &mut App, terminal: &mut Terminal<TestBackend>, step: usize) -> Re
     prop_assert_eq!(s.record.attendance.len(), s.agenda.people.len());
     prop_assert!(s.record.current.is_none_or(|c| c < s.agenda.items.len()));
     prop_assert!(app.schedule.slots.len() == s.agenda.items.len());
-    terminal.draw(|f| view::draw(f, app, at(step))).unwrap();
+    terminal.draw(|f| view::draw(f, app, &view::ViewState::default(), at(step))).unwrap();
     Ok(())
 }
 

@@ -47,7 +47,7 @@ fn ctrl(app: &mut App, c: char, now: &str) {
 
 fn screen(app: &mut App, now: &str) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| view::draw(f, app, at(now))).unwrap();
+    terminal.draw(|f| view::draw(f, app, &view::ViewState::default(), at(now))).unwrap();
     terminal.backend().to_string()
 }
 
@@ -102,7 +102,7 @@ fn the_editor_on_screen() {
     key(&mut app, Code::Enter, "10:21:50");
     typed(&mut app, "Tydeliggjør det selvfølgelige", "10:22:00");
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| view::draw(f, &mut app, at("10:22:05"))).unwrap();
+    terminal.draw(|f| view::draw(f, &app, &view::ViewState::default(), at("10:22:05"))).unwrap();
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -356,7 +356,7 @@ fn attendance_marks_arrivals_departures_and_new_people() {
     assert!(matches!(app.mode, Mode::Attendance { selected } if selected == last));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     typed(&mut app, "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk", "11:00:00");
-    terminal.draw(|f| view::draw(f, &mut app, at("11:00:00"))).unwrap();
+    terminal.draw(|f| view::draw(f, &app, &view::ViewState::default(), at("11:00:00"))).unwrap();
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -459,10 +459,10 @@ proptest::proptest! {
             if paste {
                 app.update(Input::Paste("lim inn\nto linjer 🎉".into()), at(&now));
             }
-            let mut recorded = crate::tui::Recorded::record(&mut app, &mut autosave);
+            let recorded = crate::tui::Recorded::record(&mut app, &mut autosave);
             let app = recorded.app();
             proptest::prop_assert_eq!(&app.saved, &SaveState::Saved);
-            terminal.draw(|f| view::draw(f, app, at(&now))).unwrap();
+            terminal.draw(|f| view::draw(f, app, &view::ViewState::default(), at(&now))).unwrap();
         }
         let text = std::fs::read_to_string(&path).unwrap();
         let mut on_disk = session_file::parse(&text).unwrap();

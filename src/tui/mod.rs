@@ -44,7 +44,7 @@ static PANIC: Mutex<Option<String>> = Mutex::new(None);
 /// An app whose every change its autosave has recorded: what a frame is drawn from. The
 /// live loop can only draw what is on disk (or what saving says it could not put there).
 pub struct Recorded<'a> {
-    app: &'a mut App,
+    app: &'a App,
 }
 
 impl<'a> Recorded<'a> {
@@ -56,11 +56,12 @@ impl<'a> Recorded<'a> {
     }
 
     /// An app drawn with nothing saved: a test's or a benchmark's screen.
-    pub fn unsaved(app: &'a mut App) -> Recorded<'a> {
+    pub fn unsaved(app: &'a App) -> Recorded<'a> {
         Recorded { app }
     }
 
-    pub fn app(&mut self) -> &mut App {
+    /// The app to draw: only to look at.
+    pub fn app(&self) -> &App {
         self.app
     }
 }
@@ -128,6 +129,7 @@ async fn event_loop(
     let mut redraw = true;
     let mut resized = false;
     let mut last_input = std::time::Instant::now();
+    app.update(app::Input::Width(screen.width()?), now());
     loop {
         // Saved before it is drawn: what the screen shows is on disk.
         let touched = app.peek_touched();
@@ -176,6 +178,7 @@ async fn event_loop(
                 break;
             },
             _ = window.recv() => {
+                app.update(app::Input::Width(screen.width()?), now());
                 redraw = true;
                 resized = true;
             }

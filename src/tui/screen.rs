@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
 use super::Recorded;
-use super::view::{self, RowLook};
+use super::view::{self, RowLook, ViewState};
 use crate::app::App;
 use crate::domain::command::Touched;
 use crate::domain::time::Stamp;
@@ -42,6 +42,8 @@ pub struct Screen<B: Backend> {
     row_shown: Buffer,
     /// The time the parts that show it were last drawn for.
     shown_at: Option<Stamp>,
+    /// Where the saksliste and the editor are scrolled to.
+    view: ViewState,
 }
 
 /// What happened since the last frame, as far as the caller knows.
@@ -69,14 +71,25 @@ impl<B: Backend> Screen<B> {
             row: Buffer::default(),
             row_shown: Buffer::default(),
             shown_at: None,
+            view: ViewState::default(),
         })
+    }
+
+    /// Where the saksliste and the editor are scrolled to, as last drawn.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// How many columns the terminal has now.
+    pub fn width(&self) -> Result<u16, B::Error> {
+        self.terminal.size().map(|size| size.width)
     }
 
     /// Brings the terminal up to date for `now`, drawing as little as it can: after keys
     /// that changed no more than the editor's text, the editor's changed cells; for a new
     /// second, the parts that show the time; else the whole screen. True when the whole
     /// screen was drawn.
-    pub fn show(&mut self, mut recorded: Recorded<'_>, since: Since, now: Stamp) -> Result<bool, B::Error> {
+    pub fn show(&mut self, recorded: Recorded<'_>, since: Since, now: Stamp) -> Result<bool, B::Error> {
         let app = recorded.app();
         let mut drawn = match since {
             Since::Nothing => true,
@@ -94,7 +107,7 @@ impl<B: Backend> Screen<B> {
     }
 
     /// Draws the whole screen for `now`.
-    fn draw(&mut self, app: &mut App, now: Stamp) -> Result<(), B::Error> {
+    fn draw(&mut self, app: &App, now: Stamp) -> Result<(), B::Error> {
         let area = Rect::from((Position::ORIGIN, self.terminal.size()?));
         if area != self.shown.area {
             // A new size: start from a clean terminal.
@@ -105,7 +118,7 @@ impl<B: Backend> Screen<B> {
         self.terminal.current_buffer_mut().reset();
         {
             let mut frame = self.terminal.get_frame();
-            view::draw(&mut frame, app, now);
+            view::draw(&mut frame, app, &self.view, now);
         }
         let drawn = std::mem::take(self.terminal.current_buffer_mut());
         let before = std::mem::replace(&mut self.shown, drawn);
@@ -113,7 +126,7 @@ impl<B: Backend> Screen<B> {
         // Its cells serve the next frame.
         *self.terminal.current_buffer_mut() = before;
         self.terminal.backend_mut().flush()?;
-        let (shown, rows) = look(app, area);
+        let (shown, rows) = look(app, &self.view, area);
         self.rows = rows.map_or(Vec::new(), |r| r.looks.into_iter().map(Some).collect());
         self.last = Some(shown);
         Ok(())
@@ -123,18 +136,18 @@ impl<B: Backend> Screen<B> {
     /// else changed since the last frame (the caller knows of no key since; this checks
     /// that the app did not change on its own, as a save that failed, nor the terminal's
     /// size); false (and nothing drawn) when a whole frame is needed.
-    fn draw_clock(&mut self, app: &mut App, now: Stamp) -> Result<bool, B::Error> {
+    fn draw_clock(&mut self, app: &App, now: Stamp) -> Result<bool, B::Error> {
         let area = self.shown.area;
         // (A resize whose signal is still on its way is drawn whole.)
         let resized = Rect::from((Position::ORIGIN, self.terminal.size()?)) != area;
-        let same = !resized && self.last.as_ref().is_some_and(|last| *last == look(app, area).0);
+        let same = !resized && self.last.as_ref().is_some_and(|last| *last == look(app, &self.view, area).0);
         let Some(parts) = view::timed_parts(app, area).filter(|_| same) else { return Ok(false) };
         for part in parts {
             let cells = part.1.intersection(area);
             if !cells.is_empty() {
                 reuse(&mut self.row, cells);
                 self.row.reset();
-                view::draw_timed(&mut self.row, part, app, now);
+                view::draw_timed(&mut self.row, part, app, &self.view, now);
                 self.put()?;
             }
         }
@@ -149,7 +162,7 @@ impl<B: Backend> Screen<B> {
     fn draw_editor(&mut self, app: &App) -> Result<bool, B::Error> {
         let Some(last) = &self.last else { return Ok(false) };
         // Where the editor was: it is there still if it wants the same height.
-        let (shown, rows) = look_in(app, last.editor);
+        let (shown, rows) = look_in(app, &self.view, last.editor);
         let Some(rows) = rows.filter(|_| *last == shown) else { return Ok(false) };
         let area = self.shown.area;
         self.rows.resize(rows.looks.len(), None);
@@ -209,19 +222,19 @@ impl<B: Backend> Screen<B> {
     }
 }
 
-/// What a screen of `area` shows that is not drawn by the clock, and the editor's rows.
 /// Whether a change of this much could leave all but the editor's text as it was.
 fn editor_only(touched: Touched) -> bool {
     matches!(touched, Touched::Nothing | Touched::Draft(_) | Touched::VedtakDraft(_))
 }
 
-fn look(app: &App, area: Rect) -> (Shown, Option<view::EditorRows>) {
-    look_in(app, view::editor_area(app, area))
+/// What a screen of `area` shows that is not drawn by the clock, and the editor's rows.
+fn look(app: &App, view: &ViewState, area: Rect) -> (Shown, Option<view::EditorRows>) {
+    look_in(app, view, view::editor_area(app, area))
 }
 
 /// The same, with the editor (if one is open) in its box `editor`.
-fn look_in(app: &App, editor: Option<Rect>) -> (Shown, Option<view::EditorRows>) {
-    let rows = editor.and_then(|e| view::editor_rows(app, e));
+fn look_in(app: &App, view: &ViewState, editor: Option<Rect>) -> (Shown, Option<view::EditorRows>) {
+    let rows = editor.and_then(|e| view::editor_rows(app, view, e));
     let shown = Shown {
         editor,
         wanted: rows.as_ref().map(|r| r.wanted),
@@ -257,7 +270,7 @@ mod tests {
     /// The whole frame, drawn from scratch, on a screen the size of `screen`'s.
     fn whole<B: Backend>(screen: &Screen<B>, app: &mut App, now: Stamp) -> Buffer {
         let mut t = Terminal::new(TestBackend::new(screen.shown.area.width, screen.shown.area.height)).unwrap();
-        t.draw(|f| view::draw(f, app, now)).unwrap();
+        t.draw(|f| view::draw(f, app, &screen.view().clone(), now)).unwrap();
         t.backend().buffer().clone()
     }
 
@@ -271,14 +284,14 @@ mod tests {
         let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 24)).unwrap()).unwrap();
         app.key(Key::new(Code::Char('n'), Mods::NONE), at("10:00:00"));
         app.key(Key::new(Code::Char('i'), Mods::NONE), at("10:00:00"));
-        screen.show(Recorded::unsaved(&mut app), Since::Anything, at("10:00:00")).unwrap();
+        screen.show(Recorded::unsaved(&app), Since::Anything, at("10:00:00")).unwrap();
         let mut editor_only = 0;
         let text = "Et innspill som er langt nok til å brytes over flere linjer i editoren, med æøå";
         for (n, c) in text.chars().enumerate() {
             let now = if n < 40 { at("10:00:00") } else { at("10:00:01") };
             app.key(Key::new(Code::Char(c), Mods::NONE), now);
             let dirty = app.take_touched();
-            if !screen.show(Recorded::unsaved(&mut app), Since::Keys(dirty), now).unwrap() {
+            if !screen.show(Recorded::unsaved(&app), Since::Keys(dirty), now).unwrap() {
                 editor_only += 1;
             }
             assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "after {} keys", n + 1);
@@ -286,7 +299,7 @@ mod tests {
         assert!(editor_only > 60, "most keys drew the editor alone: {editor_only}");
         app.key(Key::new(Code::Esc, Mods::NONE), at("10:00:02"));
         let since = Since::Keys(app.take_touched());
-        assert!(screen.show(Recorded::unsaved(&mut app), since, at("10:00:02")).unwrap(), "the editor is closed");
+        assert!(screen.show(Recorded::unsaved(&app), since, at("10:00:02")).unwrap(), "the editor is closed");
         assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:00:02")));
     }
 
@@ -301,21 +314,21 @@ mod tests {
         let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let mut screen = Screen::new(Terminal::new(TestBackend::new(100, 30)).unwrap()).unwrap();
         app.key(Key::new(Code::Char('n'), Mods::NONE), at("10:00:00"));
-        screen.show(Recorded::unsaved(&mut app), Since::Anything, at("10:00:00")).unwrap();
+        screen.show(Recorded::unsaved(&app), Since::Anything, at("10:00:00")).unwrap();
         for minutes in 1..40 {
             let now = at(&format!("10:{minutes:02}:07"));
             assert!(
-                !screen.show(Recorded::unsaved(&mut app), Since::Nothing, now).unwrap(),
+                !screen.show(Recorded::unsaved(&app), Since::Nothing, now).unwrap(),
                 "the clock alone at {minutes} minutes"
             );
             assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, now), "at {minutes} minutes");
-            assert!(!screen.show(Recorded::unsaved(&mut app), Since::Nothing, now).unwrap());
+            assert!(!screen.show(Recorded::unsaved(&app), Since::Nothing, now).unwrap());
         }
         app.key(Key::new(Code::Char('?'), Mods::NONE), at("10:40:00"));
         let since = Since::Keys(app.take_touched());
-        screen.show(Recorded::unsaved(&mut app), since, at("10:40:00")).unwrap();
+        screen.show(Recorded::unsaved(&app), since, at("10:40:00")).unwrap();
         assert!(
-            screen.show(Recorded::unsaved(&mut app), Since::Nothing, at("10:40:01")).unwrap(),
+            screen.show(Recorded::unsaved(&app), Since::Nothing, at("10:40:01")).unwrap(),
             "help is open: the whole screen"
         );
         assert_eq!(screen.terminal.backend().buffer(), &whole(&screen, &mut app, at("10:40:01")));
@@ -375,9 +388,10 @@ mod tests {
         let (theme, _) = theme::load(None, false);
         let mut app = App::new(Session::new(agenda), i18n::words(Lang::Nb), theme);
         let start = at("10:00:00");
+        app.update(crate::app::Input::Width(screen.width().unwrap()), start);
         app.key(Key::new(Code::Char('n'), Mods::NONE), start);
         app.key(Key::new(Code::Char('i'), Mods::NONE), start);
-        screen.show(Recorded::unsaved(&mut app), Since::Anything, start).unwrap();
+        screen.show(Recorded::unsaved(&app), Since::Anything, start).unwrap();
         let mut now = start;
         for (n, pick) in picks.iter().enumerate() {
             // Now and then time passes with no key: 13 seconds, so that the sak's
@@ -395,7 +409,7 @@ mod tests {
             if n % 40 == 39 {
                 now = now.plus_seconds(1);
             }
-            screen.show(Recorded::unsaved(&mut app), since, now).unwrap();
+            screen.show(Recorded::unsaved(&app), since, now).unwrap();
             check(screen, &mut app, now, n)?;
         }
         Ok(())
@@ -416,7 +430,7 @@ mod tests {
             let mut screen = Screen::new(Terminal::new(TestBackend::new(width, height)).unwrap()).unwrap();
             type_into_a_note(&mut screen, &picks, |screen, app, now, n| {
                 let mut fresh = Terminal::new(TestBackend::new(width, height)).unwrap();
-                fresh.draw(|f| view::draw(f, app, now)).unwrap();
+                fresh.draw(|f| view::draw(f, app, &screen.view().clone(), now)).unwrap();
                 proptest::prop_assert_eq!(
                     visible(screen.terminal.backend().buffer()),
                     visible(fresh.backend().buffer()),
@@ -540,6 +554,7 @@ mod tests {
             let mut terminal = parser(width, height);
             type_into_a_note(&mut live, &picks, |live, app, now, n| {
                 let mut fresh = emulated(width, height);
+                fresh.view = live.view.clone();
                 fresh.draw(app, now).unwrap();
                 let expected = emulator_screen(&mut parser(width, height), &mut fresh);
                 let shown = emulator_screen(&mut terminal, live);

@@ -35,7 +35,7 @@ fn key(app: &mut App, code: Code, now: &str) {
 
 fn screen(app: &mut App, width: u16, height: u16, now: &str) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::draw(f, app, at(now))).unwrap();
+    terminal.draw(|f| view::draw(f, app, &view::ViewState::default(), at(now))).unwrap();
     terminal
 }
 

@@ -54,15 +54,14 @@ pub fn title(app: &App, editor: &Editor) -> Line<'static> {
 /// The rows of text in `area`: as many looks as it is high, scrolled so that the cursor
 /// is in view (the scroll is kept in the editor, from frame to frame); and how many rows
 /// the editor wants (`height` at this width).
-pub fn looks(editor: &Editor, area: Rect) -> (Vec<RowLook>, u16) {
+pub fn looks(editor: &Editor, top_kept: &std::cell::Cell<usize>, area: Rect) -> (Vec<RowLook>, u16) {
     let (width, height) = (area.width.max(1), usize::from(area.height));
-    editor.width.set(width);
     let lines = editor.area.lines();
     let rows = wrap::rows(lines, width);
     let DataCursor(line, col) = editor.area.cursor();
     let (cursor_row, cursor_x) = wrap::locate(&rows, lines, line, byte_of(lines, line, col));
-    let top = scroll_top(editor.top.get(), cursor_row, height).min(rows.len().saturating_sub(height));
-    editor.top.set(top);
+    let top = scroll_top(top_kept.get(), cursor_row, height).min(rows.len().saturating_sub(height));
+    top_kept.set(top);
     let selection = editor
         .area
         .selection_range()
@@ -210,14 +209,14 @@ pub fn text_area(area: Rect) -> Rect {
 }
 
 /// Draws the whole editor box into `area`.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, editor: &Editor) {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, editor: &Editor, top: &std::cell::Cell<usize>) {
     if area.height == 0 {
         return;
     }
     let block = Block::new().borders(Borders::TOP).border_style(app.theme.border_focus).title(title(app, editor));
     block.render(area, buf);
     let text = text_area(area);
-    for (i, look) in looks(editor, text).0.iter().enumerate() {
+    for (i, look) in looks(editor, top, text).0.iter().enumerate() {
         draw_row(buf, Rect { y: text.y + i as u16, height: 1, ..text }, look, &app.theme);
     }
 }

@@ -14,12 +14,24 @@ mod picker;
 mod saksliste;
 mod status;
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::{App, Mode};
 use crate::domain::time::Stamp;
+
+/// What drawing keeps from one frame to the next: where the saksliste and the editor are
+/// scrolled to. The shell owns it; the app never reads it.
+#[derive(Clone, Debug, Default)]
+pub struct ViewState {
+    /// The first row of the saksliste in view.
+    list_offset: Cell<usize>,
+    /// The first row of the editor's text in view.
+    editor_top: Cell<usize>,
+}
 
 /// The areas of the screen, top to bottom: header, saksliste, current sak, notes,
 /// editor, status line, footer.
@@ -70,10 +82,10 @@ pub fn editor_title(app: &App) -> Option<ratatui::text::Line<'static>> {
 /// The editor's text rows in its box `area`: where they are, what each shows, and how
 /// high the editor wants to be (the scroll kept in the editor is brought up to date, as
 /// drawing does).
-pub fn editor_rows(app: &App, area: Rect) -> Option<EditorRows> {
+pub fn editor_rows(app: &App, view: &ViewState, area: Rect) -> Option<EditorRows> {
     let Mode::Editor(e) = &app.mode else { return None };
     let area = editor::text_area(area);
-    let (looks, wanted) = editor::looks(e, area);
+    let (looks, wanted) = editor::looks(e, &view.editor_top, area);
     Some(EditorRows { area, looks, wanted })
 }
 
@@ -116,32 +128,32 @@ pub fn timed_parts(app: &App, area: Rect) -> Option<[(Timed, Rect); 4]> {
 }
 
 /// Draws a timed part into its area of `buf`, a buffer just reset.
-pub fn draw_timed(buf: &mut Buffer, (part, area): (Timed, Rect), app: &mut App, now: Stamp) {
+pub fn draw_timed(buf: &mut Buffer, (part, area): (Timed, Rect), app: &App, view: &ViewState, now: Stamp) {
     cells::fill(buf, area, app.theme.text);
     match part {
         Timed::Header => header::draw(buf, area, app, now),
-        Timed::Saksliste => saksliste::draw(buf, area, app, now),
+        Timed::Saksliste => saksliste::draw(buf, area, app, &view.list_offset, now),
         Timed::Current => current::draw(buf, area, app, now),
         Timed::Status => status::draw(buf, area, app, now),
     }
 }
 
 /// Draws the whole screen for `now`.
-pub fn draw(frame: &mut Frame, app: &mut App, now: Stamp) {
+pub fn draw(frame: &mut Frame, app: &App, view: &ViewState, now: Stamp) {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
     let areas = layout(app, area);
     let [_, _, _, notes_area, editor_area, _, footer] = areas;
     let footer_height = footer.height;
     for part in timed(areas) {
-        draw_timed(frame.buffer_mut(), part, app, now);
+        draw_timed(frame.buffer_mut(), part, app, view, now);
     }
     notes::draw(frame, notes_area, app);
     match &app.mode {
-        Mode::Editor(e) => editor::draw(frame.buffer_mut(), editor_area, app, e),
+        Mode::Editor(e) => editor::draw(frame.buffer_mut(), editor_area, app, e, &view.editor_top),
         Mode::Picker(p) => {
             if let Mode::Editor(e) = &p.back {
-                editor::draw(frame.buffer_mut(), editor_area, app, e);
+                editor::draw(frame.buffer_mut(), editor_area, app, e, &view.editor_top);
             }
         }
         _ => {}

@@ -1,6 +1,8 @@
 //! The saksliste: every item with its state, number, Kl., timebox, kind and title, and
 //! what it took (done) or when it is now expected to start (to come).
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -13,7 +15,9 @@ use crate::domain::schedule::Length;
 use crate::domain::session::ItemState;
 use crate::domain::time::Stamp;
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App, now: Stamp) {
+/// Draws the saksliste, scrolled from where it was (`offset`) so that the selected item is
+/// in view.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, now: Stamp) {
     let (w, t) = (app.words, &app.theme);
     let session = &app.session;
     let projection = session.projection(&app.schedule, now);
@@ -23,7 +27,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App, now: Stamp) {
     let height = usize::from(area.height.saturating_sub(1)).max(1);
     let len = session.agenda.items.len();
     let selected = app.selected.min(len.saturating_sub(1));
-    let mut offset = app.list_offset;
+    let mut offset = offset_kept.get();
     if selected < offset {
         offset = selected;
     } else if selected >= offset + height {
@@ -34,7 +38,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App, now: Stamp) {
     // "04/25", or wider for a sak numbered past 99 ("123/25").
     let number_width = numbers.iter().flatten().map(|n| n.width()).max().unwrap_or(0).max(5);
     let inner = cells::rule(buf, area, &format!(" {} ", w.saksliste), t.title, t.border);
-    app.list_offset = offset;
+    offset_kept.set(offset);
     if inner.is_empty() {
         return;
     }
