@@ -21,7 +21,7 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::agenda::{Person, Role, SakKind};
 use crate::domain::attendance::Presence;
-use crate::domain::command::{Applied, Command, Touched};
+use crate::domain::command::{Applied, Changes, Command, Touched};
 use crate::domain::schedule::Schedule;
 use crate::domain::session::{Refusal, Session};
 use crate::domain::time::{Hm, Stamp};
@@ -130,8 +130,8 @@ pub struct App {
     /// How wide the terminal is, as the shell last said.
     width: u16,
     history: History,
-    /// What the commands since the shell last asked touched.
-    touched: Touched,
+    /// What changed since the shell last recorded it.
+    changes: Changes,
     /// A place asked for in the save-elsewhere prompt, for the shell.
     move_to: Option<String>,
 }
@@ -155,7 +155,7 @@ impl App {
             help_scroll: 0,
             width: u16::MAX,
             history: History::default(),
-            touched: Touched::Nothing,
+            changes: Changes::default(),
             move_to: None,
         }
     }
@@ -167,12 +167,18 @@ impl App {
 
     /// What changed since the shell last recorded it.
     pub fn peek_touched(&self) -> Touched {
-        self.touched
+        self.changes.touched
     }
 
     /// What changed since it was last asked: the shell saves it before drawing.
     pub fn take_touched(&mut self) -> Touched {
-        std::mem::replace(&mut self.touched, Touched::Nothing)
+        self.take_changes().touched
+    }
+
+    /// What changed since it was last asked, and the commands that did it: for the shell
+    /// to save before drawing.
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
     }
 
     /// True once after every change of the session.
@@ -826,11 +832,13 @@ impl App {
     /// refusal is said in the footer (the session is then as it was).
     fn run(&mut self, command: Command, now: Stamp) -> Option<Applied> {
         let before = command.undoable().then(|| self.session.clone());
+        let done = command.clone();
         match self.session.apply(command, now) {
             Ok(applied) => {
                 if let Some(before) = before {
                     self.history.remember(before);
                 }
+                self.changes.applied(done, now, applied.touched);
                 self.changed(applied.touched);
                 Some(applied)
             }
@@ -862,9 +870,8 @@ impl App {
         }
     }
 
-    /// Notes what changed, for the shell; the plan is made again when the agenda may have.
+    /// The plan is made again when the agenda may have changed.
     fn changed(&mut self, touched: Touched) {
-        self.touched = self.touched.and(touched);
         if touched.agenda() {
             self.schedule = self.session.schedule();
             self.selected = self.sel();
@@ -874,6 +881,7 @@ impl App {
     fn undo(&mut self) {
         match self.history.undo(&mut self.session) {
             true => {
+                self.changes.replaced();
                 self.changed(Touched::Everything);
                 self.message = Some(self.words.undone.to_string());
             }
@@ -884,6 +892,7 @@ impl App {
     fn redo(&mut self) {
         match self.history.redo(&mut self.session) {
             true => {
+                self.changes.replaced();
                 self.changed(Touched::Everything);
                 self.message = Some(self.words.redone.to_string());
             }

@@ -6,8 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::command::Command;
 use super::notes::Draft;
 use super::session::{ItemRecord, Session};
+use super::time::Stamp;
 use super::vedtak::VedtakDraft;
 
 /// More items than this changed at once: the whole session is the smaller record.
@@ -26,6 +28,9 @@ pub enum Change {
     VedtakText { item: usize, at: usize, cut: usize, put: String },
     /// Everything recorded on item `item`.
     Item { item: usize, record: ItemRecord },
+    /// `command` applied at `at`: a change to the agenda, the walk or the attendance,
+    /// done again on replay.
+    Applied { command: Command, at: Stamp },
 }
 
 /// The changes that turn `before` into `after`: empty when they are equal, `None` when
@@ -121,9 +126,14 @@ fn splice(text: &mut String, at: usize, cut: usize, put: &str) -> bool {
 }
 
 /// Applies `change`; false (and nothing changed) when its item, or the text it edits,
-/// does not exist.
+/// does not exist, or its command is refused.
 pub fn apply(session: &mut Session, change: Change) -> bool {
+    let change = match change {
+        Change::Applied { command, at } => return session.apply(command, at).is_ok(),
+        other => other,
+    };
     let item = match &change {
+        Change::Applied { .. } => return false,
         Change::Draft { item, .. }
         | Change::VedtakDraft { item, .. }
         | Change::DraftText { item, .. }
@@ -141,6 +151,7 @@ pub fn apply(session: &mut Session, change: Change) -> bool {
             return record.vedtak_draft.as_mut().is_some_and(|d| splice(&mut d.text, at, cut, &put));
         }
         Change::Item { record: new, .. } => *record = new,
+        Change::Applied { .. } => return false,
     }
     true
 }

@@ -1,6 +1,10 @@
 //! Every change a user can make to a meeting, as a value: `Session::apply(Command, now)`
 //! is the one way in. It says what it touched (for saving and drawing) or why it was
-//! refused; a refused command leaves the session as it was.
+//! refused; a refused command leaves the session as it was. Applying is a pure function
+//! of the session, the command and `now`, so a command is also what the journal keeps of
+//! a change to the agenda or the walk: replayed, it does the same again.
+
+use serde::{Deserialize, Serialize};
 
 use super::agenda::{Person, SakKind};
 use super::attendance::Presence;
@@ -12,7 +16,7 @@ use super::vedtak::{Outcome, Votes};
 
 /// One change to the meeting. Items, notes, decisions, follow-ups and people are named by
 /// their place in the session as it stands when the command is applied.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     // The course of the meeting.
     /// Finish the item under way and start the next one to be dealt with (the first
@@ -172,6 +176,36 @@ impl Touched {
     /// Whether the agenda or the walk may have changed (the plan is to be made again).
     pub fn agenda(self) -> bool {
         self == Touched::Everything
+    }
+}
+
+/// What changed since it was last saved: how much, and the commands that did it, in
+/// order (`None` when something that is no command replaced the session: undo, redo).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Changes {
+    pub touched: Touched,
+    pub commands: Option<Vec<(Command, Stamp)>>,
+}
+
+impl Default for Changes {
+    fn default() -> Changes {
+        Changes { touched: Touched::Nothing, commands: Some(Vec::new()) }
+    }
+}
+
+impl Changes {
+    /// `command`, applied at `at`, touched this much.
+    pub fn applied(&mut self, command: Command, at: Stamp, touched: Touched) {
+        self.touched = self.touched.and(touched);
+        if let Some(commands) = &mut self.commands {
+            commands.push((command, at));
+        }
+    }
+
+    /// The session was replaced as a whole.
+    pub fn replaced(&mut self) {
+        self.touched = Touched::Everything;
+        self.commands = None;
     }
 }
 

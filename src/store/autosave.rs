@@ -13,7 +13,7 @@ use super::journal::Journal;
 use super::lock::{self, LockProblem, SessionLock};
 use super::session_file::{self, LaterNotes, OnDisk};
 use crate::domain::change::{self, Change};
-use crate::domain::command::Touched;
+use crate::domain::command::{Changes, Touched};
 use crate::domain::session::Session;
 
 /// How bytes reach the disk; tests put a failing writer here.
@@ -126,27 +126,31 @@ impl Autosave {
         Ok(())
     }
 
-    /// Records what a command touched in `session`: typing into a draft goes to the
-    /// journal as the edit it made to the text as written, a change on one sak as that
-    /// sak's record; anything else by comparing with the session as written, or by
-    /// writing the session whole.
-    pub fn record(&mut self, session: &Session, touched: Touched) -> &SaveState {
+    /// Records what commands changed in `session`, as a line or a few in the journal:
+    /// typing into a draft as the edit it made to the text as written, a change on one sak
+    /// as that sak's record, a change to the agenda, the walk or the attendance as the
+    /// commands that made it (replayed, they do it again), anything else by comparing with
+    /// the session as written. The session is written whole when the journal cannot take
+    /// it (no journal, a full one, a failing disk), and when idle (`tick`).
+    pub fn record(&mut self, session: &Session, changes: Changes) -> &SaveState {
         let items = &session.record.items;
         let before = self.written.as_ref().map(|w| &w.record.items);
-        let change = match touched {
+        let known = match changes.touched {
             Touched::Nothing => return &self.state,
             Touched::Draft(item) => items.get(item).map(|r| {
                 let written = before.and_then(|b| b.get(item)).and_then(|r| r.draft.as_ref());
-                change::typed_note(item, written, r.draft.as_ref())
+                vec![change::typed_note(item, written, r.draft.as_ref())]
             }),
             Touched::VedtakDraft(item) => items.get(item).map(|r| {
                 let written = before.and_then(|b| b.get(item)).and_then(|r| r.vedtak_draft.as_ref());
-                change::typed_vedtak(item, written, r.vedtak_draft.as_ref())
+                vec![change::typed_vedtak(item, written, r.vedtak_draft.as_ref())]
             }),
-            Touched::Item(item) => items.get(item).map(|r| Change::Item { item, record: r.clone() }),
-            Touched::Everything => None,
+            Touched::Item(item) => items.get(item).map(|r| vec![Change::Item { item, record: r.clone() }]),
+            Touched::Everything => changes
+                .commands
+                .map(|commands| commands.into_iter().map(|(command, at)| Change::Applied { command, at }).collect()),
         };
-        let result = self.write_changes(session, change);
+        let result = self.write_changes(session, known);
         self.settle(result)
     }
 
@@ -266,7 +270,7 @@ impl Autosave {
     /// Writes what changed since the last save: `known`, or what comparing with the
     /// written session finds. Into the journal while the session file and the journal
     /// are where we left them; else (and while saving fails) the whole session.
-    fn write_changes(&mut self, session: &Session, known: Option<Change>) -> Result<(), Failure> {
+    fn write_changes(&mut self, session: &Session, known: Option<Vec<Change>>) -> Result<(), Failure> {
         if !self.complete() {
             return Ok(());
         }
@@ -278,11 +282,15 @@ impl Autosave {
         if let (Some(written), Some(journal), Some(_), false) = (&mut self.written, &mut self.journal, file, failing)
             && journal.is_in_place()
             && journal.len < JOURNAL_LIMIT
-            && let Some(changes) = known.map(|c| vec![c]).or_else(|| change::changes(written, session))
+            && let Some(changes) = known.or_else(|| change::changes(written, session))
         {
             for c in changes {
                 journal.append(&c)?;
-                change::apply(written, c);
+                if !change::apply(written, c) {
+                    // What the journal holds is not what is in memory: the file says it.
+                    tracing::warn!("{}: a change did not apply to the session as written", self.path.display());
+                    return self.write_whole(session);
+                }
             }
             return Ok(());
         }
@@ -352,8 +360,12 @@ mod tests {
         (session, autosave)
     }
 
-    fn apply(session: &mut Session, command: Command) -> Touched {
-        session.apply(command, at()).unwrap().touched
+    /// `command` applied to `session`: what the app hands its autosave.
+    fn apply(session: &mut Session, command: Command) -> Changes {
+        let mut changes = Changes::default();
+        let applied = session.apply(command.clone(), at()).unwrap();
+        changes.applied(command, at(), applied.touched);
+        changes
     }
 
     fn disk_full(_: &Path, _: &[u8]) -> std::io::Result<()> {
@@ -374,8 +386,11 @@ mod tests {
         let (mut session, mut autosave) = saved(dir.path());
         let before = std::fs::read_to_string(autosave.path()).unwrap();
         autosave.set_writer(disk_full);
-        let touched = apply(&mut session, Command::Next);
-        assert_eq!(autosave.record(&session, touched), &SaveState::Failed(Failure::Io("disken er full".into())));
+        session.apply(Command::Next, at()).unwrap();
+        // (As after undo: the session whole, compared with what is written.)
+        let mut changes = Changes::default();
+        changes.replaced();
+        assert_eq!(autosave.record(&session, changes), &SaveState::Failed(Failure::Io("disken er full".into())));
         assert_eq!(std::fs::read_to_string(autosave.path()).unwrap(), before, "the file on disk is untouched");
         // The disk has room again: the next retry saves everything held in memory.
         autosave.set_writer(session_file::write_atomic);
@@ -416,8 +431,10 @@ mod tests {
             Command::CommitDraft(0),
             Command::SetVotes { item: 0, index: 0, votes: None },
         ] {
-            if let Ok(applied) = session.apply(command, at()) {
-                autosave.record(&session, applied.touched);
+            if let Ok(applied) = session.apply(command.clone(), at()) {
+                let mut changes = Changes::default();
+                changes.applied(command, at(), applied.touched);
+                autosave.record(&session, changes);
             }
         }
         assert!(journal::journal_path(autosave.path()).exists());
@@ -425,6 +442,36 @@ mod tests {
         assert_eq!(autosave.close(&session), &SaveState::Saved);
         assert!(!journal::journal_path(autosave.path()).exists());
         assert_eq!(session_file::load(autosave.path()).unwrap(), session);
+    }
+
+    #[test]
+    fn the_walk_and_the_agenda_changing_go_to_the_journal_as_commands_and_replay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("møte.session.ron");
+        let mut session = seed();
+        session_file::save(&path, &session).unwrap();
+        let base = std::fs::read(&path).unwrap();
+        let mut autosave = Autosave::new(path.clone(), None, Some(Journal::start(&path, &base).unwrap()), None);
+        autosave.finish_reading(&mut session).unwrap();
+        for command in [
+            Command::Next,
+            Command::AddSak { after: Some(0), title: "Ny sak".into(), kind: Default::default() },
+            Command::MoveItem { item: 1, up: false },
+            Command::AllPresent,
+            Command::Next,
+            Command::Break { title: "Pause".into() },
+        ] {
+            let changes = apply(&mut session, command);
+            assert_eq!(autosave.record(&session, changes), &SaveState::Saved);
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), base, "the session file is not written anew on the key path");
+        assert_eq!(after_a_crash(&path), session);
+        // Undo replaces the session: what changed is found by comparing, or written whole.
+        let mut changes = Changes::default();
+        changes.replaced();
+        session.record.current = None;
+        assert_eq!(autosave.record(&session, changes), &SaveState::Saved);
+        assert_eq!(after_a_crash(&path), session);
     }
 
     #[test]

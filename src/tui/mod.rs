@@ -50,8 +50,8 @@ pub struct Recorded<'a> {
 impl<'a> Recorded<'a> {
     /// Hands what the app's commands touched to `autosave`, and says how that went.
     pub fn record(app: &'a mut App, autosave: &mut Autosave) -> Recorded<'a> {
-        let touched = app.take_touched();
-        app.saved = autosave.record(&app.session, touched).clone();
+        let changes = app.take_changes();
+        app.saved = autosave.record(&app.session, changes).clone();
         Recorded { app }
     }
 
