@@ -1,7 +1,7 @@
 //! The costs a minute-taker feels, on the seed meeting and on a large session (300 saker,
 //! 20 000 notes): load, save, draw one frame, type one character in the note editor
-//! including its save (and with the drawing of it), and export in each format. Run with
-//! `cargo bench`.
+//! including its save (and with the drawing of it), a step of the walk with its save, and export in each
+//! format. Run with `cargo bench`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -111,6 +111,27 @@ fn benches(c: &mut Criterion) {
                 let recorded = Recorded::record(&mut typing, &mut autosave);
                 let whole = screen.show(recorded, Since::Nothing, at.plus_seconds(second)).expect("drawn");
                 assert!(!whole, "a new second draws what shows the time, not the whole screen");
+            })
+        });
+
+        // A step in the course of the meeting (`g` on the item below, then on the one
+        // above), saved as the live loop saves it: a command in the journal, not the
+        // whole session written anew.
+        let walk_path = dir.path().join(format!("walk-{name}.session.ron"));
+        session_file::save(&walk_path, &session).expect("saved");
+        let base = std::fs::read(&walk_path).expect("read back");
+        let journal = Journal::start(&walk_path, &base).expect("a journal");
+        let mut walking = app(session.clone());
+        let mut autosave = Autosave::new(walk_path.clone(), None, Some(journal), None);
+        autosave.finish_reading(&mut walking.session).expect("all read");
+        let mut down = false;
+        c.bench_function(&format!("walk_and_save/{name}"), |b| {
+            b.iter(|| {
+                down = !down;
+                let select = Key::new(if down { Code::Down } else { Code::Up }, Mods::NONE);
+                walking.update(Input::Key(select), now());
+                walking.update(Input::Key(Key::new(Code::Char('g'), Mods::NONE)), now());
+                Recorded::record(&mut walking, &mut autosave);
             })
         });
 
