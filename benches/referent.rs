@@ -69,7 +69,7 @@ fn benches(c: &mut Criterion) {
         let shown = app(session.clone());
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
         c.bench_function(&format!("draw/{name}"), |b| {
-            b.iter(|| terminal.draw(|f| view::draw(f, &shown, &view::ViewState::default(), now())).map(|_| ()))
+            b.iter(|| terminal.draw(|f| view::draw(f, &shown, &view::ViewState::default(), now())).map(|_| ()));
         });
 
         // One character typed into the open note, then rubbed out again, each saved
@@ -84,7 +84,7 @@ fn benches(c: &mut Criterion) {
         typing.update(Input::Key(Key::new(Code::Char('i'), Mods::NONE)), now());
         let mut toggle = false;
         c.bench_function(&format!("type_and_save/{name}"), |b| {
-            b.iter(|| type_and_save(&mut typing, &mut autosave, &mut toggle))
+            b.iter(|| type_and_save(&mut typing, &mut autosave, &mut toggle));
         });
 
         // The same, drawn as the live loop draws a key: the editor's changed cells only.
@@ -100,7 +100,7 @@ fn benches(c: &mut Criterion) {
                 let whole =
                     screen.show(Recorded::record(&mut typing, &mut autosave), Since::Keys(touched), at).expect("drawn");
                 assert!(!whole, "a key typed draws the editor's cells, not the whole screen");
-            })
+            });
         });
 
         // A new second with nothing else changed: the parts that show the time.
@@ -111,7 +111,7 @@ fn benches(c: &mut Criterion) {
                 let recorded = Recorded::record(&mut typing, &mut autosave);
                 let whole = screen.show(recorded, Since::Nothing, at.plus_seconds(second)).expect("drawn");
                 assert!(!whole, "a new second draws what shows the time, not the whole screen");
-            })
+            });
         });
 
         // A step in the course of the meeting (`g` on the item below, then on the one
@@ -132,18 +132,18 @@ fn benches(c: &mut Criterion) {
                 walking.update(Input::Key(select), now());
                 walking.update(Input::Key(Key::new(Code::Char('g'), Mods::NONE)), now());
                 Recorded::record(&mut walking, &mut autosave);
-            })
+            });
         });
 
         let words = i18n::words(Lang::Nb);
         c.bench_function(&format!("export_md/{name}"), |b| {
-            b.iter(|| markdown::render(&document::referat(black_box(&session), words, Options::default())))
+            b.iter(|| markdown::render(&document::referat(black_box(&session), words, Options::default())));
         });
         c.bench_function(&format!("export_html/{name}"), |b| {
-            b.iter(|| html::render(&document::referat(black_box(&session), words, Options::default()), Lang::Nb))
+            b.iter(|| html::render(&document::referat(black_box(&session), words, Options::default()), Lang::Nb));
         });
         c.bench_function(&format!("export_docx/{name}"), |b| {
-            b.iter(|| docx::render(&document::referat(black_box(&session), words, Options::default())))
+            b.iter(|| docx::render(&document::referat(black_box(&session), words, Options::default())));
         });
     }
 }

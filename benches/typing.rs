@@ -7,6 +7,15 @@
 //!
 //! `cargo bench --bench typing` (vim must be installed; KEYS=200 for a shorter run).
 
+// Statistics on latencies and sizes: counts and floats far inside each other's ranges; one
+// 64 kB read buffer on a reader thread of its own.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::large_stack_arrays
+)]
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -367,7 +376,7 @@ fn main() {
     let mut side_by_side = [referent("referent, large session", &large, dir.path()), vim(&plain, dir.path())];
     type_keys(&mut side_by_side, keys);
     runs.extend(finish(side_by_side.into()));
-    let size = std::fs::metadata(&large).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(&large).map_or(0, |m| m.len());
     println!("typing latency, {keys} keys, write to echo; large session {:.1} MB", size as f64 / 1e6);
     println!(
         "| run | p50 | p99 | max | missed | first frame (median of {STARTS}) | slowest start | idle CPU | peak memory |"

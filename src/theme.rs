@@ -200,6 +200,7 @@ fn parse(text: &str, base: Theme) -> Result<Theme, ron::error::SpannedError> {
 /// One role in a theme file: `(fg: COLOUR, bg: COLOUR, bold: true, ...)`, all optional.
 #[derive(Deserialize, Default)]
 #[serde(rename = "Style", deny_unknown_fields)]
+#[allow(clippy::struct_excessive_bools)] // bold, italic, underline, ...: as a theme file writes them
 struct StyleSpec {
     fg: Option<ColorSpec>,
     bg: Option<ColorSpec>,

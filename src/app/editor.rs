@@ -47,7 +47,7 @@ impl Editor {
     pub fn for_note(item: usize, draft: &Draft) -> Editor {
         let mut e = Editor::with_text(Target::Note { item }, &draft.note.text);
         e.kind = draft.note.kind;
-        e.speaker = draft.note.speaker.clone();
+        e.speaker.clone_from(&draft.note.speaker);
         e.editing = draft.editing;
         e
     }
@@ -150,7 +150,7 @@ impl Editor {
     pub fn write_to(&self, draft: &mut Draft) {
         draft.note.text = self.text();
         draft.note.kind = self.kind;
-        draft.note.speaker = self.speaker.clone();
+        draft.note.speaker.clone_from(&self.speaker);
     }
 }
 

@@ -334,14 +334,17 @@ impl App {
             Action::GoToSelected if len > 0 => self.walk(Command::GoTo(sel), now),
             Action::Pause => self.walk(Command::TogglePause, now),
             Action::Break => self.walk(Command::Break { title: self.words.a_break.to_string() }, now),
-            Action::CloseMeeting => match self.session.is_running() {
-                true => self.mode = Mode::Confirm(Confirm::CloseMeeting),
-                false => self.refuse(if self.session.record.started.is_none() {
-                    Refusal::NotStarted
+            Action::CloseMeeting => {
+                if self.session.is_running() {
+                    self.mode = Mode::Confirm(Confirm::CloseMeeting);
                 } else {
-                    Refusal::Ended
-                }),
-            },
+                    self.refuse(if self.session.record.started.is_none() {
+                        Refusal::NotStarted
+                    } else {
+                        Refusal::Ended
+                    });
+                }
+            }
             Action::SelectUp => self.select(sel.saturating_sub(1)),
             Action::SelectDown => self.select((sel + 1).min(len.saturating_sub(1))),
             Action::SelectFirst => self.select(0),
@@ -879,24 +882,22 @@ impl App {
     }
 
     fn undo(&mut self) {
-        match self.history.undo(&mut self.session) {
-            true => {
-                self.changes.replaced();
-                self.changed(Touched::Everything);
-                self.message = Some(self.words.undone.to_string());
-            }
-            false => self.message = Some(self.words.nothing_to_undo.to_string()),
+        if self.history.undo(&mut self.session) {
+            self.changes.replaced();
+            self.changed(Touched::Everything);
+            self.message = Some(self.words.undone.to_string());
+        } else {
+            self.message = Some(self.words.nothing_to_undo.to_string());
         }
     }
 
     fn redo(&mut self) {
-        match self.history.redo(&mut self.session) {
-            true => {
-                self.changes.replaced();
-                self.changed(Touched::Everything);
-                self.message = Some(self.words.redone.to_string());
-            }
-            false => self.message = Some(self.words.nothing_to_redo.to_string()),
+        if self.history.redo(&mut self.session) {
+            self.changes.replaced();
+            self.changed(Touched::Everything);
+            self.message = Some(self.words.redone.to_string());
+        } else {
+            self.message = Some(self.words.nothing_to_redo.to_string());
         }
     }
 

@@ -163,7 +163,7 @@ pub fn byte_at(rows: &[Row], lines: &[String], row: usize, x: u16) -> Option<usi
 pub fn width_of(text: &str) -> u16 {
     match graphemes(text) {
         Graphemes::Simple(chars) => u16::try_from(chars.count()).unwrap_or(u16::MAX),
-        full => full.map(|(_, _, w)| w).sum(),
+        full @ Graphemes::Full(_) => full.map(|(_, _, w)| w).sum(),
     }
 }
 

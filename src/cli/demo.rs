@@ -55,7 +55,7 @@ impl Dice {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
+        usize::try_from(self.0 % u64::try_from(n.max(1)).unwrap_or(u64::MAX)).unwrap_or(0)
     }
 
     fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
@@ -70,7 +70,7 @@ pub fn session(saker: usize, notes: usize) -> Option<Session> {
     let mut agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).ok()?.agenda;
     let mut dice = Dice(0x5eed_2025_0603);
     let saker = saker.max(1);
-    let minutes = ((16 * 60) / saker).clamp(1, 30) as u32;
+    let minutes = u32::try_from(((16 * 60) / saker).clamp(1, 30)).unwrap_or(30);
     agenda.start = Hm::new(7, 0);
     agenda.end = None;
     agenda.items = (0..saker)
@@ -115,7 +115,7 @@ pub fn session(saker: usize, notes: usize) -> Option<Session> {
     for i in 0..saker {
         let count = per_sak + usize::from(extra > 0);
         extra = extra.saturating_sub(1);
-        let step = (i64::from(minutes) * 60 / (count as i64 + 2)).max(1);
+        let step = (i64::from(minutes) * 60 / (i64::try_from(count).unwrap_or(i64::MAX - 2) + 2)).max(1);
         for n in 0..count {
             now = now.plus_seconds(step);
             let kind = match n % 11 {

@@ -54,13 +54,14 @@ pub struct Request<'a> {
 /// Runs the export; messages in the words `w`. True when the file was written.
 pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Write) -> std::io::Result<bool> {
     let format = match (req.format, req.out) {
-        (Some(f), _) => match Format::from_name(f) {
-            Some(f) => f,
-            None => {
+        (Some(f), _) => {
+            if let Some(f) = Format::from_name(f) {
+                f
+            } else {
                 writeln!(err, "referent: {}: {}", w.error, (w.unknown_format)(f))?;
                 return Ok(false);
             }
-        },
+        }
         (None, Some(out)) => {
             out.extension().and_then(|e| Format::from_name(&e.to_string_lossy())).unwrap_or(Format::Markdown)
         }
@@ -90,7 +91,7 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
         stdout.write_all(&bytes)?;
         return Ok(true);
     }
-    let out = req.out.map(Path::to_path_buf).unwrap_or_else(|| default_out(&source, req.innkalling, format));
+    let out = req.out.map_or_else(|| default_out(&source, req.innkalling, format), Path::to_path_buf);
     match session_file::write_atomic(&out, &bytes) {
         Ok(()) => {
             writeln!(stdout, "{}", (w.exported)(&out.display().to_string()))?;

@@ -123,10 +123,12 @@ pub struct Person {
     pub apologies: bool,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_false(b: &bool) -> bool {
     !*b
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // as is_false
 fn is_true(b: &bool) -> bool {
     *b
 }

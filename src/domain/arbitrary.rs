@@ -93,10 +93,6 @@ const BLANK: &[&str] = &["", " ", "  ", "\t", "\n", "\u{a0}", "\u{3000}", "\u{20
 /// What long text is padded with.
 const FILLER: &str = "Forslag til vedtak om ny finansieringsmodell for e-helse, ";
 
-fn concat(pieces: Vec<&str>) -> String {
-    pieces.concat()
-}
-
 /// A few plain words.
 fn words() -> impl Strategy<Value = String> {
     vec(select(WORDS), 1..6).prop_map(|w| w.join(" "))
@@ -115,7 +111,7 @@ fn odd() -> impl Strategy<Value = String> {
 
 /// Empty, or only spaces, tabs, newlines and invisible characters.
 fn blank() -> impl Strategy<Value = String> {
-    vec(select(BLANK), 0..4).prop_map(concat)
+    vec(select(BLANK), 0..4).prop_map(|p| p.concat())
 }
 
 /// At least `least` characters: odd text padded with a sentence.
@@ -412,7 +408,7 @@ pub fn agendas_named() -> Vec<(&'static str, Agenda)> {
     );
     odd_text.body = BLANK.concat();
     odd_text.place = Some(ODD.concat());
-    odd_text.phrases = ODD.iter().map(|s| s.to_string()).collect();
+    odd_text.phrases = ODD.iter().map(ToString::to_string).collect();
     odd_text.people = vec![Person { name: Some(ODD.concat()), org: Some(BLANK.concat()), ..Person::default() }];
 
     vec![

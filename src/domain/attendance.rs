@@ -132,8 +132,9 @@ impl Session {
 
     pub fn quorum(&self) -> QuorumState {
         let people = self.agenda.people.iter().zip(&self.record.attendance);
-        let members = self.agenda.people.iter().filter(|p| p.role.is_member() && p.role != Role::Deputy).count() as u32;
-        let present = people.filter(|(p, a)| p.role.is_member() && a.is_here()).count() as u32;
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let members = count(self.agenda.people.iter().filter(|p| p.role.is_member() && p.role != Role::Deputy).count());
+        let present = count(people.filter(|(p, a)| p.role.is_member() && a.is_here()).count());
         let needed = self.agenda.quorum.map(|q| match q {
             Quorum::Majority => members / 2 + 1,
             Quorum::AtLeast(n) => n,

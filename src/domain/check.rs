@@ -117,7 +117,7 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
                 let previous = agenda.items[i - 1].title().to_string();
                 say(Spot::Item(i, "at"), Problem::StartsBeforePreviousEnds { at, previous_end, previous });
             } else if i > 0 && at > previous_end {
-                let minutes = at.since(previous_end) as u32;
+                let minutes = u32::try_from(at.since(previous_end)).unwrap_or(0);
                 let after = agenda.items[i - 1].title().to_string();
                 say(Spot::Item(i, "at"), Problem::Gap { minutes, after });
             }

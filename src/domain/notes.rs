@@ -29,6 +29,7 @@ pub enum NoteKind {
 }
 
 impl NoteKind {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
     fn is_comment(&self) -> bool {
         *self == NoteKind::Comment
     }

@@ -52,21 +52,20 @@ impl Schedule {
 
 /// Plans an agenda. Never fails: what does not add up is for `check` to report.
 pub fn plan(agenda: &Agenda) -> Schedule {
-    let start = agenda.start.or_else(|| agenda.items.iter().find_map(|i| i.at()));
+    let start = agenda.start.or_else(|| agenda.items.iter().find_map(super::agenda::Item::at));
     let mut cursor = start.unwrap_or(Hm::from_minutes(0));
     let mut shares: Vec<Option<(u32, Length)>> = vec![None; agenda.items.len()];
     let mut slots = Vec::with_capacity(agenda.items.len());
 
     for (i, item) in agenda.items.iter().enumerate() {
         let begin = item.at().unwrap_or(cursor);
-        let (minutes, length) = match item.minutes() {
-            Some(m) => (m, Length::Given),
-            None => {
-                if shares[i].is_none() {
-                    share_run(agenda, i, begin, &mut shares);
-                }
-                shares[i].unwrap_or((0, Length::Unknown))
+        let (minutes, length) = if let Some(m) = item.minutes() {
+            (m, Length::Given)
+        } else {
+            if shares[i].is_none() {
+                share_run(agenda, i, begin, &mut shares);
             }
+            shares[i].unwrap_or((0, Length::Unknown))
         };
         let slot = Slot { start: begin, minutes, length };
         cursor = slot.end();
@@ -80,7 +79,7 @@ pub fn plan(agenda: &Agenda) -> Schedule {
 fn share_run(agenda: &Agenda, first: usize, begin: Hm, shares: &mut [Option<(u32, Length)>]) {
     let items = &agenda.items;
     let after = items[first + 1..].iter().position(|i| i.at().is_some()).map_or(items.len(), |p| first + 1 + p);
-    let anchor = items.get(after).and_then(|i| i.at()).or(agenda.end);
+    let anchor = items.get(after).and_then(super::agenda::Item::at).or(agenda.end);
     let run = first..after;
     let open: Vec<usize> = run.clone().filter(|&k| items[k].minutes().is_none()).collect();
     let Some(anchor) = anchor else {
@@ -91,10 +90,10 @@ fn share_run(agenda: &Agenda, first: usize, begin: Hm, shares: &mut [Option<(u32
     };
     let given: i64 = run.filter_map(|k| items[k].minutes()).map(i64::from).sum();
     let free = (anchor.since(begin) - given).max(0);
-    let count = open.len() as i64;
+    let count = i64::try_from(open.len()).unwrap_or(i64::MAX);
     for (nth, k) in open.into_iter().enumerate() {
-        let extra = i64::from((nth as i64) < free % count);
-        shares[k] = Some(((free / count + extra) as u32, Length::Derived));
+        let extra = i64::from(i64::try_from(nth).unwrap_or(i64::MAX) < free % count);
+        shares[k] = Some((u32::try_from(free / count + extra).unwrap_or(0), Length::Derived));
     }
 }
 

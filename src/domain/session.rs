@@ -250,14 +250,13 @@ impl Session {
         let planned = (from.map_or(0, |c| c + 1)..self.agenda.items.len()).find(|&i| {
             matches!(self.agenda.items[i], Item::Break(_)) && self.record.items[i].state == ItemState::Pending
         });
-        let target = match planned {
-            Some(i) => i,
-            None => {
-                let at = from.map_or(self.agenda.items.len(), |c| c + 1);
-                let item = Item::Break(Break { title: title.to_string(), at: None, minutes: Some(ADDED_MINUTES) });
-                self.insert(at, item);
-                at
-            }
+        let target = if let Some(i) = planned {
+            i
+        } else {
+            let at = from.map_or(self.agenda.items.len(), |c| c + 1);
+            let item = Item::Break(Break { title: title.to_string(), at: None, minutes: Some(ADDED_MINUTES) });
+            self.insert(at, item);
+            at
         };
         self.go_to(target, now)
     }

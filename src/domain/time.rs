@@ -82,7 +82,7 @@ impl Hm {
 
     /// This time plus `minutes` (never before midnight).
     pub fn plus(self, minutes: i64) -> Hm {
-        Hm((i64::from(self.0) + minutes).max(0) as u32)
+        Hm(u32::try_from((i64::from(self.0) + minutes).max(0)).unwrap_or(u32::MAX))
     }
 
     /// Signed minutes from `earlier` to `self`.

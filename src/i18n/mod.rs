@@ -255,7 +255,7 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 /// The screen's language: `--lang` if given, else English when the locale
-/// (LC_ALL, LC_MESSAGES, LANG, the first one set) is English, else bokmål.
+/// (`LC_ALL`, `LC_MESSAGES`, LANG, the first one set) is English, else bokmål.
 pub fn ui_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
     if let Some(lang) = flag {
         return lang;

@@ -331,7 +331,7 @@ fn speaker(s: &Speaker, attribution: Attribution) -> Option<String> {
 }
 
 fn frist(f: &crate::domain::followup::FollowUp) -> Option<String> {
-    f.frist.map(|d| d.short()).or(f.frist_text.clone())
+    f.frist.map(super::super::domain::time::Day::short).or(f.frist_text.clone())
 }
 
 fn followup_line(f: &crate::domain::followup::FollowUp, r: &ReferatWords) -> String {
@@ -351,7 +351,7 @@ fn followup_line(f: &crate::domain::followup::FollowUp, r: &ReferatWords) -> Str
 /// The Kl. of item `i` as the options ask: planned, actual (when it was taken up), or both.
 fn kl(plan: &Schedule, i: usize, started: Option<Stamp>, times: Times, r: &ReferatWords) -> Option<String> {
     let planned = plan.slots.get(i).map(|s| s.start);
-    let actual = started.map(|s| s.hm());
+    let actual = started.map(super::super::domain::time::Stamp::hm);
     let show = |hm: Hm| format!("{} {hm}", r.kl);
     match (times, planned, actual) {
         (Times::Planned, Some(p), _) | (Times::Actual | Times::Both, Some(p), None) => Some(show(p)),

@@ -15,6 +15,7 @@ fn at(clock: &str) -> Stamp {
     Stamp::parse(&format!("2025-06-03 {clock}")).unwrap()
 }
 
+#[allow(clippy::unnecessary_wraps)] // where it is used, a speaker is optional
 fn org(name: &str) -> Option<Speaker> {
     Some(Speaker { name: None, org: Some(name.into()) })
 }

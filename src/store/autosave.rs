@@ -339,7 +339,9 @@ impl Autosave {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::agenda::SakKind;
     use crate::domain::command::Command;
+    use crate::domain::notes::NoteKind;
     use crate::domain::time::Stamp;
     use crate::store::{agenda_file, journal};
 
@@ -413,7 +415,7 @@ mod tests {
         let touched = apply(&mut session, Command::OpenDraft(0));
         autosave.record(&session, touched);
         std::fs::remove_file(&path).unwrap();
-        let typed = Command::WriteDraft { item: 0, text: "Ny".into(), kind: Default::default(), speaker: None };
+        let typed = Command::WriteDraft { item: 0, text: "Ny".into(), kind: NoteKind::Comment, speaker: None };
         let touched = apply(&mut session, typed);
         assert_eq!(autosave.record(&session, touched), &SaveState::Saved);
         assert_eq!(after_a_crash(&path), session);
@@ -426,8 +428,8 @@ mod tests {
         for command in [
             Command::Next,
             Command::OpenDraft(0),
-            Command::WriteDraft { item: 0, text: "Vel".into(), kind: Default::default(), speaker: None },
-            Command::WriteDraft { item: 0, text: "Velkommen".into(), kind: Default::default(), speaker: None },
+            Command::WriteDraft { item: 0, text: "Vel".into(), kind: NoteKind::Comment, speaker: None },
+            Command::WriteDraft { item: 0, text: "Velkommen".into(), kind: NoteKind::Comment, speaker: None },
             Command::CommitDraft(0),
             Command::SetVotes { item: 0, index: 0, votes: None },
         ] {
@@ -455,7 +457,7 @@ mod tests {
         autosave.finish_reading(&mut session).unwrap();
         for command in [
             Command::Next,
-            Command::AddSak { after: Some(0), title: "Ny sak".into(), kind: Default::default() },
+            Command::AddSak { after: Some(0), title: "Ny sak".into(), kind: SakKind::Information },
             Command::MoveItem { item: 1, up: false },
             Command::AllPresent,
             Command::Next,

@@ -28,13 +28,13 @@ enum Line {
 
 /// `møte.session.ron` → `møte.session.ron.journal`.
 pub fn journal_path(session: &Path) -> PathBuf {
-    let mut name = session.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = session.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
     name.push(".journal");
     session.with_file_name(name)
 }
 
 /// A cheap fingerprint of the session file, to match a journal to it: eight bytes at a
-/// time, multiply and rotate (as FxHash does); 3.6 MB in well under a millisecond.
+/// time, multiply and rotate (as `FxHash` does); 3.6 MB in well under a millisecond.
 fn fingerprint(bytes: &[u8]) -> u64 {
     let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     let mut chunks = bytes.chunks_exact(8);
@@ -198,7 +198,7 @@ pub fn set_aside(session: &Path) -> io::Result<PathBuf> {
     let path = journal_path(session);
     let mut n = 1;
     loop {
-        let mut name = path.file_name().map(|f| f.to_os_string()).unwrap_or_default();
+        let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
         name.push(format!(".{n}"));
         let aside = path.with_file_name(name);
         if !aside.exists() {

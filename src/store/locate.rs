@@ -220,6 +220,7 @@ fn tokens(src: &str) -> Vec<(Token, Position)> {
 mod tests {
     use super::*;
 
+    #[allow(clippy::needless_raw_string_hashes)] // it holds a raw string that ends in "#
     const SRC: &str = r##"#![enable(implicit_some)]
 // a comment with "quotes" and (parens
 Agenda(
@@ -236,6 +237,7 @@ Agenda(
 )
 "##;
 
+    #[allow(clippy::unnecessary_wraps)] // compared with what may be none
     fn at(line: usize, col: usize) -> Option<Position> {
         Some(Position { line, col })
     }

@@ -32,7 +32,7 @@ impl From<io::Error> for LockProblem {
 
 /// `møte.session.ron` → `møte.session.ron.lock`.
 pub fn lock_path(session: &Path) -> PathBuf {
-    let mut name = session.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = session.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
     name.push(".lock");
     session.with_file_name(name)
 }

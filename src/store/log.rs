@@ -1,4 +1,4 @@
-//! The log file: `referent.log` in the state folder ($XDG_STATE_HOME/referent, else
+//! The log file: `referent.log` in the state folder ($`XDG_STATE_HOME/referent`, else
 //! ~/.local/state/referent), never the screen. It keeps what a minute-taker cannot see
 //! in the moment: save failures and their recovery, hang-ups, and panics with backtraces.
 

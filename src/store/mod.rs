@@ -35,12 +35,14 @@ fn sync_dir(path: &Path) {
 
 /// Which file this is (device and inode): the same path may come to name another file.
 #[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // none where the system cannot say (not unix)
 fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     Some((meta.dev(), meta.ino()))
 }
 
 #[cfg(not(unix))]
+#[allow(clippy::unnecessary_wraps)]
 fn file_id(_: &fs::Metadata) -> Option<(u64, u64)> {
     None
 }

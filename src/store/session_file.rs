@@ -30,7 +30,7 @@ pub fn kind_of(text: &str) -> FileKind {
 
 /// Where the session of an agenda lives by default: beside it, `<name>.session.ron`.
 pub fn default_path(agenda: &Path) -> PathBuf {
-    let stem = agenda.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "møte".into());
+    let stem = agenda.file_stem().map_or_else(|| "møte".into(), |s| s.to_string_lossy().into_owned());
     agenda.with_file_name(format!("{stem}.session.ron"))
 }
 
@@ -195,10 +195,10 @@ pub fn first_look(
     }
     skeleton.push_str(&text[at..]);
     // (Small: read in one piece, not looked over for its items again.)
-    let mut session = match checked(&skeleton, ron_options().from_str(&skeleton)) {
-        Ok(s) => s,
-        // (Cutting the notes out cannot break a text that reads; this one does not.)
-        Err(_) => return parse(&text).err().map(Err),
+    // (Cutting the notes out cannot break a text that reads; when this one does not, its
+    // error is what reading it whole says.)
+    let Ok(mut session) = checked(&skeleton, ron_options().from_str(&skeleton)) else {
+        return parse(&text).err().map(Err);
     };
     let lists: Vec<(usize, Range<usize>)> =
         list.notes.iter().enumerate().filter_map(|(item, notes)| Some((item, notes.clone()?))).collect();

@@ -30,7 +30,9 @@ const fn stops(letters: bool) -> [bool; 256] {
     }
     let mut c = 0;
     while c < 256 {
-        if letters && ((c as u8).is_ascii_alphabetic() || c == b'_' as usize) {
+        #[allow(clippy::cast_possible_truncation)] // c < 256
+        let b = c as u8;
+        if letters && (b.is_ascii_alphabetic() || b == b'_') {
             t[c] = true;
         }
         c += 1;
@@ -186,11 +188,11 @@ mod tests {
 
     #[test]
     fn what_the_quick_look_does_not_follow_gives_up() {
-        assert_eq!(item_list(r#"Session(record: Record(items: [/* x */]))"#), None);
+        assert_eq!(item_list(r"Session(record: Record(items: [/* x */]))"), None);
         assert_eq!(item_list(r##"Session(record: Record(items: [r#"x"#]))"##), None);
-        assert_eq!(item_list(r#"Session(record: Record(items: ['x']))"#), None);
+        assert_eq!(item_list(r"Session(record: Record(items: ['x']))"), None);
         assert_eq!(item_list(r#"Session(record: Record(items: ["never ends]))"#), None);
-        assert_eq!(item_list(r#"Session(record: Record(notes: []))"#), None);
+        assert_eq!(item_list(r"Session(record: Record(notes: []))"), None);
         assert_eq!(item_list("))"), None);
     }
 

@@ -1,6 +1,6 @@
 //! Keys on generated agendas: no people, one item, only breaks, hundreds of saker, odd
 //! text. Written as key strings ("m <up>", "n i Hallo<ret>"), driven through
-//! `App::update` and drawn on a TestBackend; no disk.
+//! `App::update` and drawn on a `TestBackend`; no disk.
 
 use proptest::prelude::*;
 use ratatui::Terminal;

@@ -1,5 +1,5 @@
 //! Key sequences for capturing a meeting: notes, speakers, phrases, vedtak, oppfølging,
-//! attendance, undo. TestBackend, frozen clock.
+//! attendance, undo. `TestBackend`, frozen clock.
 
 use crate::app::key::{Code, Key, Mods};
 use ratatui::Terminal;
@@ -311,7 +311,10 @@ fn an_unreadable_frist_is_said_and_then_kept_as_typed() {
     typed(&mut app, "1. sep", "10:31:00");
     key(&mut app, Code::Enter, "10:31:00");
     assert!(matches!(app.mode, Mode::FollowUps { .. }));
-    assert_eq!(app.session.record.items[4].followups[0].frist.map(|d| d.short()), Some("01.09.25".into()));
+    assert_eq!(
+        app.session.record.items[4].followups[0].frist.map(crate::domain::time::Day::short),
+        Some("01.09.25".into())
+    );
     typed(&mut app, "x", "10:32:00");
     assert!(app.session.followups().is_empty());
     typed(&mut app, "z", "10:32:00");

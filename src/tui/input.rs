@@ -44,6 +44,7 @@ impl Input {
     fn on(tty: File) -> io::Result<Input> {
         // SAFETY: the AsyncFd owns the file for as long as it lives and never swaps it, so
         // the descriptor stays open and the same.
+        #[allow(unsafe_code)]
         let tty = unsafe { AsyncFd::register_with_interest(tty, Interest::READABLE) }?;
         Ok(Input { tty, parser: Parser::default(), chunk: vec![0; 4096], got: Vec::new(), gone: None })
     }
@@ -155,11 +156,12 @@ mod tests {
         let tty = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY).open(&name).unwrap();
         // SAFETY: termios is plain data; the descriptor is the open terminal. Raw mode, as
         // the live meeting runs in.
+        #[allow(unsafe_code)]
         unsafe {
             let mut t: libc::termios = std::mem::zeroed();
-            assert_eq!(libc::tcgetattr(tty.as_raw_fd(), &mut t), 0);
-            libc::cfmakeraw(&mut t);
-            assert_eq!(libc::tcsetattr(tty.as_raw_fd(), libc::TCSANOW, &t), 0);
+            assert_eq!(libc::tcgetattr(tty.as_raw_fd(), &raw mut t), 0);
+            libc::cfmakeraw(&raw mut t);
+            assert_eq!(libc::tcsetattr(tty.as_raw_fd(), libc::TCSANOW, &raw const t), 0);
         }
         let mut writer = pair.master.take_writer().unwrap();
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();

@@ -198,7 +198,7 @@ async fn event_loop(
     Ok(None)
 }
 
-/// In a debug build with REFERENT_TEST_PANIC set, F12 panics: how the end-to-end tests
+/// In a debug build with `REFERENT_TEST_PANIC` set, F12 panics: how the end-to-end tests
 /// prove what a bug does to the terminal, the session and the log.
 fn test_panic(key: crossterm::event::KeyEvent) {
     if cfg!(debug_assertions)

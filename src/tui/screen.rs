@@ -89,6 +89,7 @@ impl<B: Backend> Screen<B> {
     /// that changed no more than the editor's text, the editor's changed cells; for a new
     /// second, the parts that show the time; else the whole screen. True when the whole
     /// screen was drawn.
+    #[allow(clippy::needless_pass_by_value)] // a recording is for one frame: it is spent
     pub fn show(&mut self, recorded: Recorded<'_>, since: Since, now: Stamp) -> Result<bool, B::Error> {
         let app = recorded.app();
         let mut drawn = match since {
@@ -168,7 +169,7 @@ impl<B: Backend> Screen<B> {
         self.rows.resize(rows.looks.len(), None);
         let mut drew = false;
         for (i, look) in rows.looks.into_iter().enumerate() {
-            let row = Rect { y: rows.area.y + i as u16, height: 1, ..rows.area }.intersection(area);
+            let row = Rect { y: rows.area.y + view::to_u16(i), height: 1, ..rows.area }.intersection(area);
             let changed = match &self.rows[i] {
                 Some(before) if *before == look => continue,
                 Some(before) => view::editor_row_changes(before, &look, row.width),
@@ -209,7 +210,7 @@ impl<B: Backend> Screen<B> {
         let Some(first) = first else { return Ok(()) };
         let width = usize::from(cells.width);
         let (top, bottom) = (first / width, last / width + 1);
-        let rows = Rect { y: cells.y + top as u16, height: (bottom - top) as u16, ..cells };
+        let rows = Rect { y: cells.y + view::to_u16(top), height: view::to_u16(bottom - top), ..cells };
         self.row.content.truncate(bottom * width);
         self.row.content.drain(..top * width);
         self.row.area = rows;
@@ -396,15 +397,12 @@ mod tests {
         for (n, pick) in picks.iter().enumerate() {
             // Now and then time passes with no key: 13 seconds, so that the sak's
             // timebox runs out in a long run.
-            let since = match keys.get(pick % (keys.len() + 1)) {
-                Some(&key) => {
-                    app.key(key, now);
-                    Since::Keys(app.take_touched())
-                }
-                None => {
-                    now = now.plus_seconds(13);
-                    Since::Nothing
-                }
+            let since = if let Some(&key) = keys.get(pick % (keys.len() + 1)) {
+                app.key(key, now);
+                Since::Keys(app.take_touched())
+            } else {
+                now = now.plus_seconds(13);
+                Since::Nothing
             };
             if n % 40 == 39 {
                 now = now.plus_seconds(1);

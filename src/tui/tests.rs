@@ -1,4 +1,4 @@
-//! Key sequences on the app, drawn on a TestBackend with a frozen clock.
+//! Key sequences on the app, drawn on a `TestBackend` with a frozen clock.
 
 use crate::app::key::{Code, Key, Mods};
 use ratatui::Terminal;

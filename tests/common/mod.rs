@@ -118,11 +118,12 @@ impl Term {
         // closing terminal types nothing, so that key is disabled first.
         if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
             // SAFETY: termios is plain data; fd is the open master of this pty.
+            #[allow(unsafe_code)]
             unsafe {
                 let mut t: libc::termios = std::mem::zeroed();
-                if libc::tcgetattr(fd, &mut t) == 0 {
+                if libc::tcgetattr(fd, &raw mut t) == 0 {
                     t.c_cc[libc::VEOF] = 0;
-                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                    libc::tcsetattr(fd, libc::TCSANOW, &raw const t);
                 }
             }
         }

@@ -78,6 +78,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         }
         lines.push(line);
     }
-    let scroll = (selected_line + 2).saturating_sub(usize::from(inner.height)) as u16;
+    let scroll = super::cells::to_u16((selected_line + 2).saturating_sub(usize::from(inner.height)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

@@ -13,6 +13,12 @@ use ratatui::widgets::Widget;
 
 use crate::app::wrap;
 
+/// A count of cells or rows as a coordinate: a screen is never wider or higher than u16
+/// can say, and anything past it is off the screen anyway.
+pub fn to_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 /// Where in its cells a piece of text goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -38,11 +44,11 @@ pub fn put(buf: &mut Buffer, area: Rect, text: &str, style: Style, align: Align)
     // Right-aligned text too long for its cells loses its start.
     let (x, skip) = match align {
         Align::Left => (area.x, 0),
-        Align::Right if chars <= width => (area.right() - chars as u16, 0),
+        Align::Right if chars <= width => (area.right() - to_u16(chars), 0),
         Align::Right => (area.x, chars - width),
     };
     for (k, c) in text.char_indices().skip(skip).take(width).enumerate() {
-        if let Some(cell) = buf.cell_mut((x + k as u16, area.y)) {
+        if let Some(cell) = buf.cell_mut((x + to_u16(k), area.y)) {
             cell.set_symbol(&text[c.0..c.0 + c.1.len_utf8()]).set_style(style);
         }
     }

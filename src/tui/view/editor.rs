@@ -38,7 +38,8 @@ pub fn title(app: &App, editor: &Editor) -> Line<'static> {
                 NoteKind::Question => 1,
                 NoteKind::Answer => 2,
             }];
-            let speaker = editor.speaker.as_ref().map_or(w.no_speaker.to_string(), |s| s.label());
+            let speaker =
+                editor.speaker.as_ref().map_or(w.no_speaker.to_string(), crate::domain::notes::Speaker::label);
             Line::from(vec![
                 Span::styled(format!(" {what} · "), t.title),
                 Span::styled(format!("{kind} "), t.key),
@@ -217,7 +218,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, editor: &Editor, top: &std:
     block.render(area, buf);
     let text = text_area(area);
     for (i, look) in looks(editor, top, text).0.iter().enumerate() {
-        draw_row(buf, Rect { y: text.y + i as u16, height: 1, ..text }, look, &app.theme);
+        draw_row(buf, Rect { y: text.y + super::cells::to_u16(i), height: 1, ..text }, look, &app.theme);
     }
 }
 
@@ -227,5 +228,5 @@ pub fn height(editor: &Editor, width: u16) -> u16 {
 }
 
 fn wanted(rows: usize) -> u16 {
-    (rows.clamp(2, 6) + 1) as u16
+    super::cells::to_u16(rows.clamp(2, 6) + 1)
 }

@@ -26,17 +26,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let selected = selected.min(all.len() - 1);
     let mut lines = vec![Line::from(Span::styled(format!(" {}", w.followups_header), t.muted))];
     for (n, (item, _, f)) in all.iter().enumerate() {
-        let number = numbers[*item].map(|n| n.to_string()).unwrap_or_else(|| "–".into());
+        let number = numbers[*item].map_or_else(|| "–".into(), |n| n.to_string());
         let mut spans = vec![Span::styled(format!(" {number:<7}"), t.accent), Span::raw(f.what.clone())];
         if let Some(who) = &f.who {
             spans.push(Span::styled(format!(" · {who}"), t.text));
         }
-        if let Some(frist) = f.frist.map(|d| d.short()).or(f.frist_text.clone()) {
+        if let Some(frist) = f.frist.map(crate::domain::time::Day::short).or(f.frist_text.clone()) {
             spans.push(Span::styled(format!(" · {} {frist}", w.followup_fields[2]), t.muted));
         }
         let line = Line::from(spans);
         lines.push(if n == selected { line.style(t.selected) } else { line });
     }
-    let scroll = (selected + 2).saturating_sub(usize::from(inner.height)) as u16;
+    let scroll = super::cells::to_u16((selected + 2).saturating_sub(usize::from(inner.height)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

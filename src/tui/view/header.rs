@@ -18,7 +18,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     };
     let clock = Span::styled(format!("  {} ", now.clock()), t.header);
     let right = Line::from(vec![clock, save, Span::raw(" ")]).right_aligned();
-    let right_width = (right.width() as u16).min(area.width);
+    let right_width = cells::to_u16(right.width()).min(area.width);
     let [left_area, right_area] = Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
     let date = format!("{} {}", w.weekdays[a.date.weekday_index()], a.date.short());
     let left = Line::from(vec![

@@ -69,6 +69,7 @@ pub fn editor_area(app: &App, area: Rect) -> Option<Rect> {
     matches!(app.mode, Mode::Editor(_)).then(|| layout(app, area)[4])
 }
 
+pub use cells::to_u16;
 pub use editor::RowLook;
 
 /// The title of the editor, when one is open in the main view.

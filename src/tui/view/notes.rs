@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if let Some(who) = &f.who {
             spans.push(Span::styled(format!(" · {who}"), t.muted));
         }
-        if let Some(frist) = f.frist.map(|d| d.short()).or(f.frist_text.clone()) {
+        if let Some(frist) = f.frist.map(crate::domain::time::Day::short).or(f.frist_text.clone()) {
             spans.push(Span::styled(format!(" · {} {frist}", w.followup_fields[2]), t.muted));
         }
         lines.push(Line::from(spans));
@@ -90,5 +90,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             fits
         })
         .collect();
-    frame.render_widget(Paragraph::new(visible).wrap(Wrap { trim: false }).scroll((scroll as u16, 0)), inner);
+    frame.render_widget(
+        Paragraph::new(visible).wrap(Wrap { trim: false }).scroll((super::cells::to_u16(scroll), 0)),
+        inner,
+    );
 }

@@ -39,7 +39,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     }
     let box_area = centered(area, 86, area.height.saturating_sub(2).max(3));
     let inner_height = box_area.height.saturating_sub(2);
-    let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
+    let max_scroll = super::cells::to_u16(lines.len()).saturating_sub(inner_height);
     let paragraph = Paragraph::new(lines).block(framed(app, w.help_title)).scroll((app.help_scroll.min(max_scroll), 0));
     frame.render_widget(Clear, box_area);
     frame.render_widget(paragraph, box_area);

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         PickFor::Outcome(_) => w.pick_outcome,
         PickFor::Who => w.pick_who,
     };
-    let height = (picker.rows() as u16 + 4).clamp(5, area.height.saturating_sub(2).max(3));
+    let height = super::cells::to_u16(picker.rows().saturating_add(4)).clamp(5, area.height.saturating_sub(2).max(3));
     let box_area = centered(area, 64, height);
     let block = framed(app, title);
     let inner = block.inner(box_area);

@@ -44,7 +44,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
     }
     let columns = Layout::horizontal([
         Constraint::Length(1),
-        Constraint::Length(number_width as u16),
+        Constraint::Length(cells::to_u16(number_width)),
         Constraint::Length(5),
         Constraint::Length(if narrow { 0 } else { 6 }),
         Constraint::Length(if narrow { 0 } else { 9 }),
@@ -94,7 +94,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
             _ if matches!(item, Item::Break(_)) => t.muted,
             _ => t.text,
         };
-        let y = inner.y + row as u16;
+        let y = inner.y + cells::to_u16(row);
         let line = Rect { y, height: 1, ..inner };
         if is_current {
             cells::fill(buf, line, t.current);
