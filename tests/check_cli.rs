@@ -157,6 +157,24 @@ fn a_duplicate_number_names_both_saker() {
 }
 
 #[test]
+fn numbering_from_zero_or_with_a_four_digit_year_is_refused() {
+    let r = check_changed("    place: \"Teams\",", "    place: \"Teams\",\n    numbering: (first: 0),");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("møte.ron:9:5: feil: saksnumrene teller fra 1: skriv numbering: (first: 1) eller høyere"),
+        "{}",
+        r.err
+    );
+    let r = check_changed("    place: \"Teams\",", "    place: \"Teams\",\n    numbering: (year: 2025),");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("feil: året i et saksnummer har to sifre: skriv numbering: (year: 25), ikke 2025"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
 fn a_bad_sak_number_is_refused() {
     let r = check_changed("title: \"Eventuelt\"", "title: \"Eventuelt\", number: \"sak 3\"");
     assert_eq!(r.code, 1);

@@ -362,7 +362,7 @@ impl Agenda {
                 Item::Sak(sak) if sak.numbered => {
                     let number = sak.number.unwrap_or(SakNumber { year, n: next });
                     if number.year == year {
-                        next = next.max(number.n + 1);
+                        next = next.max(number.n.saturating_add(1));
                     }
                     Some(number)
                 }
@@ -376,7 +376,8 @@ impl Agenda {
         let numbers = self.sak_numbers();
         let year = self.numbering.as_ref().and_then(|n| n.year).unwrap_or_else(|| self.date.short_year());
         let first = self.numbering.as_ref().map_or(1, |n| n.first);
-        let n = numbers.iter().flatten().filter(|s| s.year == year).map(|s| s.n + 1).max().unwrap_or(first);
+        let n =
+            numbers.iter().flatten().filter(|s| s.year == year).map(|s| s.n.saturating_add(1)).max().unwrap_or(first);
         SakNumber { year, n }
     }
 }

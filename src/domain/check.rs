@@ -51,6 +51,10 @@ pub enum Problem {
     NoTimebox,
     /// The plan ends after the meeting's `end`.
     RunsPastEnd { ends: Hm, end: Hm },
+    /// `numbering: (first: 0)`: sak numbers count from 1.
+    NumberingFromZero,
+    /// `numbering: (year: 2025)`: the year of a sak number has two digits.
+    NumberingYear { year: u32 },
 }
 
 impl Problem {
@@ -94,6 +98,14 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
     }
     if agenda.items.is_empty() {
         say(Spot::Header("items"), Problem::NoItems);
+    }
+    if let Some(numbering) = &agenda.numbering {
+        if numbering.first == 0 {
+            say(Spot::Header("numbering"), Problem::NumberingFromZero);
+        }
+        if let Some(year) = numbering.year.filter(|y| *y > 99) {
+            say(Spot::Header("numbering"), Problem::NumberingYear { year });
+        }
     }
 
     let numbers = agenda.sak_numbers();

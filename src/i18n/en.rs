@@ -354,6 +354,10 @@ fn problem(p: &Problem) -> String {
             "the meeting has no end time (end: \"15:00\"), so the agenda cannot be checked against it".into()
         }
         Problem::NoItems => "the agenda is empty: write the items in items: [ ... ]".into(),
+        Problem::NumberingFromZero => "sak numbers count from 1: write numbering: (first: 1) or higher".into(),
+        Problem::NumberingYear { year } => {
+            format!("the year of a sak number has two digits: write numbering: (year: {:02}), not {year}", year % 100)
+        }
         Problem::EmptyTitle => "the item has an empty title".into(),
         Problem::NobodyNamed => "this person has neither a name nor an organisation (org)".into(),
         Problem::DuplicateNumber { number, first_title } => {

@@ -354,6 +354,10 @@ fn problem(p: &Problem) -> String {
         }
         Problem::NoItems => "saklista er tom: skriv sakene i items: [ ... ]".into(),
         Problem::EmptyTitle => "saken har tom tittel".into(),
+        Problem::NumberingFromZero => "saksnumrene teller fra 1: skriv numbering: (first: 1) eller høyere".into(),
+        Problem::NumberingYear { year } => {
+            format!("året i et saksnummer har to sifre: skriv numbering: (year: {:02}), ikke {year}", year % 100)
+        }
         Problem::NobodyNamed => "deltakeren har verken navn (name) eller virksomhet (org)".into(),
         Problem::DuplicateNumber { number, first_title } => {
             format!("saksnummer {number} er brukt to ganger (også av «{first_title}»)")
