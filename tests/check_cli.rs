@@ -343,3 +343,33 @@ fn the_readme_example_agenda_checks_clean() {
     assert_eq!(r.code, 0, "{}", r.err);
     assert_eq!(r.err, "");
 }
+
+#[test]
+fn output_that_cannot_be_written_is_said_and_fails() {
+    let full = || std::process::Stdio::from(std::fs::File::create("/dev/full").unwrap());
+    let agenda = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/normen-2025-06-03.ron");
+    let session = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/normen-2025-06-03.session.ron");
+    let runs: [&[&std::ffi::OsStr]; 2] = [
+        &["check".as_ref(), agenda.as_os_str()],
+        &["export".as_ref(), session.as_os_str(), "--out".as_ref(), "-".as_ref()],
+    ];
+    for args in runs {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("referent"))
+            .env_remove("LC_ALL")
+            .env("LANG", "C.UTF-8")
+            .args(args)
+            .stdout(full())
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("referent: feil: kan ikke skrive til standard ut:"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn no_file_and_no_command_prints_the_usage_and_exits_2() {
+    let out = Command::cargo_bin("referent").unwrap().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Usage: referent"));
+}

@@ -4,7 +4,11 @@
 pub mod check;
 pub mod demo;
 pub mod export;
+pub mod live;
 pub mod open;
+mod run;
+
+pub use run::{Outcome, run};
 
 use std::path::PathBuf;
 

@@ -320,6 +320,7 @@ pub static WORDS: Words = Words {
     },
     exported: |p| format!("Written to {p}"),
     cannot_write: |r| format!("cannot write the file: {r}"),
+    cannot_write_output: |r| format!("cannot write to standard output: {r}"),
     journal_replayed: |n| {
         format!("Recovered {n} changes from the journal: everything typed before the interruption is here.")
     },

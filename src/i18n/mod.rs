@@ -201,6 +201,8 @@ pub struct Words {
     pub agenda_without_session: fn(session: &str) -> String,
     pub exported: fn(path: &str) -> String,
     pub cannot_write: fn(reason: &str) -> String,
+    /// Standard output could not be written (closed, or a full disk).
+    pub cannot_write_output: fn(reason: &str) -> String,
     pub will_not_overwrite: &'static str,
     /// A docx cannot go to standard output.
     pub docx_not_to_stdout: &'static str,

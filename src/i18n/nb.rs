@@ -319,6 +319,7 @@ pub static WORDS: Words = Words {
     },
     exported: |p| format!("Skrevet til {p}"),
     cannot_write: |r| format!("kan ikke skrive filen: {r}"),
+    cannot_write_output: |r| format!("kan ikke skrive til standard ut: {r}"),
     journal_replayed: |n| format!("Hentet {n} endringer fra journalen: alt som ble skrevet før avbruddet, er med."),
     journal_set_aside: |p| format!("En journal som ikke hørte til denne sesjonsfilen, er lagt til side i {p}."),
     docx_not_to_stdout: "docx kan ikke skrives til standard ut; gi et filnavn med --out",

@@ -1,0 +1,76 @@
+//! `referent FILE`: the live meeting, from opening its session to what is said when it
+//! ends (where the session is, whether everything is saved, a crash).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::run::Outcome;
+use crate::app::App;
+use crate::i18n::Words;
+use crate::store::autosave::{Autosave, SaveState};
+use crate::{store, tui};
+
+/// Opens the agenda or session in `file` and runs the meeting live.
+pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'static Words) -> Outcome {
+    let Some(opened) = super::open::open(file, session, words, &mut std::io::stderr().lock()) else {
+        return Outcome::Reported;
+    };
+    // A meeting that cannot be shown leaves the files as they were.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        opened.give_up();
+        let _ = writeln!(std::io::stderr(), "referent: {}: {}", words.error, words.needs_terminal);
+        return Outcome::Reported;
+    }
+    let super::open::Opened { session, path, lock, journal, notice, later, .. } = opened;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (theme, problem) = crate::theme::load(theme, no_color);
+    let log = store::log::init();
+    tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
+    let mut autosave = Autosave::new(path.clone(), Some(lock), Some(journal), later);
+    let mut app = App::new(session, words, theme);
+    app.elsewhere = autosave.suggestion();
+    app.message = problem.map(|p| (words.theme_problem)(&p)).or(notice);
+    let result = tui::run(&mut app, &mut autosave);
+    // Saving elsewhere may have moved the session.
+    let shown = autosave.path().display().to_string();
+    match result {
+        Err(e) => {
+            // Whatever was opened is written whole and its journal goes; the run failed.
+            autosave.close(&app.session);
+            let _ = writeln!(std::io::stderr(), "referent: {}", (words.cannot_start)(&e.to_string()));
+            return Outcome::Reported;
+        }
+        Ok(tui::Ended::Unreadable(e)) => {
+            // The session file does not read past its first look: as if it had been read
+            // whole first. Nothing was written, and the new journal is gone.
+            let name = path.display().to_string();
+            let text = store::agenda_file::read_text(&path).unwrap_or_default();
+            let _ = super::check::diagnostic(
+                &mut std::io::stderr(),
+                &name,
+                &text,
+                e.at,
+                words.error,
+                &(words.read_problem)(&e.what),
+            );
+            return Outcome::Reported;
+        }
+        Ok(tui::Ended::Panicked(message)) => {
+            let log = log.map(|l| l.display().to_string());
+            let _ = writeln!(std::io::stderr(), "referent: {}", (words.crashed)(&message, log.as_deref()));
+            let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
+            return Outcome::Crashed;
+        }
+        Ok(tui::Ended::Normally) => tracing::info!("{shown}: closed"),
+    }
+    // The terminal may be gone (a hang-up): nothing here may fail on that.
+    let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
+    match autosave.state() {
+        SaveState::Saved => Outcome::Done,
+        SaveState::Failed(reason) => {
+            let reason = words.failure(reason);
+            let _ = writeln!(std::io::stderr(), "{shown}: {}: {}", words.error, (words.not_saved)(&reason));
+            Outcome::Reported
+        }
+    }
+}
