@@ -270,4 +270,17 @@ fn a_live_run_with_no_terminal_says_so_exits_non_zero_and_leaves_nothing() {
     assert_eq!(code, 1);
     assert_eq!(std::fs::read(dir.path().join(SESSION)).unwrap(), session);
     assert_eq!(std::fs::read(dir.path().join(format!("{SESSION}.journal"))).unwrap(), journal);
+    // Nor is a file named to save the session in overwritten, or the journal set aside.
+    std::fs::write(dir.path().join("annet.ron"), "dyrebart").unwrap();
+    let (code, _, err) = common::run(dir.path(), &[SESSION, "--session", "annet.ron"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("møtet kjøres i en terminal"), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("annet.ron")).unwrap(), "dyrebart");
+    assert_eq!(std::fs::read(dir.path().join(format!("{SESSION}.journal"))).unwrap(), journal);
+    // A file that does not read is said to be so first.
+    std::fs::write(dir.path().join("ødelagt.ron"), "Agenda(").unwrap();
+    let (code, _, err) = common::run(dir.path(), &["ødelagt.ron"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("ødelagt.ron:1"), "{err}");
+    assert!(!err.contains("terminal"), "{err}");
 }

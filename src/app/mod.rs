@@ -432,16 +432,20 @@ impl App {
 
     fn act_notes(&mut self, action: Action, now: Stamp) {
         let sel = self.sel();
-        let count = self.session.record.items[sel].notes.len();
+        let Some(record) = self.session.record.items.get(sel) else {
+            // The sak went (an undo took it): nothing to look at.
+            self.mode = Mode::Normal;
+            return;
+        };
+        let count = record.notes.len();
         let i = self.note_selected.min(count.saturating_sub(1));
         match action {
             Action::SelectUp => self.note_selected = i.saturating_sub(1),
             Action::SelectDown => self.note_selected = (i + 1).min(count.saturating_sub(1)),
             Action::EditNote if count > 0 => {
-                let edited = self.run(Command::EditNote { item: sel, index: i }, now);
-                if edited.is_some() {
-                    self.open_editor_on_draft(sel);
-                }
+                // (Refused when another note is half written: that one is opened.)
+                self.run(Command::EditNote { item: sel, index: i }, now);
+                self.open_editor_on_draft(sel);
             }
             Action::DeleteNote if count > 0 => {
                 let deleted = self.run(Command::DeleteNote { item: sel, index: i }, now);
@@ -885,6 +889,7 @@ impl App {
         if self.history.undo(&mut self.session) {
             self.changes.replaced();
             self.changed(Touched::Everything);
+            self.leave_what_went();
             self.message = Some(self.words.undone.to_string());
         } else {
             self.message = Some(self.words.nothing_to_undo.to_string());
@@ -895,9 +900,18 @@ impl App {
         if self.history.redo(&mut self.session) {
             self.changes.replaced();
             self.changed(Touched::Everything);
+            self.leave_what_went();
             self.message = Some(self.words.redone.to_string());
         } else {
             self.message = Some(self.words.nothing_to_redo.to_string());
+        }
+    }
+
+    /// After an undo or redo: a list of notes that is no longer there is left.
+    fn leave_what_went(&mut self) {
+        let notes = self.session.record.items.get(self.sel()).map_or(0, |r| r.notes.len());
+        if matches!(self.mode, Mode::Notes) && notes == 0 {
+            self.mode = Mode::Normal;
         }
     }
 

@@ -12,16 +12,18 @@ use crate::{store, tui};
 
 /// Opens the agenda or session in `file` and runs the meeting live.
 pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'static Words) -> Outcome {
+    // A meeting that cannot be shown touches no file: what is wrong with the file is
+    // said first, then that a terminal is needed.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        if super::open::look(file, words, &mut std::io::stderr().lock()) {
+            let _ = writeln!(std::io::stderr(), "referent: {}: {}", words.error, words.needs_terminal);
+        }
+        return Outcome::Reported;
+    }
     let Some(opened) = super::open::open(file, session, words, &mut std::io::stderr().lock()) else {
         return Outcome::Reported;
     };
-    // A meeting that cannot be shown leaves the files as they were.
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        opened.give_up();
-        let _ = writeln!(std::io::stderr(), "referent: {}: {}", words.error, words.needs_terminal);
-        return Outcome::Reported;
-    }
-    let super::open::Opened { session, path, lock, journal, notice, later, .. } = opened;
+    let super::open::Opened { session, path, lock, journal, notice, later } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, problem) = crate::theme::load(theme, no_color);
     let log = store::log::init();

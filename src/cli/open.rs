@@ -25,21 +25,39 @@ pub struct Opened {
     pub notice: Option<String>,
     /// The notes still being read after a first look at a large session.
     pub later: Option<LaterNotes>,
-    /// The session file was written anew by this opening (a new meeting).
-    pub created: bool,
 }
 
-impl Opened {
-    /// Leaves the session as it was found: a session file this opening made goes, and a
-    /// journal that holds nothing the file does not; the lock is let go.
-    pub fn give_up(self) {
-        if self.created {
-            let _ = std::fs::remove_file(&self.path);
-        }
-        if !self.journal.has_changes() {
-            let _ = self.journal.remove();
-        }
+/// Reads `file` as `open` would, and says what is wrong with it, but touches nothing: no
+/// lock, no journal, no session written. True when it would open.
+pub fn look(file: &Path, w: &Words, err: &mut impl Write) -> bool {
+    let name = file.display().to_string();
+    let Some(text) = super::read_text(file, w, err) else { return false };
+    if session_file::kind_of(&text) == FileKind::Session {
+        super::parse_session(&name, text, w, err).is_some()
+    } else {
+        checked_agenda(&name, &text, w, err).is_some()
     }
+}
+
+/// The agenda in `text`, when it reads and `check` finds no errors; otherwise what is
+/// wrong, written to `err`.
+fn checked_agenda(name: &str, text: &str, w: &Words, err: &mut impl Write) -> Option<agenda_file::Checked> {
+    let checked = match agenda_file::parse(text) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = diagnostic(err, name, text, e.at, w.error, &(w.read_problem)(&e.what));
+            return None;
+        }
+    };
+    let errors: Vec<_> = checked.findings.iter().filter(|f| f.what.problem.severity() == Severity::Error).collect();
+    if !errors.is_empty() {
+        for f in &errors {
+            let _ = diagnostic(err, name, text, f.at, w.error, &(w.problem)(&f.what.problem));
+        }
+        let _ = writeln!(err, "{name}: {}", (w.check_failed)(errors.len(), 0));
+        return None;
+    }
+    Some(checked)
 }
 
 /// The session to run, where it is saved, and its lock; or the problems already written
@@ -62,21 +80,7 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
         }
         return open_session(&name, path, text, lock, w, err);
     }
-    let checked = match agenda_file::parse(&text) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = diagnostic(err, &name, &text, e.at, w.error, &(w.read_problem)(&e.what));
-            return None;
-        }
-    };
-    let errors: Vec<_> = checked.findings.iter().filter(|f| f.what.problem.severity() == Severity::Error).collect();
-    if !errors.is_empty() {
-        for f in &errors {
-            let _ = diagnostic(err, &name, &text, f.at, w.error, &(w.problem)(&f.what.problem));
-        }
-        let _ = writeln!(err, "{name}: {}", (w.check_failed)(errors.len(), 0));
-        return None;
-    }
+    let checked = checked_agenda(&name, &text, w, err)?;
     let path = session_path.unwrap_or_else(|| session_file::default_path(file));
     let lock = lock_session(&path, w, err)?;
     if path.exists() {
@@ -132,12 +136,11 @@ fn continue_at(
         let _ = writeln!(err, "{}: {}: {}", path.display(), w.error, (w.cannot_save)(&e.to_string()));
     };
     let Some(base) = base else {
-        let created = !path.exists();
         let text = session_file::to_text(&session);
         let started =
             session_file::write_atomic(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
         return match started {
-            Ok(journal) => Some(Opened { session, path, lock, journal, notice: None, later: None, created }),
+            Ok(journal) => Some(Opened { session, path, lock, journal, notice: None, later: None }),
             Err(e) => {
                 cannot_save(err, e);
                 None
@@ -156,7 +159,7 @@ fn continue_at(
         Err(e) => (Err(e), None),
     };
     match journal {
-        Ok(journal) => Some(Opened { session, path, lock, journal, notice, later: None, created: false }),
+        Ok(journal) => Some(Opened { session, path, lock, journal, notice, later: None }),
         Err(e) => {
             cannot_save(err, e);
             None

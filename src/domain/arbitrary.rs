@@ -410,7 +410,10 @@ pub fn agendas_named() -> Vec<(&'static str, Agenda)> {
     odd_text.phrases = ODD.iter().map(ToString::to_string).collect();
     odd_text.people = vec![Person { name: Some(ODD.concat()), org: Some(BLANK.concat()), ..Person::default() }];
 
+    let empty = named_agenda("Ingen saker", Vec::new());
+
     vec![
+        ("no items", empty),
         ("no people", no_people),
         ("one item", one_item),
         ("only breaks", only_breaks),

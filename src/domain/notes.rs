@@ -90,6 +90,9 @@ impl Session {
     pub fn edit_note(&mut self, item: usize, index: usize) -> Result<&Draft, Refusal> {
         let record = self.record.items.get_mut(item).ok_or(Refusal::NoSuchItem)?;
         let note = record.notes.get(index).ok_or(Refusal::NoSuchItem)?.clone();
+        if record.draft.as_ref().is_some_and(|d| d.editing != Some(index) && !d.note.text.trim().is_empty()) {
+            return Err(Refusal::UnfinishedDraft);
+        }
         record.draft = Some(Draft { note, editing: Some(index) });
         record.draft.as_ref().ok_or(Refusal::NoSuchItem)
     }
@@ -174,6 +177,22 @@ mod tests {
         s.draft_mut(0).unwrap().note.text = "halv".into();
         assert_eq!(s.open_draft(0, at("10:05:00")).unwrap().note.text, "halv");
         assert_eq!(s.open_draft(0, at("10:05:00")).unwrap().note.at, at("10:00:00"));
+    }
+
+    #[test]
+    fn a_half_written_note_is_not_overwritten_by_changing_another() {
+        let mut s = session();
+        s.open_draft(0, at("10:00:00")).unwrap();
+        s.draft_mut(0).unwrap().note.text = "første".into();
+        s.commit_draft(0);
+        s.open_draft(0, at("10:01:00")).unwrap();
+        s.draft_mut(0).unwrap().note.text = "halvskrevet".into();
+        assert_eq!(s.edit_note(0, 0).err(), Some(Refusal::UnfinishedDraft));
+        assert_eq!(s.record.items[0].draft.as_ref().unwrap().note.text, "halvskrevet");
+        // An empty draft, or the same note's, gives way.
+        s.draft_mut(0).unwrap().note.text = " ".into();
+        assert_eq!(s.edit_note(0, 0).unwrap().note.text, "første");
+        assert_eq!(s.edit_note(0, 0).unwrap().editing, Some(0));
     }
 
     #[test]

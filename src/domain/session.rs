@@ -114,6 +114,8 @@ pub enum Refusal {
     NoProposal,
     /// Only someone present can leave or have times.
     NotPresent,
+    /// A note is being written on the sak (left open by a crash): finish it first.
+    UnfinishedDraft,
 }
 
 /// How far into its timebox the current item is.

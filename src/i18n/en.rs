@@ -154,6 +154,7 @@ pub static WORDS: Words = Words {
         Refusal::NotASak => "Only items, not breaks, can be postponed, withdrawn or decided.",
         Refusal::NoProposal => "The item has no proposed decision: write the decision with V.",
         Refusal::NotPresent => "Only someone present can leave or have times.",
+        Refusal::UnfinishedDraft => "A note is being written on this sak: finish it first.",
     },
     contexts: [
         "Meeting",

@@ -153,6 +153,7 @@ pub static WORDS: Words = Words {
         Refusal::NotASak => "Bare saker kan utsettes, trekkes eller få vedtak, ikke pauser.",
         Refusal::NoProposal => "Saken har ikke noe forslag til vedtak: skriv vedtaket med V.",
         Refusal::NotPresent => "Bare den som er til stede kan gå eller få klokkeslett.",
+        Refusal::UnfinishedDraft => "Et innspill er under arbeid på saken: gjør det ferdig først.",
     },
     contexts: [
         "Møtet",

@@ -70,6 +70,20 @@ fn an_empty_roster_takes_every_attendance_key() {
 }
 
 #[test]
+fn undoing_the_only_sak_from_its_notes_leaves_the_notes() {
+    // Found in review: on an empty agenda, a sak added, a note filed, then the notes
+    // opened and everything undone indexed a sak that was no longer there.
+    let named = arbitrary::agendas_named();
+    let (_, agenda) = named.iter().find(|(_, a)| a.items.is_empty()).expect("an empty agenda");
+    let mut app = app(agenda.clone());
+    keys(&mut app, "a Ny<ret> i x<ret><esc> <tab>", 0);
+    assert!(matches!(app.mode, crate::app::Mode::Notes), "the notes are open");
+    keys(&mut app, "z z z z <up> <down> e d", 10);
+    assert!(app.session.agenda.items.is_empty(), "every step undone");
+    assert!(matches!(app.mode, crate::app::Mode::Normal), "nothing left to look at");
+}
+
+#[test]
 fn every_named_agenda_takes_a_walk_through_every_screen() {
     for (name, agenda) in arbitrary::agendas_named() {
         let mut app = app(agenda);

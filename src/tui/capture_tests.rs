@@ -37,6 +37,13 @@ fn typed(app: &mut App, text: &str, now: &str) {
     }
 }
 
+/// Presses the keys of `text` in their text form ("<tab> e", "Hallo<ret>").
+fn keys(app: &mut App, text: &str, now: &str) {
+    for key in Key::parse_seq(text).unwrap() {
+        app.key(key, at(now));
+    }
+}
+
 fn key(app: &mut App, code: Code, now: &str) {
     app.key(Key::new(code, Mods::NONE), at(now));
 }
@@ -49,6 +56,20 @@ fn screen(app: &mut App, now: &str) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| view::draw(f, app, &view::ViewState::default(), at(now))).unwrap();
     terminal.backend().to_string()
+}
+
+#[test]
+fn changing_a_note_while_another_is_half_written_opens_the_half_written_one() {
+    // A crash left a note half written on 04/25 (the editor closed, its draft kept).
+    let mut app = at_04_25();
+    keys(&mut app, "i Første<ret><esc>", "10:21:00");
+    app.session.open_draft(4, at("10:22:00")).unwrap();
+    app.session.draft_mut(4).unwrap().note.text = "Halvskrevet".into();
+    keys(&mut app, "<tab> e", "10:23:00");
+    let Mode::Editor(editor) = &app.mode else { panic!("an editor is open") };
+    assert_eq!(editor.text(), "Halvskrevet", "the half-written note, not the one chosen");
+    assert_eq!(app.session.record.items[4].notes[0].text, "Første");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("gjør det ferdig")), "{:?}", app.message);
 }
 
 #[test]

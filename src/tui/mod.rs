@@ -161,6 +161,9 @@ async fn event_loop(
             last_input = std::time::Instant::now();
             redraw = true;
             if let Some(target) = effects.save_elsewhere {
+                // What this key changed goes where the session is now, before it moves
+                // (the new place is written whole and must not get it again).
+                Recorded::record(app, autosave);
                 app.moved(autosave.move_to(&app.session, &target));
                 app.elsewhere = autosave.suggestion();
             }
