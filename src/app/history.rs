@@ -1,6 +1,7 @@
 //! Undo and redo: the session as it was before each command, kept by the one place that
 //! applies commands (`App::run`), never by hand.
 
+use crate::domain::agenda::Item;
 use crate::domain::session::Session;
 
 /// How many changes undo reaches back.
@@ -50,9 +51,10 @@ impl History {
 /// Roughly how many bytes a copy of `session` takes: its texts and a little per record.
 fn text_size(session: &Session) -> usize {
     let items: usize = session
-        .record
+        .agenda
         .items
         .iter()
+        .map(Item::record)
         .map(|r| 128 + r.notes.iter().map(|n| 96 + n.text.len()).sum::<usize>() + r.decisions.len() * 256)
         .sum();
     items + session.agenda.items.len() * 512 + session.agenda.people.len() * 128

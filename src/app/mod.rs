@@ -381,7 +381,7 @@ impl App {
             }
             Action::OpenNote if len > 0 => self.open_note_editor(sel, now),
             Action::FocusNotes if len > 0 => {
-                let count = self.session.record.items[sel].notes.len();
+                let count = self.session.agenda.items[sel].record().notes.len();
                 if count == 0 {
                     self.message = Some(self.words.no_notes.to_string());
                 } else {
@@ -395,7 +395,7 @@ impl App {
                 self.open_vedtak_editor(sel, None, &text, now);
             }
             Action::PartialDecision if self.is_sak(sel) => {
-                if self.session.record.items[sel].vedtak_draft.is_some() {
+                if self.session.agenda.items[sel].record().vedtak_draft.is_some() {
                     self.open_vedtak_editor(sel, None, "", now);
                 } else {
                     self.open_prompt(Purpose::Label(sel), String::new());
@@ -405,7 +405,7 @@ impl App {
                 let choices = picker::outcomes(self.words);
                 self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel), choices, Mode::Normal)));
             }
-            Action::SetVotes if len > 0 => match self.session.record.items[sel].decisions.len() {
+            Action::SetVotes if len > 0 => match self.session.agenda.items[sel].record().decisions.len() {
                 0 => self.message = Some(self.words.no_decision.to_string()),
                 n => self.open_prompt(Purpose::Votes(sel, n - 1), String::new()),
             },
@@ -432,7 +432,7 @@ impl App {
 
     fn act_notes(&mut self, action: Action, now: Stamp) {
         let sel = self.sel();
-        let Some(record) = self.session.record.items.get(sel) else {
+        let Some(record) = self.session.record_of(sel) else {
             // The sak went (an undo took it): nothing to look at.
             self.mode = Mode::Normal;
             return;
@@ -651,7 +651,7 @@ impl App {
             }
             (PickFor::Who, Value::Text(t), Mode::Form(f)) => f.set_value(forms::WHO, &t),
             (PickFor::Outcome(item), Value::Outcome(outcome), _) => {
-                let decisions = self.session.record.items[item].decisions.len();
+                let decisions = self.session.agenda.items[item].record().decisions.len();
                 let command = if decisions == 0 {
                     let text = self.session.proposal(item).unwrap_or_default().to_string();
                     Command::Decide { item, label: None, text, outcome }
@@ -662,7 +662,7 @@ impl App {
                     return;
                 }
                 if outcome == Outcome::Postponed {
-                    let index = self.session.record.items[item].decisions.len().saturating_sub(1);
+                    let index = self.session.agenda.items[item].record().decisions.len().saturating_sub(1);
                     self.open_prompt(Purpose::Until(item, index), String::new());
                 }
                 if matches!(outcome, Outcome::Adopted | Outcome::AdoptedAmended | Outcome::Rejected) {
@@ -717,7 +717,7 @@ impl App {
             Action::SelectDown => self.mode = Mode::FollowUps { selected: (i + 1).min(all.len().saturating_sub(1)) },
             Action::EditFollowUp => {
                 if let Some(&(item, k)) = all.get(i) {
-                    let f = &self.session.record.items[item].followups[k];
+                    let f = &self.session.agenda.items[item].record().followups[k];
                     self.mode = Mode::Form(Box::new(FollowUpForm::editing(item, k, f)));
                 }
             }
@@ -760,7 +760,7 @@ impl App {
             }
             Action::EditTimes => {
                 if let Some(who) = who {
-                    let a = &self.session.record.attendance[who];
+                    let a = &self.session.agenda.people[who].attendance;
                     if a.presence != Presence::Present {
                         return self.refuse(Refusal::NotPresent);
                     }
@@ -804,7 +804,7 @@ impl App {
 
     /// The editor on the note being written on `item`.
     fn open_editor_on_draft(&mut self, item: usize) {
-        if let Some(draft) = self.session.record.items.get(item).and_then(|r| r.draft.as_ref()) {
+        if let Some(draft) = self.session.record_of(item).and_then(|r| r.draft.as_ref()) {
             let mut editor = Editor::for_note(item, draft);
             editor.width = self.width;
             self.mode = Mode::Editor(Box::new(editor));
@@ -814,7 +814,7 @@ impl App {
     /// A vedtak editor on item `item`, taking up a vedtak already begun there.
     fn open_vedtak_editor(&mut self, item: usize, label: Option<String>, text: &str, now: Stamp) {
         if self.run(Command::OpenVedtakDraft { item, label, text: text.to_string() }, now).is_some()
-            && let Some(draft) = self.session.record.items.get(item).and_then(|r| r.vedtak_draft.as_ref())
+            && let Some(draft) = self.session.record_of(item).and_then(|r| r.vedtak_draft.as_ref())
         {
             let mut editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
             editor.width = self.width;
@@ -909,7 +909,7 @@ impl App {
 
     /// After an undo or redo: a list of notes that is no longer there is left.
     fn leave_what_went(&mut self) {
-        let notes = self.session.record.items.get(self.sel()).map_or(0, |r| r.notes.len());
+        let notes = self.session.agenda.items.get(self.sel()).map_or(0, |i| i.record().notes.len());
         if matches!(self.mode, Mode::Notes) && notes == 0 {
             self.mode = Mode::Normal;
         }
@@ -993,7 +993,7 @@ impl App {
                 let mut parts = text.splitn(2, ',').map(str::trim).filter(|s| !s.is_empty());
                 let name = parts.next().map(String::from);
                 let org = parts.next().map(String::from);
-                let person = Person { name, org, role, apologies: false };
+                let person = Person { name, org, role, ..Person::default() };
                 if let Some(Applied { made: Some(who), .. }) = self.run(Command::AddPerson(person), now) {
                     self.mode = Mode::Attendance { selected: who };
                 }

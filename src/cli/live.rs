@@ -15,7 +15,7 @@ pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'
     // A meeting that cannot be shown touches no file: what is wrong with the file is
     // said first, then that a terminal is needed.
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        if super::open::look(file, words, &mut std::io::stderr().lock()) {
+        if super::open::look(file, session.clone(), words, &mut std::io::stderr().lock()) {
             let _ = writeln!(std::io::stderr(), "referent: {}: {}", words.error, words.needs_terminal);
         }
         return Outcome::Reported;

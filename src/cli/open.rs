@@ -27,16 +27,32 @@ pub struct Opened {
     pub later: Option<LaterNotes>,
 }
 
-/// Reads `file` as `open` would, and says what is wrong with it, but touches nothing: no
-/// lock, no journal, no session written. True when it would open.
-pub fn look(file: &Path, w: &Words, err: &mut impl Write) -> bool {
-    let name = file.display().to_string();
-    let Some(text) = super::read_text(file, w, err) else { return false };
-    if session_file::kind_of(&text) == FileKind::Session {
-        super::parse_session(&name, text, w, err).is_some()
-    } else {
-        checked_agenda(&name, &text, w, err).is_some()
-    }
+/// Reads `file` (and an agenda's session, when it has one) as `open` would, and says what
+/// is wrong with them or whether the session can be locked, but leaves everything as it
+/// was: no journal, no session written, the lock let go at once. True when they would
+/// open.
+pub fn look(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut impl Write) -> bool {
+    let read = |file: &Path, err: &mut _| -> Option<FileKind> {
+        let text = super::read_text(file, w, err)?;
+        let name = file.display().to_string();
+        let kind = session_file::kind_of(&text);
+        match kind {
+            FileKind::Session => super::parse_session(&name, text, w, err).map(|_| kind),
+            FileKind::Agenda => checked_agenda(&name, &text, w, err).map(|_| kind),
+        }
+    };
+    let session = match read(file, err) {
+        None => return false,
+        Some(FileKind::Session) => session_path.unwrap_or_else(|| file.to_path_buf()),
+        Some(FileKind::Agenda) => {
+            let session = session_path.unwrap_or_else(|| session_file::default_path(file));
+            if session.exists() && read(&session, err).is_none() {
+                return false;
+            }
+            session
+        }
+    };
+    lock_session(&session, w, err).is_some()
 }
 
 /// The agenda in `text`, when it reads and `check` finds no errors; otherwise what is

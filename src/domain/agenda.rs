@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+use super::attendance::Attendance;
+use super::session::ItemRecord;
 use super::time::{Day, Hm};
 
 /// The agenda format this version of referent writes and reads.
@@ -121,6 +123,18 @@ pub struct Person {
     /// Forfall: apologies sent before the meeting.
     #[serde(default, skip_serializing_if = "is_false")]
     pub apologies: bool,
+    /// Their attendance at the meeting (as the roster has it, in an agenda file). A
+    /// session file keeps it in a list of its own (`SessionFile`).
+    #[serde(skip)]
+    pub attendance: Attendance,
+}
+
+impl Person {
+    /// The same entry on the roster, whatever their attendance.
+    pub fn same_plan(&self, other: &Person) -> bool {
+        let Person { name, org, role, apologies, attendance: _ } = self;
+        (name, org, role, apologies) == (&other.name, &other.org, &other.role, &other.apologies)
+    }
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -208,6 +222,51 @@ impl Item {
             Item::Break(b) => b.minutes,
         }
     }
+
+    /// The same item, whatever happened to it in the meeting (its record).
+    pub fn same_plan(&self, other: &Item) -> bool {
+        match (self, other) {
+            (Item::Sak(a), Item::Sak(b)) => {
+                let Sak {
+                    kind,
+                    title,
+                    number,
+                    numbered,
+                    at,
+                    minutes,
+                    presenter,
+                    documents,
+                    background,
+                    proposal,
+                    record: _,
+                } = a;
+                (kind, title, number, numbered, at, minutes)
+                    == (&b.kind, &b.title, &b.number, &b.numbered, &b.at, &b.minutes)
+                    && (presenter, documents, background, proposal)
+                        == (&b.presenter, &b.documents, &b.background, &b.proposal)
+            }
+            (Item::Break(a), Item::Break(b)) => {
+                let Break { title, at, minutes, record: _ } = a;
+                (title, at, minutes) == (&b.title, &b.at, &b.minutes)
+            }
+            _ => false,
+        }
+    }
+
+    /// What happened to the item in the meeting.
+    pub fn record(&self) -> &ItemRecord {
+        match self {
+            Item::Sak(s) => &s.record,
+            Item::Break(b) => &b.record,
+        }
+    }
+
+    pub fn record_mut(&mut self) -> &mut ItemRecord {
+        match self {
+            Item::Sak(s) => &mut s.record,
+            Item::Break(b) => &mut b.record,
+        }
+    }
 }
 
 /// A sak: one numbered matter for the meeting.
@@ -236,6 +295,10 @@ pub struct Sak {
     /// Forslag til vedtak, prepared before the meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposal: Option<String>,
+    /// What happened to it in the meeting (nothing, in an agenda file). A session file
+    /// keeps it in a list of its own (`SessionFile`).
+    #[serde(skip)]
+    pub record: ItemRecord,
 }
 
 /// A break (Pause, Lunsj): on the agenda, but not a sak and never numbered.
@@ -248,6 +311,9 @@ pub struct Break {
     pub at: Option<Hm>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
+    /// What happened to it in the meeting, as for a sak.
+    #[serde(skip)]
+    pub record: ItemRecord,
 }
 
 /// What kind of sak this is.
@@ -348,6 +414,36 @@ impl<'de> Deserialize<'de> for SakNumber {
 }
 
 impl Agenda {
+    /// The same agenda, whatever happened in the meeting (its items' records, the
+    /// attendance).
+    pub fn same_plan(&self, other: &Agenda) -> bool {
+        // (Taken apart whole, so that a field added later is compared too.)
+        let Agenda {
+            format,
+            body,
+            title,
+            date,
+            start,
+            end,
+            place,
+            link,
+            language,
+            numbering,
+            quorum,
+            people,
+            phrases,
+            items,
+        } = self;
+        (format, body, title, date, start, end)
+            == (&other.format, &other.body, &other.title, &other.date, &other.start, &other.end)
+            && (place, link, language, numbering, quorum, phrases)
+                == (&other.place, &other.link, &other.language, &other.numbering, &other.quorum, &other.phrases)
+            && people.len() == other.people.len()
+            && people.iter().zip(&other.people).all(|(a, b)| a.same_plan(b))
+            && items.len() == other.items.len()
+            && items.iter().zip(&other.items).all(|(a, b)| a.same_plan(b))
+    }
+
     /// The numbers of the saker, in item order; `None` for breaks and unnumbered saker.
     ///
     /// Automatic numbers count on from `numbering.first` in the meeting's year; a sak with

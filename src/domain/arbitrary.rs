@@ -181,6 +181,7 @@ fn person() -> impl Strategy<Value = Person> {
         org,
         role,
         apologies,
+        ..Person::default()
     })
 }
 
@@ -208,6 +209,7 @@ fn sak() -> impl Strategy<Value = Sak> {
             documents,
             background,
             proposal,
+            ..Sak::default()
         })
 }
 
@@ -218,7 +220,7 @@ fn a_break() -> impl Strategy<Value = Break> {
         1 => text(),
     ];
     (title, prop::option::weighted(0.4, hm()), prop::option::weighted(0.7, minutes()))
-        .prop_map(|(title, at, minutes)| Break { title, at, minutes })
+        .prop_map(|(title, at, minutes)| Break { title, at, minutes, ..Break::default() })
 }
 
 fn item() -> impl Strategy<Value = Item> {
@@ -341,7 +343,7 @@ fn named_sak(title: &str, kind: SakKind, minutes: Option<u32>) -> Item {
 }
 
 fn named_break(title: &str, at: Option<u32>, minutes: Option<u32>) -> Item {
-    Item::Break(Break { title: title.into(), at: at.map(Hm::from_minutes), minutes })
+    Item::Break(Break { title: title.into(), at: at.map(Hm::from_minutes), minutes, ..Break::default() })
 }
 
 /// Hand-built edge agendas, each named for what it is, for deterministic regression tests:
@@ -397,6 +399,7 @@ pub fn agendas_named() -> Vec<(&'static str, Agenda)> {
             org: Some(format!("Virksomhet {i}")),
             role,
             apologies: i % 2 == 1,
+            ..Person::default()
         })
         .collect();
     every_role.quorum = Some(Quorum::AtLeast(3));

@@ -9,7 +9,7 @@ use super::time::Stamp;
 /// Marking someone present this long after the start is a roll call, not a late arrival.
 pub const ROLL_CALL_MINUTES: i64 = 10;
 
-/// One roster entry's attendance (same order as the agenda's people).
+/// One roster entry's attendance at the meeting (`Person::attendance`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
@@ -73,7 +73,7 @@ impl Session {
     pub fn set_presence(&mut self, who: usize, presence: Presence, now: Stamp) -> Result<(), Refusal> {
         let started = self.record.started;
         let running = self.is_running();
-        let a = self.record.attendance.get_mut(who).ok_or(Refusal::NoSuchItem)?;
+        let a = &mut self.agenda.people.get_mut(who).ok_or(Refusal::NoSuchItem)?.attendance;
         let before = a.presence;
         a.presence = presence;
         match presence {
@@ -95,7 +95,7 @@ impl Session {
 
     /// Records that person `who` left now, or takes a recorded departure back.
     pub fn toggle_left(&mut self, who: usize, now: Stamp) -> Result<(), Refusal> {
-        let a = self.record.attendance.get_mut(who).ok_or(Refusal::NoSuchItem)?;
+        let a = &mut self.agenda.people.get_mut(who).ok_or(Refusal::NoSuchItem)?.attendance;
         if a.presence != Presence::Present {
             return Err(Refusal::NotPresent);
         }
@@ -105,7 +105,7 @@ impl Session {
 
     /// Corrects the arrival (`arrived`) or departure time of person `who`.
     pub fn set_times(&mut self, who: usize, arrived: Option<Stamp>, left: Option<Stamp>) -> Result<(), Refusal> {
-        let a = self.record.attendance.get_mut(who).ok_or(Refusal::NoSuchItem)?;
+        let a = &mut self.agenda.people.get_mut(who).ok_or(Refusal::NoSuchItem)?.attendance;
         if a.presence != Presence::Present {
             return Err(Refusal::NotPresent);
         }
@@ -116,7 +116,7 @@ impl Session {
 
     /// Marks everyone not yet marked as present: the roll call, no arrival times.
     pub fn all_unmarked_present(&mut self) {
-        for a in &mut self.record.attendance {
+        for a in self.agenda.people.iter_mut().map(|p| &mut p.attendance) {
             if a.presence == Presence::Unmarked {
                 a.presence = Presence::Present;
             }
@@ -125,16 +125,15 @@ impl Session {
 
     /// Adds someone who is not on the roster; their index.
     pub fn add_person(&mut self, person: Person) -> usize {
-        self.record.attendance.push(Attendance::from_roster(&person));
-        self.agenda.people.push(person);
+        let attendance = Attendance::from_roster(&person);
+        self.agenda.people.push(Person { attendance, ..person });
         self.agenda.people.len() - 1
     }
 
     pub fn quorum(&self) -> QuorumState {
-        let people = self.agenda.people.iter().zip(&self.record.attendance);
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let members = count(self.agenda.people.iter().filter(|p| p.role.is_member() && p.role != Role::Deputy).count());
-        let present = count(people.filter(|(p, a)| p.role.is_member() && a.is_here()).count());
+        let present = count(self.agenda.people.iter().filter(|p| p.role.is_member() && p.attendance.is_here()).count());
         let needed = self.agenda.quorum.map(|q| match q {
             Quorum::Majority => members / 2 + 1,
             Quorum::AtLeast(n) => n,
@@ -144,7 +143,7 @@ impl Session {
 
     /// Everyone in the room now, members or not.
     pub fn present_count(&self) -> usize {
-        self.record.attendance.iter().filter(|a| a.is_here()).count()
+        self.agenda.people.iter().filter(|p| p.attendance.is_here()).count()
     }
 }
 
@@ -172,19 +171,19 @@ mod tests {
         let mut s = roster();
         s.start(at("10:00:00")).unwrap();
         s.set_presence(0, Presence::Present, at("10:02:00")).unwrap();
-        assert_eq!(s.record.attendance[0].arrived, None);
+        assert_eq!(s.agenda.people[0].attendance.arrived, None);
         s.set_presence(1, Presence::Present, at("10:35:00")).unwrap();
-        assert_eq!(s.record.attendance[1].arrived, Some(at("10:35:00")));
+        assert_eq!(s.agenda.people[1].attendance.arrived, Some(at("10:35:00")));
         s.set_presence(2, Presence::Apologies, at("10:01:00")).unwrap();
         s.set_presence(2, Presence::Present, at("10:05:00")).unwrap();
-        assert_eq!(s.record.attendance[2].arrived, Some(at("10:05:00")), "marked away before: an arrival");
+        assert_eq!(s.agenda.people[2].attendance.arrived, Some(at("10:05:00")), "marked away before: an arrival");
     }
 
     #[test]
     fn before_the_meeting_nobody_arrives_late() {
         let mut s = roster();
         s.set_presence(1, Presence::Present, at("09:50:00")).unwrap();
-        assert_eq!(s.record.attendance[1].arrived, None);
+        assert_eq!(s.agenda.people[1].attendance.arrived, None);
     }
 
     #[test]
@@ -196,9 +195,9 @@ mod tests {
         s.toggle_left(1, at("14:00:00")).unwrap();
         assert_eq!(s.present_count(), 3);
         s.set_times(1, None, Some(at("13:55:00"))).unwrap();
-        assert_eq!(s.record.attendance[1].left, Some(at("13:55:00")));
+        assert_eq!(s.agenda.people[1].attendance.left, Some(at("13:55:00")));
         s.toggle_left(1, at("14:10:00")).unwrap();
-        assert_eq!(s.record.attendance[1].left, None);
+        assert_eq!(s.agenda.people[1].attendance.left, None);
         s.set_presence(1, Presence::Absent, at("14:11:00")).unwrap();
         assert_eq!(s.toggle_left(1, at("14:12:00")), Err(Refusal::NotPresent));
     }

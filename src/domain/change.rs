@@ -37,21 +37,17 @@ pub enum Change {
 /// more changed than what is recorded on a few items (the agenda, the attendance, which
 /// item is current, ...).
 pub fn changes(before: &Session, after: &Session) -> Option<Vec<Change>> {
-    let (b, a) = (&before.record, &after.record);
     let same_frame = before.format == after.format
-        && b.started == a.started
-        && b.ended == a.ended
-        && b.current == a.current
-        && b.paused == a.paused
-        && b.interruptions == a.interruptions
-        && b.items.len() == a.items.len()
-        && b.attendance == a.attendance
-        && before.agenda == after.agenda;
+        && before.record == after.record
+        && before.agenda.people.iter().map(|p| &p.attendance).eq(after.agenda.people.iter().map(|p| &p.attendance))
+        && before.agenda.people.iter().map(|p| &p.attendance).eq(after.agenda.people.iter().map(|p| &p.attendance))
+        && before.agenda.same_plan(&after.agenda);
     if !same_frame {
         return None;
     }
     let mut out = Vec::new();
-    for (item, (old, new)) in b.items.iter().zip(&a.items).enumerate() {
+    for (item, (old, new)) in before.agenda.items.iter().zip(&after.agenda.items).enumerate() {
+        let (old, new) = (old.record(), new.record());
         if old == new {
             continue;
         }
@@ -140,7 +136,7 @@ pub fn apply(session: &mut Session, change: Change) -> bool {
         | Change::VedtakText { item, .. }
         | Change::Item { item, .. } => *item,
     };
-    let Some(record) = session.record.items.get_mut(item) else { return false };
+    let Some(record) = session.record_of_mut(item) else { return false };
     match change {
         Change::Draft { draft, .. } => record.draft = draft,
         Change::VedtakDraft { draft, .. } => record.vedtak_draft = draft,
@@ -240,23 +236,23 @@ mod tests {
         for text in
             ["S", "St", "Støtte", "Støttes", "Støttes", "Det støttes", "Det støttes.", "Det støtte.", "Det støtté."]
         {
-            let before = written.record.items[0].draft.clone();
+            let before = written.agenda.items[0].record().draft.clone();
             live.draft_mut(0).unwrap().note.text = text.into();
-            let c = typed_note(0, before.as_ref(), live.record.items[0].draft.as_ref());
+            let c = typed_note(0, before.as_ref(), live.agenda.items[0].record().draft.as_ref());
             assert!(matches!(c, Change::DraftText { .. }), "{c:?}");
             assert!(apply(&mut written, c));
             assert_eq!(written, live, "after {text:?}");
         }
         // An edit says only what changed: a letter typed in a long note is one letter.
-        let before = written.record.items[0].draft.clone();
+        let before = written.agenda.items[0].record().draft.clone();
         live.draft_mut(0).unwrap().note.text = "Det støttes helt.".into();
-        let c = typed_note(0, before.as_ref(), live.record.items[0].draft.as_ref());
+        let c = typed_note(0, before.as_ref(), live.agenda.items[0].record().draft.as_ref());
         assert_eq!(c, Change::DraftText { item: 0, at: 10, cut: 2, put: "es helt".into() });
         // A new speaker is more than the text: the whole draft.
-        let before = written.record.items[0].draft.clone();
+        let before = written.agenda.items[0].record().draft.clone();
         live.draft_mut(0).unwrap().note.speaker =
             Some(crate::domain::notes::Speaker { name: Some("Ola".into()), org: None });
-        let c = typed_note(0, before.as_ref(), live.record.items[0].draft.as_ref());
+        let c = typed_note(0, before.as_ref(), live.agenda.items[0].record().draft.as_ref());
         assert!(matches!(c, Change::Draft { item: 0, draft: Some(_) }), "{c:?}");
     }
 
@@ -280,13 +276,13 @@ mod tests {
         assert!(!apply(&mut s, edit(1, 0)), "inside a letter");
         assert!(!apply(&mut s, edit(0, 3)), "past the end");
         assert!(!apply(&mut s, edit(usize::MAX, 1)));
-        assert_eq!(s.record.items[0].draft.as_ref().unwrap().note.text, "æ");
+        assert_eq!(s.agenda.items[0].record().draft.as_ref().unwrap().note.text, "æ");
         assert!(apply(&mut s, edit(2, 0)));
-        assert_eq!(s.record.items[0].draft.as_ref().unwrap().note.text, "æx");
+        assert_eq!(s.agenda.items[0].record().draft.as_ref().unwrap().note.text, "æx");
         let vedtak = Change::VedtakText { item: 0, at: 0, cut: 0, put: "V".into() };
         assert!(!apply(&mut s, vedtak.clone()), "no vedtak being written");
         s.open_vedtak_draft(0, None, "edtatt").unwrap();
         assert!(apply(&mut s, vedtak));
-        assert_eq!(s.record.items[0].vedtak_draft.as_ref().unwrap().text, "Vedtatt");
+        assert_eq!(s.agenda.items[0].record().vedtak_draft.as_ref().unwrap().text, "Vedtatt");
     }
 }

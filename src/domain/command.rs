@@ -288,7 +288,7 @@ impl Session {
                 Ok(Applied::touched(Draft(item)))
             }
             Command::CommitDraft(item) => {
-                if self.record.items.get(item).is_none_or(|r| r.draft.is_none()) {
+                if self.record_of(item).is_none_or(|r| r.draft.is_none()) {
                     return Err(Refusal::NoSuchItem);
                 }
                 let filed = self.commit_draft(item);
@@ -307,7 +307,7 @@ impl Session {
                 Ok(Applied::touched(VedtakDraft(item)))
             }
             Command::CloseVedtakDraft(item) => {
-                if self.record.items.get(item).is_none_or(|r| r.vedtak_draft.is_none()) {
+                if self.record_of(item).is_none_or(|r| r.vedtak_draft.is_none()) {
                     return Err(Refusal::NoSuchItem);
                 }
                 self.close_vedtak_draft(item);
@@ -403,8 +403,8 @@ mod tests {
         let typed = Command::WriteDraft { item: 1, text: "Støttes ".into(), kind: NoteKind::Question, speaker: None };
         assert_eq!(s.apply(typed, now).unwrap().touched, Touched::Draft(1));
         assert_eq!(s.apply(Command::CommitDraft(1), now), Ok(Applied::made(Touched::Item(1), 0)));
-        assert_eq!(s.record.items[1].notes[0].text, "Støttes");
-        assert_eq!(s.record.items[1].notes[0].kind, NoteKind::Question);
+        assert_eq!(s.agenda.items[1].record().notes[0].text, "Støttes");
+        assert_eq!(s.agenda.items[1].record().notes[0].kind, NoteKind::Question);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::agenda::Item;
 use super::session::{Refusal, Session};
 use super::time::{Day, Stamp};
 
@@ -23,20 +24,19 @@ pub struct FollowUp {
 
 impl Session {
     pub fn add_followup(&mut self, item: usize, followup: FollowUp) -> Result<usize, Refusal> {
-        let list = &mut self.record.items.get_mut(item).ok_or(Refusal::NoSuchItem)?.followups;
+        let list = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.followups;
         list.push(followup);
         Ok(list.len() - 1)
     }
 
     pub fn replace_followup(&mut self, item: usize, index: usize, followup: FollowUp) -> Result<(), Refusal> {
-        let slot =
-            self.record.items.get_mut(item).and_then(|r| r.followups.get_mut(index)).ok_or(Refusal::NoSuchItem)?;
+        let slot = self.record_of_mut(item).and_then(|r| r.followups.get_mut(index)).ok_or(Refusal::NoSuchItem)?;
         *slot = followup;
         Ok(())
     }
 
     pub fn delete_followup(&mut self, item: usize, index: usize) -> Result<FollowUp, Refusal> {
-        let list = &mut self.record.items.get_mut(item).ok_or(Refusal::NoSuchItem)?.followups;
+        let list = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.followups;
         if index >= list.len() {
             return Err(Refusal::NoSuchItem);
         }
@@ -45,9 +45,10 @@ impl Session {
 
     /// Every follow-up of the meeting, in agenda order: (item, index, action).
     pub fn followups(&self) -> Vec<(usize, usize, &FollowUp)> {
-        self.record
+        self.agenda
             .items
             .iter()
+            .map(Item::record)
             .enumerate()
             .flat_map(|(i, r)| r.followups.iter().enumerate().map(move |(k, f)| (i, k, f)))
             .collect()

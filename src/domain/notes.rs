@@ -79,7 +79,7 @@ pub struct Draft {
 impl Session {
     /// Starts writing a new note on item `item`, or takes up the draft already there.
     pub fn open_draft(&mut self, item: usize, now: Stamp) -> Result<&Draft, Refusal> {
-        let record = self.record.items.get_mut(item).ok_or(Refusal::NoSuchItem)?;
+        let record = self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?;
         Ok(record.draft.get_or_insert_with(|| Draft {
             note: Note { at: now, kind: NoteKind::Comment, speaker: None, text: String::new() },
             editing: None,
@@ -88,7 +88,7 @@ impl Session {
 
     /// Starts changing note `index` of item `item`.
     pub fn edit_note(&mut self, item: usize, index: usize) -> Result<&Draft, Refusal> {
-        let record = self.record.items.get_mut(item).ok_or(Refusal::NoSuchItem)?;
+        let record = self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?;
         let note = record.notes.get(index).ok_or(Refusal::NoSuchItem)?.clone();
         if record.draft.as_ref().is_some_and(|d| d.editing != Some(index) && !d.note.text.trim().is_empty()) {
             return Err(Refusal::UnfinishedDraft);
@@ -99,13 +99,13 @@ impl Session {
 
     /// The draft on item `item`, to change as the minute-taker types.
     pub fn draft_mut(&mut self, item: usize) -> Option<&mut Draft> {
-        self.record.items.get_mut(item)?.draft.as_mut()
+        self.record_of_mut(item)?.draft.as_mut()
     }
 
     /// Files the draft of item `item` as a note (or as the changed note); an empty new
     /// draft is dropped. Returns the note's index.
     pub fn commit_draft(&mut self, item: usize) -> Option<usize> {
-        let record = self.record.items.get_mut(item)?;
+        let record = self.record_of_mut(item)?;
         let Draft { mut note, editing } = record.draft.take()?;
         note.text = note.text.trim_end().to_string();
         match editing {
@@ -122,7 +122,7 @@ impl Session {
     }
 
     pub fn delete_note(&mut self, item: usize, index: usize) -> Result<Note, Refusal> {
-        let notes = &mut self.record.items.get_mut(item).ok_or(Refusal::NoSuchItem)?.notes;
+        let notes = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.notes;
         if index >= notes.len() {
             return Err(Refusal::NoSuchItem);
         }
@@ -131,7 +131,7 @@ impl Session {
 
     /// Moves a note one place up or down; where it went.
     pub fn move_note(&mut self, item: usize, index: usize, up: bool) -> Result<usize, Refusal> {
-        let notes = &mut self.record.items.get_mut(item).ok_or(Refusal::NoSuchItem)?.notes;
+        let notes = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.notes;
         if index >= notes.len() {
             return Err(Refusal::NoSuchItem);
         }
@@ -154,11 +154,11 @@ mod tests {
         draft.note.text = "Bør ikke blande inn annet enn informasjonssikkerhet.  ".into();
         draft.note.speaker = Some(Speaker { name: None, org: Some("Helse Nord RHF".into()) });
         assert_eq!(s.commit_draft(1), Some(0));
-        let note = &s.record.items[1].notes[0];
+        let note = &s.agenda.items[1].record().notes[0];
         assert_eq!(note.at, at("10:12:00"));
         assert_eq!(note.text, "Bør ikke blande inn annet enn informasjonssikkerhet.");
         assert_eq!(note.speaker.as_ref().unwrap().label(), "Helse Nord RHF");
-        assert_eq!(s.record.items[1].draft, None);
+        assert_eq!(s.agenda.items[1].record().draft, None);
     }
 
     #[test]
@@ -167,7 +167,7 @@ mod tests {
         s.open_draft(0, at("10:00:00")).unwrap();
         s.draft_mut(0).unwrap().note.text = "  \n ".into();
         assert_eq!(s.commit_draft(0), None);
-        assert!(s.record.items[0].notes.is_empty());
+        assert!(s.agenda.items[0].record().notes.is_empty());
     }
 
     #[test]
@@ -188,7 +188,7 @@ mod tests {
         s.open_draft(0, at("10:01:00")).unwrap();
         s.draft_mut(0).unwrap().note.text = "halvskrevet".into();
         assert_eq!(s.edit_note(0, 0).err(), Some(Refusal::UnfinishedDraft));
-        assert_eq!(s.record.items[0].draft.as_ref().unwrap().note.text, "halvskrevet");
+        assert_eq!(s.agenda.items[0].record().draft.as_ref().unwrap().note.text, "halvskrevet");
         // An empty draft, or the same note's, gives way.
         s.draft_mut(0).unwrap().note.text = " ".into();
         assert_eq!(s.edit_note(0, 0).unwrap().note.text, "første");
@@ -207,10 +207,10 @@ mod tests {
         s.draft_mut(0).unwrap().note.text = "B".into();
         s.draft_mut(0).unwrap().note.kind = NoteKind::Question;
         assert_eq!(s.commit_draft(0), Some(1));
-        assert_eq!(s.record.items[0].notes[1].kind, NoteKind::Question);
-        assert_eq!(s.record.items[0].notes[1].at, at("10:02:00"), "a changed note keeps its time");
+        assert_eq!(s.agenda.items[0].record().notes[1].kind, NoteKind::Question);
+        assert_eq!(s.agenda.items[0].record().notes[1].at, at("10:02:00"), "a changed note keeps its time");
         assert_eq!(s.move_note(0, 2, true), Ok(1));
-        let texts: Vec<_> = s.record.items[0].notes.iter().map(|n| n.text.as_str()).collect();
+        let texts: Vec<_> = s.agenda.items[0].record().notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["a", "c", "B"]);
         assert_eq!(s.delete_note(0, 0).unwrap().text, "a");
         assert_eq!(s.delete_note(0, 5), Err(Refusal::NoSuchItem));

@@ -157,7 +157,7 @@ mod tests {
     fn breaks_take_their_place_in_the_day() {
         let items = vec![
             sak("sak", Some("10:40"), None),
-            Item::Break(Break { title: "Pause".into(), at: Some(hm("11:00")), minutes: Some(15) }),
+            Item::Break(Break { title: "Pause".into(), at: Some(hm("11:00")), minutes: Some(15), ..Break::default() }),
             sak("sak", None, Some(15)),
         ];
         let a = agenda(Some("10:40"), Some("12:00"), items);

@@ -16,40 +16,112 @@ pub const SESSION_FORMAT: u32 = 1;
 /// The timebox of a sak or break added during the meeting, until someone changes it.
 pub const ADDED_MINUTES: u32 = 10;
 
-/// A meeting in progress or done: self-contained, written after every change.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A meeting in progress or done: self-contained, written after every change. Each
+/// item of the agenda carries what happened to it (`Item::record`); moving, adding or
+/// removing an item moves its record with it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     pub format: u32,
-    /// The agenda as it stands: items added, moved, retitled during the meeting.
+    /// The agenda as it stands: items added, moved, retitled during the meeting, each
+    /// with its record.
     pub agenda: Agenda,
-    #[serde(default)]
     pub record: Record,
 }
 
-/// What happened, beside the agenda.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What happened to the meeting as a whole, beside its items.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record {
+    pub started: Option<Stamp>,
+    pub ended: Option<Stamp>,
+    /// The item being dealt with now (index into the agenda's items).
+    pub current: Option<usize>,
+    /// The clock is stopped for an interruption since then.
+    pub paused: Option<Stamp>,
+    /// Interruptions of the clock, past ones.
+    pub interruptions: Vec<Segment>,
+}
+
+/// A session as its file has it: the agenda as an agenda file writes it, then the items'
+/// records and the people's attendance in lists of their own, one per item and one per
+/// person in the same order (`I` and `P` are the values, or references to them when
+/// writing). Reading and writing a session go through it; nowhere else are the lists side
+/// by side.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Session", deny_unknown_fields)]
+#[serde(bound(deserialize = "A: Deserialize<'de>, I: Deserialize<'de> + Default, P: Deserialize<'de> + Default"))]
+pub struct SessionFile<A = Agenda, I = ItemRecord, P = Attendance> {
+    pub format: u32,
+    pub agenda: A,
+    #[serde(default)]
+    pub record: RecordFile<I, P>,
+}
+
+/// `Record` as the file has it, with the items' records and the people's attendance
+/// (`P`, as `I`).
+#[derive(Default, Serialize, Deserialize)]
+#[serde(rename = "Record", deny_unknown_fields)]
+pub struct RecordFile<I = ItemRecord, P = Attendance> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<Stamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Stamp>,
-    /// The item being dealt with now (index into the agenda's items).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<usize>,
-    /// The clock is stopped for an interruption since then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused: Option<Stamp>,
-    /// Interruptions of the clock, past ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interruptions: Vec<Segment>,
-    /// One per agenda item, in the same order.
     #[serde(default)]
-    pub items: Vec<ItemRecord>,
-    /// One per person on the agenda's roster, in the same order.
+    pub items: Vec<I>,
     #[serde(default)]
-    pub attendance: Vec<Attendance>,
+    pub attendance: Vec<P>,
+}
+
+/// A session file whose records do not match its agenda: not one per item, or not one
+/// per person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordMismatch;
+
+impl SessionFile {
+    /// The session: each record put with its item.
+    pub fn into_session(self) -> Result<Session, RecordMismatch> {
+        let SessionFile { format, mut agenda, record } = self;
+        let RecordFile { started, ended, current, paused, interruptions, items, attendance } = record;
+        if items.len() != agenda.items.len() || attendance.len() != agenda.people.len() {
+            return Err(RecordMismatch);
+        }
+        for (item, record) in agenda.items.iter_mut().zip(items) {
+            *item.record_mut() = record;
+        }
+        for (person, attendance) in agenda.people.iter_mut().zip(attendance) {
+            person.attendance = attendance;
+        }
+        Ok(Session { format, agenda, record: Record { started, ended, current, paused, interruptions } })
+    }
+}
+
+impl Serialize for Session {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Record { started, ended, current, paused, interruptions } = &self.record;
+        let record = RecordFile {
+            started: *started,
+            ended: *ended,
+            current: *current,
+            paused: *paused,
+            interruptions: interruptions.clone(),
+            items: self.agenda.items.iter().map(Item::record).collect(),
+            attendance: self.agenda.people.iter().map(|p| &p.attendance).collect(),
+        };
+        SessionFile { format: self.format, agenda: &self.agenda, record }.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Session {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        SessionFile::deserialize(deserializer)?.into_session().map_err(|RecordMismatch| {
+            serde::de::Error::custom("the session's records do not match its agenda (record.items, record.attendance)")
+        })
+    }
 }
 
 /// What happened to one agenda item.
@@ -173,9 +245,22 @@ impl Session {
                 Item::Break(b) => b.minutes = minutes,
             }
         }
-        let items = vec![ItemRecord::default(); agenda.items.len()];
-        let attendance = agenda.people.iter().map(Attendance::from_roster).collect();
-        Session { format: SESSION_FORMAT, agenda, record: Record { items, attendance, ..Record::default() } }
+        for item in &mut agenda.items {
+            *item.record_mut() = ItemRecord::default();
+        }
+        for person in &mut agenda.people {
+            person.attendance = Attendance::from_roster(person);
+        }
+        Session { format: SESSION_FORMAT, agenda, record: Record::default() }
+    }
+
+    /// What happened to item `i`.
+    pub fn record_of(&self, i: usize) -> Option<&ItemRecord> {
+        self.agenda.items.get(i).map(Item::record)
+    }
+
+    pub fn record_of_mut(&mut self, i: usize) -> Option<&mut ItemRecord> {
+        self.agenda.items.get_mut(i).map(Item::record_mut)
     }
 
     pub fn schedule(&self) -> Schedule {
@@ -250,13 +335,18 @@ impl Session {
         }
         let from = self.record.current;
         let planned = (from.map_or(0, |c| c + 1)..self.agenda.items.len()).find(|&i| {
-            matches!(self.agenda.items[i], Item::Break(_)) && self.record.items[i].state == ItemState::Pending
+            matches!(self.agenda.items[i], Item::Break(_)) && self.agenda.items[i].record().state == ItemState::Pending
         });
         let target = if let Some(i) = planned {
             i
         } else {
             let at = from.map_or(self.agenda.items.len(), |c| c + 1);
-            let item = Item::Break(Break { title: title.to_string(), at: None, minutes: Some(ADDED_MINUTES) });
+            let item = Item::Break(Break {
+                title: title.to_string(),
+                at: None,
+                minutes: Some(ADDED_MINUTES),
+                ..Break::default()
+            });
             self.insert(at, item);
             at
         };
@@ -291,7 +381,7 @@ impl Session {
         let since = self.record.paused.take().ok_or(Refusal::NotPaused)?;
         self.record.interruptions.push(Segment { start: since, end: Some(now) });
         if let Some(c) = self.record.current {
-            self.record.items[c].segments.push(Segment { start: now, end: None });
+            self.agenda.items[c].record_mut().segments.push(Segment { start: now, end: None });
         }
         Ok(())
     }
@@ -311,7 +401,7 @@ impl Session {
         if !matches!(item, Item::Sak(_)) {
             return Err(Refusal::NotASak);
         }
-        let record = &mut self.record.items[i];
+        let record = self.agenda.items[i].record_mut();
         record.state = if record.state == state {
             if record.segments.is_empty() || self.record.current == Some(i) {
                 ItemState::Pending
@@ -343,7 +433,6 @@ impl Session {
 
     fn insert(&mut self, at: usize, item: Item) {
         self.agenda.items.insert(at, item);
-        self.record.items.insert(at, ItemRecord::default());
         if let Some(c) = self.record.current.as_mut()
             && *c >= at
         {
@@ -360,7 +449,6 @@ impl Session {
         let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|&j| j < len) };
         let Some(j) = j else { return Ok(i) };
         self.agenda.items.swap(i, j);
-        self.record.items.swap(i, j);
         // A moved item loses its fixed start: it now starts where the one above ends.
         for k in [i, j] {
             match &mut self.agenda.items[k] {
@@ -399,20 +487,20 @@ impl Session {
 
     fn next_pending_after(&self, after: Option<usize>) -> Option<usize> {
         let from = after.map_or(0, |a| a + 1);
-        (from..self.record.items.len()).find(|&i| self.record.items[i].state == ItemState::Pending)
+        (from..self.agenda.items.len()).find(|&i| self.agenda.items[i].record().state == ItemState::Pending)
     }
 
     fn enter(&mut self, i: usize, now: Stamp) {
         self.record.current = Some(i);
         if self.record.paused.is_none() {
-            self.record.items[i].segments.push(Segment { start: now, end: None });
+            self.agenda.items[i].record_mut().segments.push(Segment { start: now, end: None });
         }
     }
 
     fn leave(&mut self, now: Stamp) {
         self.close_segment(now);
         if let Some(c) = self.record.current.take() {
-            let record = &mut self.record.items[c];
+            let record = self.agenda.items[c].record_mut();
             if record.state == ItemState::Pending {
                 record.state = ItemState::Done;
             }
@@ -421,7 +509,7 @@ impl Session {
 
     fn close_segment(&mut self, now: Stamp) {
         if let Some(c) = self.record.current
-            && let Some(open) = self.record.items[c].segments.last_mut().filter(|s| s.end.is_none())
+            && let Some(open) = self.agenda.items[c].record_mut().segments.last_mut().filter(|s| s.end.is_none())
         {
             open.end = Some(now);
         }
@@ -429,7 +517,7 @@ impl Session {
 
     /// Seconds spent on item `i`, all segments together.
     pub fn elapsed(&self, i: usize, now: Stamp) -> i64 {
-        self.record.items[i].segments.iter().map(|s| s.end.unwrap_or(now).seconds_since(s.start).max(0)).sum()
+        self.agenda.items[i].record().segments.iter().map(|s| s.end.unwrap_or(now).seconds_since(s.start).max(0)).sum()
     }
 
     /// The current item's clock, if there is a current item.
@@ -476,7 +564,7 @@ impl Session {
             }
         };
         for (i, start) in starts.iter_mut().enumerate().skip(from) {
-            if self.record.items[i].state == ItemState::Pending && self.record.current != Some(i) {
+            if self.agenda.items[i].record().state == ItemState::Pending && self.record.current != Some(i) {
                 *start = Some(cursor);
                 cursor = cursor.plus_seconds(i64::from(schedule.slots[i].minutes) * 60);
             }
@@ -514,7 +602,7 @@ pub(crate) mod tests {
             vec![
                 sak("a", None, Some(10)),
                 sak("b", None, Some(20)),
-                Item::Break(Break { title: "Pause".into(), at: None, minutes: Some(15) }),
+                Item::Break(Break { title: "Pause".into(), at: None, minutes: Some(15), ..Break::default() }),
                 sak("c", None, Some(15)),
             ],
         ))
@@ -539,7 +627,7 @@ pub(crate) mod tests {
         assert_eq!(s.record.started, Some(at("10:02:00")));
         assert_eq!(s.record.current, Some(0));
         s.next(at("10:10:30")).unwrap();
-        assert_eq!(s.record.items[0].state, ItemState::Done);
+        assert_eq!(s.agenda.items[0].record().state, ItemState::Done);
         assert_eq!(s.elapsed(0, at("10:30:00")), 8 * 60 + 30);
         assert_eq!(s.record.current, Some(1));
         assert_eq!(s.elapsed(1, at("10:11:00")), 30);
@@ -553,7 +641,7 @@ pub(crate) mod tests {
         s.next(at("10:30:00")).unwrap(); // pause
         s.go_to(1, at("10:45:00")).unwrap(); // back to b
         s.next(at("10:50:00")).unwrap(); // c
-        assert_eq!(s.record.items[1].segments.len(), 2);
+        assert_eq!(s.agenda.items[1].record().segments.len(), 2);
         assert_eq!(s.elapsed(1, at("11:00:00")), 25 * 60);
         assert_eq!(s.record.current, Some(3));
     }
@@ -640,7 +728,7 @@ pub(crate) mod tests {
         assert_eq!(s.next(at("10:25:00")), Err(Refusal::NothingLeft));
         assert_eq!(s.record.current, None);
         s.toggle_postponed(1).unwrap();
-        assert_eq!(s.record.items[1].state, ItemState::Pending);
+        assert_eq!(s.agenda.items[1].record().state, ItemState::Pending);
     }
 
     #[test]
@@ -654,7 +742,6 @@ pub(crate) mod tests {
         s.start_break(at("10:25:00"), "Pause").unwrap(); // none planned ahead: an unplanned one
         assert_eq!(s.record.current, Some(4));
         assert_eq!(s.agenda.items[4].title(), "Pause");
-        assert_eq!(s.agenda.items.len(), s.record.items.len());
     }
 
     #[test]
@@ -666,7 +753,7 @@ pub(crate) mod tests {
         s.close(at("10:40:00")).unwrap();
         assert_eq!(s.record.ended, Some(at("10:40:00")));
         assert_eq!(s.record.paused, None);
-        assert_eq!(s.record.items[0].state, ItemState::Done);
+        assert_eq!(s.agenda.items[0].record().state, ItemState::Done);
         assert_eq!(s.next(at("10:41:00")), Err(Refusal::Ended));
         assert_eq!(s.start(at("10:41:00")), Err(Refusal::Ended));
     }
@@ -678,7 +765,7 @@ pub(crate) mod tests {
         assert_eq!(s.move_item(0, false), Ok(1));
         assert_eq!(s.record.current, Some(1));
         assert_eq!(s.agenda.items[1].title(), "a");
-        assert_eq!(s.record.items[1].segments.len(), 1);
+        assert_eq!(s.agenda.items[1].record().segments.len(), 1);
         assert_eq!(s.move_item(0, true), Ok(0));
     }
 

@@ -106,17 +106,17 @@ impl Session {
         if !matches!(self.agenda.items.get(item), Some(Item::Sak(_))) {
             return Err(Refusal::NotASak);
         }
-        let record = &mut self.record.items[item];
+        let record = self.agenda.items[item].record_mut();
         Ok(record.vedtak_draft.get_or_insert_with(|| VedtakDraft { label, text: text.to_string() }))
     }
 
     pub fn vedtak_draft_mut(&mut self, item: usize) -> Option<&mut VedtakDraft> {
-        self.record.items.get_mut(item)?.vedtak_draft.as_mut()
+        self.record_of_mut(item)?.vedtak_draft.as_mut()
     }
 
     /// Drops the vedtak being written (saved as a decision, or given up).
     pub fn close_vedtak_draft(&mut self, item: usize) {
-        if let Some(r) = self.record.items.get_mut(item) {
+        if let Some(r) = self.record_of_mut(item) {
             r.vedtak_draft = None;
         }
     }
@@ -143,10 +143,10 @@ impl Session {
         let label = label.map(str::trim).filter(|l| !l.is_empty()).map(String::from);
         let outcome = if label.is_some() { outcome } else { self.effective_outcome(item, text, outcome) };
         let decision = Decision { at: now, label, text: text.trim().to_string(), outcome, until: None, votes: None };
-        let record = &mut self.record.items[item];
+        let record = self.agenda.items[item].record_mut();
         record.decisions.push(decision);
         self.mark_by_outcome(item, outcome);
-        Ok(self.record.items[item].decisions.len() - 1)
+        Ok(self.agenda.items[item].record().decisions.len() - 1)
     }
 
     /// Changes the outcome of decision `index` (and what it was postponed to).
@@ -160,7 +160,7 @@ impl Session {
         let d = self.decision(item, index)?;
         let (text, partial) = (d.text.clone(), d.label.is_some());
         let outcome = if partial { outcome } else { self.effective_outcome(item, &text, outcome) };
-        let d = &mut self.record.items[item].decisions[index];
+        let d = &mut self.agenda.items[item].record_mut().decisions[index];
         d.outcome = outcome;
         d.until = until.map(str::trim).filter(|u| !u.is_empty()).map(String::from);
         self.mark_by_outcome(item, outcome);
@@ -169,12 +169,12 @@ impl Session {
 
     pub fn set_votes(&mut self, item: usize, index: usize, votes: Option<Votes>) -> Result<(), Refusal> {
         self.decision(item, index)?;
-        self.record.items[item].decisions[index].votes = votes;
+        self.agenda.items[item].record_mut().decisions[index].votes = votes;
         Ok(())
     }
 
     fn decision(&self, item: usize, index: usize) -> Result<&Decision, Refusal> {
-        self.record.items.get(item).and_then(|r| r.decisions.get(index)).ok_or(Refusal::NoSuchItem)
+        self.record_of(item).and_then(|r| r.decisions.get(index)).ok_or(Refusal::NoSuchItem)
     }
 
     fn effective_outcome(&self, item: usize, text: &str, outcome: Outcome) -> Outcome {
@@ -187,7 +187,7 @@ impl Session {
     }
 
     fn mark_by_outcome(&mut self, item: usize, outcome: Outcome) {
-        let record = &mut self.record.items[item];
+        let record = self.agenda.items[item].record_mut();
         match outcome {
             Outcome::Postponed => record.state = ItemState::Postponed,
             Outcome::Withdrawn => record.state = ItemState::Withdrawn,
@@ -219,7 +219,7 @@ mod tests {
     fn adopting_the_proposal_unchanged() {
         let mut s = with_proposal();
         assert_eq!(s.adopt_proposal(1, at("10:30:00")), Ok(0));
-        let d = &s.record.items[1].decisions[0];
+        let d = &s.agenda.items[1].record().decisions[0];
         assert_eq!(
             (d.outcome, d.text.as_str()),
             (Outcome::Adopted, "Styringsgruppen godkjenner versjon 7.0 av Normen.")
@@ -233,10 +233,10 @@ mod tests {
         let mut s = with_proposal();
         let text = "Styringsgruppen godkjenner versjon 7.0 av Normen. Publiseres når forskriften trer i kraft.";
         s.decide(1, None, text, Outcome::Adopted, at("10:30:00")).unwrap();
-        assert_eq!(s.record.items[1].decisions[0].outcome, Outcome::AdoptedAmended);
+        assert_eq!(s.agenda.items[1].record().decisions[0].outcome, Outcome::AdoptedAmended);
         s.decide(1, None, "Styringsgruppen  godkjenner versjon 7.0\nav Normen.", Outcome::Adopted, at("10:31:00"))
             .unwrap();
-        assert_eq!(s.record.items[1].decisions[1].outcome, Outcome::Adopted, "only spacing differs");
+        assert_eq!(s.agenda.items[1].record().decisions[1].outcome, Outcome::Adopted, "only spacing differs");
     }
 
     #[test]
@@ -244,17 +244,17 @@ mod tests {
         let mut s = with_proposal();
         s.decide(1, Some("Beslutning kap. 1.3"), "Vi lar den stå uforandret.", Outcome::Noted, at("10:25:00")).unwrap();
         s.decide(1, Some(" "), "Beholdes uforandret.", Outcome::Noted, at("10:26:00")).unwrap();
-        assert_eq!(s.record.items[1].decisions[0].label.as_deref(), Some("Beslutning kap. 1.3"));
-        assert_eq!(s.record.items[1].decisions[1].label, None);
-        assert_eq!(s.record.items[1].decisions[0].outcome, Outcome::Noted);
+        assert_eq!(s.agenda.items[1].record().decisions[0].label.as_deref(), Some("Beslutning kap. 1.3"));
+        assert_eq!(s.agenda.items[1].record().decisions[1].label, None);
+        assert_eq!(s.agenda.items[1].record().decisions[0].outcome, Outcome::Noted);
         s.decide(1, Some("Kap. 5.1"), "Bør holder.", Outcome::Adopted, at("10:27:00")).unwrap();
         assert_eq!(
-            s.record.items[1].decisions[2].outcome,
+            s.agenda.items[1].record().decisions[2].outcome,
             Outcome::Adopted,
             "a partial decision is not the forslag amended"
         );
         s.set_outcome(1, 2, Outcome::Adopted, None).unwrap();
-        assert_eq!(s.record.items[1].decisions[2].outcome, Outcome::Adopted);
+        assert_eq!(s.agenda.items[1].record().decisions[2].outcome, Outcome::Adopted);
     }
 
     #[test]
@@ -262,9 +262,9 @@ mod tests {
         let mut s = with_proposal();
         s.adopt_proposal(1, at("10:30:00")).unwrap();
         s.set_outcome(1, 0, Outcome::Postponed, Some("til septembermøtet")).unwrap();
-        let d = &s.record.items[1].decisions[0];
+        let d = &s.agenda.items[1].record().decisions[0];
         assert_eq!((d.outcome, d.until.as_deref()), (Outcome::Postponed, Some("til septembermøtet")));
-        assert_eq!(s.record.items[1].state, ItemState::Postponed);
+        assert_eq!(s.agenda.items[1].record().state, ItemState::Postponed);
         assert_eq!(s.set_outcome(1, 3, Outcome::Noted, None), Err(Refusal::NoSuchItem));
     }
 
@@ -278,7 +278,7 @@ mod tests {
         let mut s = with_proposal();
         s.adopt_proposal(1, at("10:30:00")).unwrap();
         s.set_votes(1, 0, Votes::parse("9 2 1")).unwrap();
-        assert_eq!(s.record.items[1].decisions[0].votes.map(|v| v.against), Some(2));
+        assert_eq!(s.agenda.items[1].record().decisions[0].votes.map(|v| v.against), Some(2));
     }
 
     #[test]
@@ -289,7 +289,7 @@ mod tests {
         let again = s.open_vedtak_draft(1, None, "annet").unwrap();
         assert_eq!((again.label.as_deref(), again.text.as_str()), (Some("Kap. 1.3"), "Forslag endret"));
         s.close_vedtak_draft(1);
-        assert_eq!(s.record.items[1].vedtak_draft, None);
+        assert_eq!(s.agenda.items[1].record().vedtak_draft, None);
         assert_eq!(s.open_vedtak_draft(2, None, "x").map(|_| ()), Err(Refusal::NotASak));
     }
 

@@ -98,7 +98,7 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
     let numbers = agenda.sak_numbers();
     let mut rows = Vec::new();
     for (i, item) in agenda.items.iter().enumerate() {
-        let record = &session.record.items[i];
+        let record = &session.agenda.items[i].record();
         let mut left: Vec<String> = numbers[i].map(|n| n.to_string()).into_iter().collect();
         left.extend(kl(&plan, i, record.segments.first().map(|s| s.start), options.times, r));
         let mut right = vec![Para::Heading(heading(item, w))];
@@ -408,7 +408,7 @@ fn names<'a>(people: impl Iterator<Item = &'a crate::domain::agenda::Person>) ->
 
 fn attendance(session: &Session, w: &Words) -> Vec<Group> {
     let r = w.referat;
-    let people = session.agenda.people.iter().zip(&session.record.attendance);
+    let people = session.agenda.people.iter().map(|p| (p, &p.attendance));
     let pick = |presence: Presence, secretariat: bool| -> Vec<String> {
         people
             .clone()
@@ -470,7 +470,7 @@ fn org_table(session: &Session, w: &Words) -> Option<Table> {
             let members: Vec<(usize, &crate::domain::agenda::Person)> =
                 people.iter().enumerate().filter(|(_, p)| p.org.as_ref() == Some(org)).collect();
             let named: Vec<String> = members.iter().filter_map(|(_, p)| p.name.clone()).collect();
-            let status = |i: usize| session.record.attendance[i].presence;
+            let status = |i: usize| people[i].attendance.presence;
             let word = if members.iter().any(|(i, _)| status(*i) == Presence::Present) {
                 r.present
             } else if members.iter().any(|(i, _)| status(*i) == Presence::Apologies) {
@@ -488,10 +488,10 @@ fn org_table(session: &Session, w: &Words) -> Option<Table> {
 
 /// Arrivals and departures while item `i` was under discussion.
 fn comings_and_goings(session: &Session, i: usize, r: &ReferatWords) -> Vec<Para> {
-    let segments = &session.record.items[i].segments;
+    let segments = &session.agenda.items[i].record().segments;
     let during = |at: Stamp| segments.iter().any(|s| s.start <= at && s.end.is_none_or(|e| at < e));
     let mut out = Vec::new();
-    for (p, a) in session.agenda.people.iter().zip(&session.record.attendance) {
+    for (p, a) in session.agenda.people.iter().map(|p| (p, &p.attendance)) {
         let who = p.name.clone().or(p.org.clone()).unwrap_or_default();
         if let Some(at) = a.arrived.filter(|&at| during(at)) {
             out.push(Para::Text(format!("{who} {}.", (r.came)(&at.hm().to_string()))));
@@ -514,7 +514,7 @@ fn timing(session: &Session, plan: &Schedule, r: &ReferatWords) -> Table {
         .enumerate()
         .map(|(i, item)| {
             let slot = plan.slots[i];
-            let first = session.record.items[i].segments.first();
+            let first = session.agenda.items[i].record().segments.first();
             let minutes = (session.elapsed(i, now) + 30) / 60;
             let (actual, diff) = match first {
                 Some(s) => {
@@ -536,7 +536,14 @@ fn timing(session: &Session, plan: &Schedule, r: &ReferatWords) -> Table {
 
 /// The last moment the session knows of: its end, else the latest time recorded.
 fn last_moment(session: &Session) -> Stamp {
-    let recorded = session.record.items.iter().flat_map(|r| &r.segments).flat_map(|s| [Some(s.start), s.end]).flatten();
+    let recorded = session
+        .agenda
+        .items
+        .iter()
+        .map(Item::record)
+        .flat_map(|r| &r.segments)
+        .flat_map(|s| [Some(s.start), s.end])
+        .flatten();
     session
         .record
         .ended

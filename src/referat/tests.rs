@@ -102,7 +102,7 @@ fn hostile_session() -> Session {
             Item::Break(b) => b.title = HOSTILE.into(),
         }
     }
-    for record in &mut s.record.items {
+    for record in s.agenda.items.iter_mut().map(Item::record_mut) {
         for note in &mut record.notes {
             note.text = HOSTILE.into();
             note.speaker = Some(Speaker { name: h(), org: h() });

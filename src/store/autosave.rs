@@ -12,6 +12,7 @@ use super::agenda_file::ReadError;
 use super::journal::Journal;
 use super::lock::{self, LockProblem, SessionLock};
 use super::session_file::{self, LaterNotes, OnDisk};
+use crate::domain::agenda::Item;
 use crate::domain::change::{self, Change};
 use crate::domain::command::{Changes, Touched};
 use crate::domain::session::Session;
@@ -133,19 +134,18 @@ impl Autosave {
     /// the session as written. The session is written whole when the journal cannot take
     /// it (no journal, a full one, a failing disk), and when idle (`tick`).
     pub fn record(&mut self, session: &Session, changes: Changes) -> &SaveState {
-        let items = &session.record.items;
-        let before = self.written.as_ref().map(|w| &w.record.items);
+        let recorded = |item: usize| session.record_of(item);
+        let written = |item: usize| self.written.as_ref().and_then(|w| w.agenda.items.get(item)).map(Item::record);
         let known = match changes.touched {
             Touched::Nothing => return &self.state,
-            Touched::Draft(item) => items.get(item).map(|r| {
-                let written = before.and_then(|b| b.get(item)).and_then(|r| r.draft.as_ref());
-                vec![change::typed_note(item, written, r.draft.as_ref())]
+            Touched::Draft(item) => recorded(item).map(|r| {
+                vec![change::typed_note(item, written(item).and_then(|w| w.draft.as_ref()), r.draft.as_ref())]
             }),
-            Touched::VedtakDraft(item) => items.get(item).map(|r| {
-                let written = before.and_then(|b| b.get(item)).and_then(|r| r.vedtak_draft.as_ref());
-                vec![change::typed_vedtak(item, written, r.vedtak_draft.as_ref())]
+            Touched::VedtakDraft(item) => recorded(item).map(|r| {
+                let before = written(item).and_then(|w| w.vedtak_draft.as_ref());
+                vec![change::typed_vedtak(item, before, r.vedtak_draft.as_ref())]
             }),
-            Touched::Item(item) => items.get(item).map(|r| vec![Change::Item { item, record: r.clone() }]),
+            Touched::Item(item) => recorded(item).map(|r| vec![Change::Item { item, record: r.clone() }]),
             Touched::Everything => changes
                 .commands
                 .map(|commands| commands.into_iter().map(|(command, at)| Change::Applied { command, at }).collect()),

@@ -236,11 +236,11 @@ mod tests {
     }
 
     fn typed(s: &mut Session, text: &str) -> Change {
-        if s.record.items[0].draft.is_none() {
+        if s.agenda.items[0].record().draft.is_none() {
             s.open_draft(0, at("10:01:00")).unwrap();
         }
         s.draft_mut(0).unwrap().note.text = text.into();
-        Change::Draft { item: 0, draft: s.record.items[0].draft.clone() }
+        Change::Draft { item: 0, draft: s.agenda.items[0].record().draft.clone() }
     }
 
     #[test]
@@ -267,7 +267,7 @@ mod tests {
         journal.sync().unwrap();
         let mut loaded = session_file::load(&path).unwrap();
         assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Applied(4));
-        assert_eq!(loaded.record.items[0].draft.as_ref().unwrap().note.text, "Innspill");
+        assert_eq!(loaded.agenda.items[0].record().draft.as_ref().unwrap().note.text, "Innspill");
         journal.remove().unwrap();
         assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::None);
     }
@@ -294,7 +294,7 @@ mod tests {
         file.write_all(b"Change(Draft(item: 0, draft: Some(Draft(note: Note(at: \"2025-06").unwrap();
         let mut loaded = session_file::load(&path).unwrap();
         assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Applied(1));
-        assert_eq!(loaded.record.items[0].draft.as_ref().unwrap().note.text, "Hel");
+        assert_eq!(loaded.agenda.items[0].record().draft.as_ref().unwrap().note.text, "Hel");
     }
 
     #[test]

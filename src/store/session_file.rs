@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use crate::domain::notes::Note;
-use crate::domain::session::{ItemRecord, SESSION_FORMAT, Session};
+use crate::domain::session::{ItemRecord, RecordMismatch, SESSION_FORMAT, Session, SessionFile};
 
 /// What kind of file a text is, from its first name: `Agenda(` or `Session(`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,17 +36,21 @@ pub fn default_path(agenda: &Path) -> PathBuf {
 
 /// The session as text: the same session always gives the same bytes.
 pub fn to_text(session: &Session) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ")
-        .depth_limit(5)
-        .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES);
-    let mut text = ron::ser::to_string_pretty(session, config).unwrap_or_else(|e| {
+    let mut text = ron::ser::to_string_pretty(session, pretty()).unwrap_or_else(|e| {
         // Serializing plain data to a String cannot fail; keep the reason if it ever does.
         format!("// referent could not write this session: {e}\n")
     });
     text.push('\n');
     text
+}
+
+/// How session files are written.
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ")
+        .depth_limit(5)
+        .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
 /// Reads a session from its text; a newer format is refused, whatever else it holds.
@@ -55,12 +59,12 @@ pub fn parse(text: &str) -> Result<Session, ReadError> {
 }
 
 /// What reading `text` came to (`read`), with the checks every session passes.
-fn checked(text: &str, read: ron::error::SpannedResult<Session>) -> Result<Session, ReadError> {
+fn checked(text: &str, read: ron::error::SpannedResult<SessionFile>) -> Result<Session, ReadError> {
     let newer = |format: u32| {
         let at = locate::SourceMap::of(text).find("format");
         Placed { at, what: ReadProblem::NewerSession { found: format, known: SESSION_FORMAT } }
     };
-    let session: Session = match read {
+    let file = match read {
         Ok(s) => s,
         Err(e) => {
             // A file that does not read may be from a newer referent: say that, not
@@ -78,23 +82,20 @@ fn checked(text: &str, read: ron::error::SpannedResult<Session>) -> Result<Sessi
             });
         }
     };
-    if session.format > SESSION_FORMAT {
-        return Err(newer(session.format));
+    if file.format > SESSION_FORMAT {
+        return Err(newer(file.format));
     }
-    if session.record.items.len() != session.agenda.items.len()
-        || session.record.attendance.len() != session.agenda.people.len()
-    {
+    file.into_session().map_err(|RecordMismatch| {
         let at = locate::SourceMap::of(text).find("record.items");
-        return Err(Placed { at, what: ReadProblem::RecordMismatch });
-    }
-    Ok(session)
+        Placed { at, what: ReadProblem::RecordMismatch }
+    })
 }
 
 /// Reads a large session on two threads: the item records in two halves, each record
 /// read where it is written (no copies of the text), one half beside the rest. None for
 /// a small session, a text the split does not follow, or one that does not read: the
 /// caller reads it in one piece (and reports what is wrong).
-fn read_on_two_threads(text: &str) -> Option<Session> {
+fn read_on_two_threads(text: &str) -> Option<SessionFile> {
     if text.len() < 256 * 1024 {
         return None;
     }
@@ -121,7 +122,7 @@ fn read_on_two_threads(text: &str) -> Option<Session> {
     let (first, second, rest) = std::thread::scope(|scope| {
         let second = std::thread::Builder::new().spawn_scoped(scope, || read(&records[cut..]));
         let rest = format!("{}{}", &text[..list.inside.start], &text[list.inside.end..]);
-        let rest = ron_options().from_str::<Session>(&rest).ok();
+        let rest = ron_options().from_str::<SessionFile>(&rest).ok();
         let first = read(&records[..cut]);
         // (No thread to be had: this one reads the second half too.)
         let second = match second {
@@ -130,10 +131,10 @@ fn read_on_two_threads(text: &str) -> Option<Session> {
         };
         (first, second, rest)
     });
-    let (mut session, mut items) = (rest?, first?);
+    let (mut file, mut items) = (rest?, first?);
     items.extend(second?);
-    session.record.items = items;
-    Some(session)
+    file.record.items = items;
+    Some(file)
 }
 
 /// The notes of a large session that its first look left out, being read on another
@@ -155,7 +156,7 @@ impl LaterNotes {
         let first = self.first.join().ok().flatten();
         let (Some(first), Some(second)) = (first, second) else { return Err(what_is_wrong(&self.text)) };
         for ((item, _), notes) in self.lists.iter().zip(first.into_iter().chain(second)) {
-            if let Some(record) = session.record.items.get_mut(*item) {
+            if let Some(record) = session.record_of_mut(*item) {
                 record.notes = notes;
             }
         }
@@ -204,7 +205,7 @@ pub fn first_look(
         list.notes.iter().enumerate().filter_map(|(item, notes)| Some((item, notes.clone()?))).collect();
     let shown = shown(&session);
     let (now, later): (Vec<_>, Vec<_>) = lists.into_iter().partition(|(item, _)| *item == shown);
-    match (read_notes(&text, &now).and_then(|mut n| n.pop()), session.record.items.get_mut(shown)) {
+    match (read_notes(&text, &now).and_then(|mut n| n.pop()), session.record_of_mut(shown)) {
         (Some(notes), Some(record)) => record.notes = notes,
         _ if !now.is_empty() => return Some(Err(what_is_wrong(&text))),
         _ => {}
@@ -284,12 +285,13 @@ mod tests {
         let text = to_text(&session);
         assert!(text.len() > 256 * 1024, "large enough to be split: {}", text.len());
         let one_piece: Session = ron_options().from_str(&text).unwrap();
-        assert_eq!(read_on_two_threads(&text).as_ref(), Some(&one_piece), "read on two threads");
+        let two = read_on_two_threads(&text).map(|file| file.into_session().unwrap());
+        assert_eq!(two, Some(one_piece), "read on two threads");
         assert_eq!(parse(&text).unwrap(), session);
         // A mistake in the second half of the items is reported where it is.
         let at = text.rfind("text: \"").unwrap();
         let broken = format!("{}tekst{}", &text[..at], &text[at + 4..]);
-        assert_eq!(read_on_two_threads(&broken), None);
+        assert!(read_on_two_threads(&broken).is_none());
         let error = parse(&broken).unwrap_err();
         assert!(format!("{:?}", error.what).contains("\"tekst\""), "{error:?}");
         assert_eq!(error.at.map(|p| p.line), Some(text[..at].lines().count()), "{error:?}");
@@ -303,9 +305,9 @@ mod tests {
         let text = Arc::new(to_text(&session));
         let current = session.record.current.unwrap();
         let (mut first, later) = first_look(Arc::clone(&text), |s| s.record.current.unwrap_or(0)).unwrap().unwrap();
-        assert_eq!(first.record.items[current], session.record.items[current], "the item on screen is whole");
-        assert!(first.record.items[0].notes.is_empty() && !session.record.items[0].notes.is_empty());
-        assert_eq!(first.agenda, session.agenda);
+        assert_eq!(first.record_of(current), session.record_of(current), "the item on screen is whole");
+        assert!(first.record_of(0).unwrap().notes.is_empty() && !session.record_of(0).unwrap().notes.is_empty());
+        assert!(first.agenda.same_plan(&session.agenda));
         later.finish(&mut first).unwrap();
         assert_eq!(first, session);
 
@@ -313,7 +315,7 @@ mod tests {
         let record = text.find("record: Record(").unwrap();
         let at = record + text[record..].find("text: \"").unwrap();
         let broken = Arc::new(format!("{}tekst{}", &text[..at], &text[at + 4..]));
-        let (mut first, later) = first_look(Arc::clone(&broken), |s| s.record.items.len() - 1).unwrap().unwrap();
+        let (mut first, later) = first_look(Arc::clone(&broken), |s| s.agenda.items.len() - 1).unwrap().unwrap();
         let error = later.finish(&mut first).unwrap_err();
         assert_eq!(error, parse(&broken).unwrap_err());
         assert!(first_look(Arc::new(to_text(&seed_session())), |_| 0).is_none(), "a small session is read whole");
@@ -391,10 +393,18 @@ mod tests {
 
     #[test]
     fn records_must_match_the_items() {
-        let mut s = seed_session();
-        s.record.items.pop();
-        let err = parse(&to_text(&s)).unwrap_err();
+        // One record too few, as a hand edit could leave it.
+        let mut file: SessionFile = ron_options().from_str(&to_text(&seed_session())).unwrap();
+        file.record.items.pop();
+        let text = ron::ser::to_string_pretty(&file, pretty()).unwrap();
+        let err = parse(&text).unwrap_err();
         assert_eq!(err.what, ReadProblem::RecordMismatch);
+        assert!(err.at.is_some(), "said where: {err:?}");
+        // And one attendance too few for the people.
+        let mut file: SessionFile = ron_options().from_str(&to_text(&seed_session())).unwrap();
+        file.record.attendance.pop();
+        let text = ron::ser::to_string_pretty(&file, pretty()).unwrap();
+        assert_eq!(parse(&text).unwrap_err().what, ReadProblem::RecordMismatch);
     }
 
     #[test]

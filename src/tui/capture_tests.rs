@@ -68,7 +68,7 @@ fn changing_a_note_while_another_is_half_written_opens_the_half_written_one() {
     keys(&mut app, "<tab> e", "10:23:00");
     let Mode::Editor(editor) = &app.mode else { panic!("an editor is open") };
     assert_eq!(editor.text(), "Halvskrevet", "the half-written note, not the one chosen");
-    assert_eq!(app.session.record.items[4].notes[0].text, "Første");
+    assert_eq!(app.session.agenda.items[4].record().notes[0].text, "Første");
     assert!(app.message.as_deref().is_some_and(|m| m.contains("gjør det ferdig")), "{:?}", app.message);
 }
 
@@ -77,7 +77,7 @@ fn a_stream_of_notes_is_typed_back_to_back_with_kinds() {
     let mut app = at_04_25();
     typed(&mut app, "i", "10:21:00");
     typed(&mut app, "Ikke viktig for oss.", "10:21:05");
-    let draft = app.session.record.items[4].draft.as_ref().unwrap();
+    let draft = app.session.agenda.items[4].record().draft.as_ref().unwrap();
     assert_eq!(draft.note.text, "Ikke viktig for oss.", "every key is in the session before the next draw");
     assert!(app.take_changed());
     key(&mut app, Code::Enter, "10:21:30");
@@ -92,7 +92,7 @@ fn a_stream_of_notes_is_typed_back_to_back_with_kinds() {
     typed(&mut app, "Vi starter nå.", "10:22:30");
     key(&mut app, Code::Esc, "10:22:40");
     assert!(matches!(app.mode, Mode::Normal));
-    let notes = &app.session.record.items[4].notes;
+    let notes = &app.session.agenda.items[4].record().notes;
     let got: Vec<_> = notes.iter().map(|n| (n.kind, n.text.as_str(), n.at)).collect();
     assert_eq!(
         got,
@@ -102,7 +102,7 @@ fn a_stream_of_notes_is_typed_back_to_back_with_kinds() {
             (NoteKind::Answer, "Nei.\nVi starter nå.", at("10:22:10")),
         ]
     );
-    assert_eq!(app.session.record.items[4].draft, None);
+    assert_eq!(app.session.agenda.items[4].record().draft, None);
     let shown = screen(&mut app, "10:23:00");
     assert!(shown.contains("10:21 Spørsmål: Er dette tenkt til neste SG-møte?"), "{shown}");
     assert!(shown.contains("10:22 Svar: Nei."), "{shown}");
@@ -145,7 +145,7 @@ fn a_speaker_is_picked_in_a_few_keys_or_written_freely() {
     typed(&mut app, "Et spørsmål utenfra.", "10:21:10");
     key(&mut app, Code::Esc, "10:21:20");
     let speakers: Vec<_> =
-        app.session.record.items[4].notes.iter().map(|n| n.speaker.as_ref().unwrap().label()).collect();
+        app.session.agenda.items[4].record().notes.iter().map(|n| n.speaker.as_ref().unwrap().label()).collect();
     assert_eq!(speakers, ["Helse Nord RHF", "Ola fra Zzz"]);
 }
 
@@ -160,13 +160,13 @@ fn standard_phrases_come_from_the_agenda_and_the_program() {
     key(&mut app, Code::Esc, "10:21:00");
     assert!(matches!(app.mode, Mode::Editor(_)), "Esc in the picker goes back to the editor");
     key(&mut app, Code::Esc, "10:21:00");
-    assert_eq!(app.session.record.items[4].notes[0].text, "Ingen kommentarer fra SG.");
+    assert_eq!(app.session.agenda.items[4].record().notes[0].text, "Ingen kommentarer fra SG.");
     typed(&mut app, "i", "10:22:00");
     ctrl(&mut app, 't', "10:22:00");
     typed(&mut app, "enstemmig", "10:22:00");
     key(&mut app, Code::Enter, "10:22:00");
     key(&mut app, Code::Esc, "10:22:00");
-    assert_eq!(app.session.record.items[4].notes[1].text, "Enstemmig vedtatt.");
+    assert_eq!(app.session.agenda.items[4].record().notes[1].text, "Enstemmig vedtatt.");
 }
 
 #[test]
@@ -175,9 +175,12 @@ fn a_paste_is_one_edit_and_undo_in_the_editor_takes_it_back() {
     typed(&mut app, "i", "10:21:00");
     typed(&mut app, "Før: ", "10:21:00");
     app.paste("første linje\r\nandre linje", at("10:21:00"));
-    assert_eq!(app.session.record.items[4].draft.as_ref().unwrap().note.text, "Før: første linje\nandre linje");
+    assert_eq!(
+        app.session.agenda.items[4].record().draft.as_ref().unwrap().note.text,
+        "Før: første linje\nandre linje"
+    );
     ctrl(&mut app, 'z', "10:21:00");
-    assert_eq!(app.session.record.items[4].draft.as_ref().unwrap().note.text, "Før: ");
+    assert_eq!(app.session.agenda.items[4].record().draft.as_ref().unwrap().note.text, "Før: ");
 }
 
 #[test]
@@ -197,7 +200,8 @@ fn notes_are_selected_changed_deleted_moved_and_undo_brings_them_back() {
     key(&mut app, Code::Enter, "10:22:00");
     assert!(matches!(app.mode, Mode::Notes), "a changed note goes back to the list");
     typed(&mut app, "K", "10:22:00");
-    let texts = |app: &App| app.session.record.items[4].notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+    let texts =
+        |app: &App| app.session.agenda.items[4].record().notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
     assert_eq!(texts(&app), ["to!", "en", "tre"]);
     typed(&mut app, "x", "10:22:00");
     assert_eq!(texts(&app), ["en", "tre"]);
@@ -213,15 +217,15 @@ fn notes_are_selected_changed_deleted_moved_and_undo_brings_them_back() {
 fn the_proposal_is_adopted_unchanged_or_amended() {
     let mut app = at_04_25();
     typed(&mut app, "v", "10:35:00");
-    let d = &app.session.record.items[4].decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions[0];
     assert_eq!(d.outcome, Outcome::Adopted);
     assert!(d.text.starts_with("Styringsgruppen godkjenner versjon 7.0 av Normen."));
     typed(&mut app, "z", "10:35:00");
-    assert!(app.session.record.items[4].decisions.is_empty());
+    assert!(app.session.agenda.items[4].record().decisions.is_empty());
     typed(&mut app, "V", "10:36:00");
     typed(&mut app, " Med endret begrepsbruk.", "10:36:00");
     key(&mut app, Code::Enter, "10:37:00");
-    let d = &app.session.record.items[4].decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions[0];
     assert_eq!(d.outcome, Outcome::AdoptedAmended);
     assert!(d.text.ends_with("(unntatt juli). Med endret begrepsbruk."));
     let shown = screen(&mut app, "10:37:00");
@@ -242,7 +246,7 @@ fn partial_decisions_outcomes_and_votes() {
     assert!(screen(&mut app, "10:25:00").contains("Skriv vedtaket"), "an empty vedtak is not saved");
     typed(&mut app, "Vi lar den stå uforandret.", "10:25:00");
     key(&mut app, Code::Enter, "10:25:30");
-    let d = &app.session.record.items[4].decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions[0];
     assert_eq!((d.label.as_deref(), d.text.as_str()), (Some("Beslutning kap. 1.3"), "Vi lar den stå uforandret."));
     typed(&mut app, "s", "10:26:00");
     typed(&mut app, "ni to", "10:26:00");
@@ -254,7 +258,7 @@ fn partial_decisions_outcomes_and_votes() {
     typed(&mut app, "9 2 1", "10:26:00");
     key(&mut app, Code::Enter, "10:26:00");
     assert_eq!(
-        app.session.record.items[4].decisions[0].votes.map(|v| (v.in_favour, v.against, v.abstaining)),
+        app.session.agenda.items[4].record().decisions[0].votes.map(|v| (v.in_favour, v.against, v.abstaining)),
         Some((9, 2, 1))
     );
     typed(&mut app, "o", "10:27:00");
@@ -262,7 +266,7 @@ fn partial_decisions_outcomes_and_votes() {
     key(&mut app, Code::Enter, "10:27:00");
     typed(&mut app, "septembermøtet", "10:27:00");
     key(&mut app, Code::Enter, "10:27:00");
-    let d = &app.session.record.items[4].decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions[0];
     assert_eq!((d.outcome, d.until.as_deref()), (Outcome::Postponed, Some("septembermøtet")));
     let shown = screen(&mut app, "10:27:00");
     assert!(shown.contains("Beslutning kap. 1.3: Utsatt til septembermøtet (9"), "{shown}");
@@ -274,7 +278,7 @@ fn deciding_without_a_quorum_warns_but_records() {
     let mut app = at_04_25();
     app.session.agenda.quorum = Some(Quorum::Majority);
     typed(&mut app, "v", "10:30:00");
-    assert_eq!(app.session.record.items[4].decisions.len(), 1);
+    assert_eq!(app.session.agenda.items[4].record().decisions.len(), 1);
     let shown = screen(&mut app, "10:30:00");
     assert!(shown.contains("Advarsel: møtet er ikke vedtaksdyktig (0 medlemmer til stede, 13 trengs)"), "{shown}");
     typed(&mut app, "m", "10:31:00");
@@ -300,7 +304,7 @@ fn a_follow_up_with_who_and_frist() {
     typed(&mut app, "18.08", "10:30:00");
     assert!(screen(&mut app, "10:30:00").contains("Frist: = 18.08.25"));
     key(&mut app, Code::Enter, "10:30:00");
-    let f = &app.session.record.items[4].followups[0];
+    let f = &app.session.agenda.items[4].record().followups[0];
     assert_eq!(f.who.as_deref(), Some("Sekretariatet"));
     assert_eq!(f.frist.map(|d| d.to_string()), Some("2025-08-18".into()));
 }
@@ -316,9 +320,9 @@ fn an_unreadable_frist_is_said_and_then_kept_as_typed() {
     key(&mut app, Code::Enter, "10:30:00");
     let shown = screen(&mut app, "10:30:00");
     assert!(shown.contains("«før jul» er ikke en dato"), "{shown}");
-    assert!(app.session.record.items[4].followups.is_empty());
+    assert!(app.session.agenda.items[4].record().followups.is_empty());
     key(&mut app, Code::Enter, "10:30:00");
-    let f = &app.session.record.items[4].followups[0];
+    let f = &app.session.agenda.items[4].record().followups[0];
     assert_eq!((f.frist, f.frist_text.as_deref()), (None, Some("før jul")));
     typed(&mut app, "F", "10:31:00");
     let shown = screen(&mut app, "10:31:00");
@@ -333,7 +337,7 @@ fn an_unreadable_frist_is_said_and_then_kept_as_typed() {
     key(&mut app, Code::Enter, "10:31:00");
     assert!(matches!(app.mode, Mode::FollowUps { .. }));
     assert_eq!(
-        app.session.record.items[4].followups[0].frist.map(crate::domain::time::Day::short),
+        app.session.agenda.items[4].record().followups[0].frist.map(crate::domain::time::Day::short),
         Some("01.09.25".into())
     );
     typed(&mut app, "x", "10:32:00");
@@ -350,7 +354,7 @@ fn attendance_marks_arrivals_departures_and_new_people() {
     typed(&mut app, "jf", "10:01:00");
     typed(&mut app, "ja", "10:01:00");
     typed(&mut app, "jt", "10:35:00"); // late
-    let people = |app: &App, i: usize| app.session.record.attendance[i].clone();
+    let people = |app: &App, i: usize| app.session.agenda.people[i].attendance.clone();
     assert_eq!(people(&app, 0).presence, Presence::Present);
     assert_eq!(people(&app, 0).arrived, None);
     assert_eq!(people(&app, 1).presence, Presence::Apologies);
@@ -420,7 +424,7 @@ fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
     let mut app = at_04_25();
     typed(&mut app, "V", "10:36:00");
     typed(&mut app, " Tillegg", "10:36:00");
-    let draft = app.session.record.items[4].vedtak_draft.as_ref().unwrap();
+    let draft = app.session.agenda.items[4].record().vedtak_draft.as_ref().unwrap();
     assert!(draft.text.ends_with("(unntatt juli). Tillegg"));
     // As after a crash: a new app on the saved session.
     let (theme, _) = theme::load(None, false);
@@ -428,11 +432,11 @@ fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
     typed(&mut again, "V", "10:40:00");
     typed(&mut again, ".", "10:40:00");
     key(&mut again, Code::Enter, "10:40:00");
-    assert!(again.session.record.items[4].decisions[0].text.ends_with("Tillegg."));
-    assert_eq!(again.session.record.items[4].vedtak_draft, None);
+    assert!(again.session.agenda.items[4].record().decisions[0].text.ends_with("Tillegg."));
+    assert_eq!(again.session.agenda.items[4].record().vedtak_draft, None);
     typed(&mut again, "V", "10:41:00");
     key(&mut again, Code::Esc, "10:41:00");
-    assert_eq!(again.session.record.items[4].vedtak_draft, None, "Esc gives the vedtak up");
+    assert_eq!(again.session.agenda.items[4].record().vedtak_draft, None, "Esc gives the vedtak up");
     typed(&mut again, "jjd", "10:42:00");
     assert!(matches!(again.mode, Mode::Normal));
     assert_eq!(again.message.as_deref(), Some("Bare saker kan utsettes, trekkes eller få vedtak, ikke pauser."));

@@ -100,7 +100,7 @@ fn going_back_resumes_a_sak_in_the_same_record() {
     assert_eq!(app.session.record.current, Some(3));
     press(&mut app, "n", "10:17:00"); // on to the next pending: 05/25, 04/25 is done
     assert_eq!(app.session.record.current, Some(5));
-    assert_eq!(app.session.record.items[3].segments.len(), 2);
+    assert_eq!(app.session.agenda.items[3].record().segments.len(), 2);
     assert_eq!(app.session.elapsed(3, at("10:30:00")), 10 * 60 + 2 * 60);
 }
 
@@ -184,9 +184,9 @@ fn moving_postponing_and_withdrawing_saker() {
     press(&mut app, "K", "10:00:00");
     assert_eq!(app.session.agenda.items[4].title(), "Normen 7.0");
     press(&mut app, "u", "10:00:00");
-    assert_eq!(app.session.record.items[4].state, ItemState::Postponed);
+    assert_eq!(app.session.agenda.items[4].record().state, ItemState::Postponed);
     press(&mut app, "jw", "10:00:00");
-    assert_eq!(app.session.record.items[5].state, ItemState::Withdrawn);
+    assert_eq!(app.session.agenda.items[5].record().state, ItemState::Withdrawn);
     press(&mut app, "j", "10:00:00"); // the pause
     press(&mut app, "u", "10:00:00");
     assert_eq!(app.message.as_deref(), Some("Bare saker kan utsettes, trekkes eller få vedtak, ikke pauser."));

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
             let n = Group::ALL.iter().position(|x| *x == g).unwrap_or(0);
             lines.push(Line::from(Span::styled(w.groups[n], t.accent)));
         }
-        let a = &s.record.attendance[who];
+        let a = &person.attendance;
         let (mark, style) = match a.presence {
             Presence::Unmarked => ("?", t.muted),
             Presence::Present if a.left.is_some() => ("←", t.muted),

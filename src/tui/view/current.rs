@@ -70,7 +70,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
             let docs = sak.documents.join(", ");
             lines.push(Line::from(vec![Span::styled(format!("{}: ", w.documents), t.muted), Span::raw(docs)]));
         }
-        let decisions = &session.record.items[shown].decisions;
+        let decisions = &session.agenda.items[shown].record().decisions;
         for d in decisions {
             let head = match &d.label {
                 Some(l) => format!("{l}: "),

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let (w, t) = (app.words, &app.theme);
     let item = app.selected.min(app.session.agenda.items.len().saturating_sub(1));
-    let Some(record) = app.session.record.items.get(item) else { return };
+    let Some(record) = app.session.record_of(item) else { return };
     let focused = matches!(app.mode, Mode::Notes);
     let title = format!(" {} ", (w.notes_title)(record.notes.len()));
     let inner = cells::rule(frame.buffer_mut(), area, &title, t.title, if focused { t.border_focus } else { t.border });

@@ -55,7 +55,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
     .split(Rect { x: inner.x, width: inner.width, y: 0, height: 1 });
     let session = &app.session;
     for (row, (i, item)) in session.agenda.items.iter().enumerate().skip(offset).take(height).enumerate() {
-        let record = &session.record.items[i];
+        let record = &session.agenda.items[i].record();
         let slot = app.schedule.slots[i];
         let is_current = current == Some(i);
         let (marker, state_style) = match (is_current, record.state) {
