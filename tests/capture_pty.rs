@@ -98,10 +98,14 @@ fn capture_a_sak_quit_and_find_everything_again() {
     // Everything is there again after a restart.
     let mut term = Term::start(dir.path(), &[AGENDA], 100, 32);
     term.wait_for("Nå: 04/25 Beslutningssak");
-    term.wait_for("Helse Nord RHF: Riktig tekst");
     term.wait_for("Svar: Nei, vi starter nå.");
     term.wait_for("Vedtak: Vedtatt med endringer.");
     term.wait_for("Oppfølging: Sende kommentarer om referanser · Legeforeningen · Frist 18.08.27");
+    // The sak's timeline in the order it was written: the first note is further up.
+    term.send(b"\t");
+    term.send(b"\x1b[A\x1b[A\x1b[A\x1b[A");
+    term.wait_for("Helse Nord RHF: Riktig tekst");
+    term.send(b"\x1b");
     term.type_keys("m");
     term.wait_for("forfall");
     term.wait_for("kom ");

@@ -98,7 +98,7 @@ fn a_session_from_a_newer_referent_is_left_alone() {
     term.wait_for("Møtet har ikke startet");
     term.send(&[3]);
     term.wait_exit();
-    let newer = std::fs::read_to_string(dir.path().join(SESSION)).unwrap().replacen("format: 1,", "format: 99,", 1);
+    let newer = std::fs::read_to_string(dir.path().join(SESSION)).unwrap().replacen("format: 2,", "format: 99,", 1);
     std::fs::write(dir.path().join(SESSION), &newer).unwrap();
     let (code, _, err) = common::run(dir.path(), &[AGENDA]);
     assert_eq!(code, 1);

@@ -192,7 +192,7 @@ fn a_large_session_opened_from_a_first_look_is_whole() {
     let path = dir.path().join("stor.session.ron");
     std::fs::write(&path, &text).unwrap();
     let mut term = Term::start(dir.path(), &["stor.session.ron"], 100, 30);
-    let earlier = session.agenda.items[0].record().notes.len();
+    let earlier = session.agenda.items[0].record().entries.len();
     assert!(earlier > 0, "the first sak has notes to show");
     term.wait_for("Saksliste");
     term.send(b"\x1b[H"); // Home: the first sak

@@ -22,6 +22,8 @@ pub struct FollowUpForm {
     pub problem: Option<FormProblem>,
     /// The frist text the user chose to keep as typed.
     pub keep_frist_as_text: Option<String>,
+    /// Opened from the timeline of a sak (its notes), and goes back there.
+    pub from_notes: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +47,7 @@ impl FollowUpForm {
             focus: WHAT,
             problem: None,
             keep_frist_as_text: None,
+            from_notes: false,
         }
     }
 
@@ -57,6 +60,19 @@ impl FollowUpForm {
             focus: WHAT,
             problem: None,
             keep_frist_as_text: None,
+            from_notes: false,
+        }
+    }
+
+    /// Where the form goes when it is done: back to the timeline or the list of follow-ups
+    /// it was opened from, or to the meeting.
+    pub fn back(&self) -> super::Mode {
+        if self.from_notes {
+            super::Mode::Notes
+        } else if self.editing.is_some() {
+            super::Mode::FollowUps { selected: 0 }
+        } else {
+            super::Mode::Normal
         }
     }
 

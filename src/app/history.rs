@@ -55,7 +55,7 @@ fn text_size(session: &Session) -> usize {
         .items
         .iter()
         .map(Item::record)
-        .map(|r| 128 + r.notes.iter().map(|n| 96 + n.text.len()).sum::<usize>() + r.decisions.len() * 256)
+        .map(|r| 128 + r.notes().map(|n| 96 + n.text.len()).sum::<usize>() + r.entries.len() * 128)
         .sum();
     items + session.agenda.items.len() * 512 + session.agenda.people.len() * 128
 }

@@ -25,6 +25,7 @@ use crate::domain::command::{Applied, Changes, Command, Touched};
 use crate::domain::schedule::Schedule;
 use crate::domain::session::{Refusal, Session};
 use crate::domain::time::{Hm, Stamp};
+use crate::domain::timeline::Entry;
 use crate::domain::vedtak::{Outcome, Votes};
 use crate::i18n::Words;
 use crate::theme::Theme;
@@ -381,7 +382,7 @@ impl App {
             }
             Action::OpenNote if len > 0 => self.open_note_editor(sel, now),
             Action::FocusNotes if len > 0 => {
-                let count = self.session.agenda.items[sel].record().notes.len();
+                let count = self.session.agenda.items[sel].record().entries.len();
                 if count == 0 {
                     self.message = Some(self.words.no_notes.to_string());
                 } else {
@@ -405,9 +406,9 @@ impl App {
                 let choices = picker::outcomes(self.words);
                 self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel), choices, Mode::Normal)));
             }
-            Action::SetVotes if len > 0 => match self.session.agenda.items[sel].record().decisions.len() {
-                0 => self.message = Some(self.words.no_decision.to_string()),
-                n => self.open_prompt(Purpose::Votes(sel, n - 1), String::new()),
+            Action::SetVotes if len > 0 => match self.session.agenda.items[sel].record().last_decision() {
+                None => self.message = Some(self.words.no_decision.to_string()),
+                Some(index) => self.open_prompt(Purpose::Votes(sel, index), String::new()),
             },
             Action::AddFollowUp if len > 0 => self.mode = Mode::Form(Box::new(FollowUpForm::new(sel))),
             Action::ShowFollowUps => self.mode = Mode::FollowUps { selected: 0 },
@@ -437,27 +438,46 @@ impl App {
             self.mode = Mode::Normal;
             return;
         };
-        let count = record.notes.len();
+        let count = record.entries.len();
         let i = self.note_selected.min(count.saturating_sub(1));
+        let entry = record.entries.get(i).cloned();
         match action {
             Action::SelectUp => self.note_selected = i.saturating_sub(1),
             Action::SelectDown => self.note_selected = (i + 1).min(count.saturating_sub(1)),
-            Action::EditNote if count > 0 => {
-                // (Refused when another note is half written: that one is opened.)
-                self.run(Command::EditNote { item: sel, index: i }, now);
-                self.open_editor_on_draft(sel);
-            }
-            Action::DeleteNote if count > 0 => {
-                let deleted = self.run(Command::DeleteNote { item: sel, index: i }, now);
-                if deleted.is_some() {
-                    self.message = Some(self.words.note_deleted.to_string());
+            Action::EditNote => match entry {
+                Some(Entry::Note(_)) => {
+                    // (Refused when another note is half written: that one is opened.)
+                    self.run(Command::EditNote { item: sel, index: i }, now);
+                    self.open_editor_on_draft(sel);
+                }
+                Some(Entry::Decision(_)) => {
+                    // (Refused when another vedtak is half written: that one is opened.)
+                    self.run(Command::EditDecision { item: sel, index: i }, now);
+                    self.open_editor_on_vedtak_draft(sel);
+                }
+                Some(Entry::FollowUp(f)) => {
+                    let mut form = FollowUpForm::editing(sel, i, &f);
+                    form.from_notes = true;
+                    self.mode = Mode::Form(Box::new(form));
+                }
+                None => {}
+            },
+            Action::DeleteNote => {
+                let Some(entry) = entry else { return };
+                if self.run(Command::DeleteEntry { item: sel, index: i }, now).is_some() {
+                    let kind = match entry {
+                        Entry::Note(_) => 0,
+                        Entry::Decision(_) => 1,
+                        Entry::FollowUp(_) => 2,
+                    };
+                    self.message = Some(self.words.deleted[kind].to_string());
                     if count == 1 {
                         self.mode = Mode::Normal;
                     }
                 }
             }
             Action::MoveUp | Action::MoveDown if count > 0 => {
-                let command = Command::MoveNote { item: sel, index: i, up: action == Action::MoveUp };
+                let command = Command::MoveEntry { item: sel, index: i, up: action == Action::MoveUp };
                 if let Some(Applied { made: Some(to), .. }) = self.run(command, now) {
                     self.note_selected = to;
                 }
@@ -583,8 +603,15 @@ impl App {
                         self.message = Some(self.words.decision_needed.to_string());
                         return;
                     }
-                    self.mode = Mode::Normal;
-                    self.decide(Command::Decide { item, label, text, outcome: Outcome::Adopted }, now);
+                    let editing =
+                        self.session.record_of(item).and_then(|r| r.vedtak_draft.as_ref()).and_then(|d| d.editing);
+                    if let Some(index) = editing {
+                        self.mode = Mode::Notes;
+                        self.run(Command::ReviseDecision { item, index, text }, now);
+                    } else {
+                        self.mode = Mode::Normal;
+                        self.decide(Command::Decide { item, label, text, outcome: Outcome::Adopted }, now);
+                    }
                 }
             },
             Action::CloseEditor => match editor.target.clone() {
@@ -595,7 +622,10 @@ impl App {
                     self.mode = if was_edit { Mode::Notes } else { Mode::Normal };
                 }
                 Target::Decision { item, .. } => {
-                    self.mode = Mode::Normal;
+                    // (A decision being changed is left as it was, among the notes.)
+                    let editing =
+                        self.session.record_of(item).and_then(|r| r.vedtak_draft.as_ref()).and_then(|d| d.editing);
+                    self.mode = if editing.is_some() { Mode::Notes } else { Mode::Normal };
                     self.run(Command::CloseVedtakDraft(item), now);
                 }
             },
@@ -651,18 +681,17 @@ impl App {
             }
             (PickFor::Who, Value::Text(t), Mode::Form(f)) => f.set_value(forms::WHO, &t),
             (PickFor::Outcome(item), Value::Outcome(outcome), _) => {
-                let decisions = self.session.agenda.items[item].record().decisions.len();
-                let command = if decisions == 0 {
-                    let text = self.session.proposal(item).unwrap_or_default().to_string();
-                    Command::Decide { item, label: None, text, outcome }
-                } else {
-                    Command::SetOutcome { item, index: decisions - 1, outcome, until: None }
+                let command = match self.session.agenda.items[item].record().last_decision() {
+                    None => {
+                        let text = self.session.proposal(item).unwrap_or_default().to_string();
+                        Command::Decide { item, label: None, text, outcome }
+                    }
+                    Some(index) => Command::SetOutcome { item, index, outcome, until: None },
                 };
-                if self.run(command, now).is_none() {
-                    return;
-                }
-                if outcome == Outcome::Postponed {
-                    let index = self.session.agenda.items[item].record().decisions.len().saturating_sub(1);
+                let Some(applied) = self.run(command, now) else { return };
+                if outcome == Outcome::Postponed
+                    && let Some(index) = applied.made.or(self.session.agenda.items[item].record().last_decision())
+                {
                     self.open_prompt(Purpose::Until(item, index), String::new());
                 }
                 if matches!(outcome, Outcome::Adopted | Outcome::AdoptedAmended | Outcome::Rejected) {
@@ -688,7 +717,7 @@ impl App {
                 match form.submit(today, now) {
                     Ok(followup) => {
                         let (item, editing) = (form.item, form.editing);
-                        self.mode = if editing.is_some() { Mode::FollowUps { selected: 0 } } else { Mode::Normal };
+                        self.mode = form.back();
                         self.run(
                             match editing {
                                 Some(index) => Command::ReplaceFollowUp { item, index, followup },
@@ -701,7 +730,7 @@ impl App {
                 }
             }
             Action::Cancel => {
-                self.mode = if form.editing.is_some() { Mode::FollowUps { selected: 0 } } else { Mode::Normal };
+                self.mode = form.back();
             }
             Action::ForceQuit => self.quit = true,
             _ => {}
@@ -716,8 +745,9 @@ impl App {
             Action::SelectUp => self.mode = Mode::FollowUps { selected: i.saturating_sub(1) },
             Action::SelectDown => self.mode = Mode::FollowUps { selected: (i + 1).min(all.len().saturating_sub(1)) },
             Action::EditFollowUp => {
-                if let Some(&(item, k)) = all.get(i) {
-                    let f = &self.session.agenda.items[item].record().followups[k];
+                if let Some(&(item, k)) = all.get(i)
+                    && let Some(f) = self.session.agenda.items[item].record().entries[k].followup()
+                {
                     self.mode = Mode::Form(Box::new(FollowUpForm::editing(item, k, f)));
                 }
             }
@@ -813,9 +843,14 @@ impl App {
 
     /// A vedtak editor on item `item`, taking up a vedtak already begun there.
     fn open_vedtak_editor(&mut self, item: usize, label: Option<String>, text: &str, now: Stamp) {
-        if self.run(Command::OpenVedtakDraft { item, label, text: text.to_string() }, now).is_some()
-            && let Some(draft) = self.session.record_of(item).and_then(|r| r.vedtak_draft.as_ref())
-        {
+        if self.run(Command::OpenVedtakDraft { item, label, text: text.to_string() }, now).is_some() {
+            self.open_editor_on_vedtak_draft(item);
+        }
+    }
+
+    /// The editor on the vedtak being written on `item`.
+    fn open_editor_on_vedtak_draft(&mut self, item: usize) {
+        if let Some(draft) = self.session.record_of(item).and_then(|r| r.vedtak_draft.as_ref()) {
             let mut editor = Editor::for_decision(item, draft.label.clone(), &draft.text);
             editor.width = self.width;
             self.mode = Mode::Editor(Box::new(editor));
@@ -909,7 +944,7 @@ impl App {
 
     /// After an undo or redo: a list of notes that is no longer there is left.
     fn leave_what_went(&mut self) {
-        let notes = self.session.agenda.items.get(self.sel()).map_or(0, |i| i.record().notes.len());
+        let notes = self.session.record_of(self.sel()).map_or(0, |r| r.entries.len());
         if matches!(self.mode, Mode::Notes) && notes == 0 {
             self.mode = Mode::Normal;
         }

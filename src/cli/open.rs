@@ -12,7 +12,7 @@ use crate::i18n::Words;
 use crate::store::agenda_file;
 use crate::store::journal::{self, Journal, Replayed};
 use crate::store::lock::{self, LockProblem, SessionLock};
-use crate::store::session_file::{self, FileKind, LaterNotes};
+use crate::store::session_file::{self, FileKind, LaterEntries};
 
 /// A session opened for the live meeting: locked for this process, its journal open.
 pub struct Opened {
@@ -24,7 +24,7 @@ pub struct Opened {
     /// of another file set aside.
     pub notice: Option<String>,
     /// The notes still being read after a first look at a large session.
-    pub later: Option<LaterNotes>,
+    pub later: Option<LaterEntries>,
 }
 
 /// Reads `file` (and an agenda's session, when it has one) as `open` would, and says what

@@ -57,7 +57,7 @@ pub enum Command {
     // Innspill og kommentarer.
     /// Start a new note on `item`, or take up the one being written there.
     OpenDraft(usize),
-    /// Start changing note `index` of `item`.
+    /// Start changing the note at `index` of `item`'s timeline.
     EditNote {
         item: usize,
         index: usize,
@@ -71,11 +71,13 @@ pub enum Command {
     },
     /// File the note being written on `item` (an empty new one is dropped).
     CommitDraft(usize),
-    DeleteNote {
+    /// Remove entry `index` of `item`'s timeline (a note, a decision, a follow-up).
+    DeleteEntry {
         item: usize,
         index: usize,
     },
-    MoveNote {
+    /// Move entry `index` of `item`'s timeline one place up or down.
+    MoveEntry {
         item: usize,
         index: usize,
         up: bool,
@@ -94,6 +96,18 @@ pub enum Command {
     },
     /// Give up the vedtak being written on `item`.
     CloseVedtakDraft(usize),
+    /// Start changing the decision at `index` of `item`'s timeline (in the vedtak draft).
+    EditDecision {
+        item: usize,
+        index: usize,
+    },
+    /// The decision at `index` of `item`'s timeline now reads `text` (its label, outcome
+    /// and votes kept); the vedtak draft is dropped.
+    ReviseDecision {
+        item: usize,
+        index: usize,
+        text: String,
+    },
     /// Adopt the forslag til vedtak of `item` unchanged.
     AdoptProposal(usize),
     /// Record a decision (and drop the vedtak being written on the sak).
@@ -240,6 +254,7 @@ impl Command {
                 | Command::OpenVedtakDraft { .. }
                 | Command::WriteVedtakDraft { .. }
                 | Command::CloseVedtakDraft(_)
+                | Command::EditDecision { .. }
         )
     }
 }
@@ -282,6 +297,11 @@ impl Session {
             Command::EditNote { item, index } => self.edit_note(item, index).map(|_| Applied::touched(Draft(item))),
             Command::WriteDraft { item, text, kind, speaker } => {
                 let draft = self.draft_mut(item).ok_or(Refusal::NoSuchItem)?;
+                // A new note is said when its first letter is typed, not when the editor
+                // was opened.
+                if draft.editing.is_none() && draft.note.text.is_empty() && !text.is_empty() {
+                    draft.note.at = now;
+                }
                 draft.note.text = text;
                 draft.note.kind = kind;
                 draft.note.speaker = speaker;
@@ -294,9 +314,11 @@ impl Session {
                 let filed = self.commit_draft(item);
                 Ok(Applied { touched: Item(item), made: filed })
             }
-            Command::DeleteNote { item, index } => self.delete_note(item, index).map(|_| Applied::touched(Item(item))),
-            Command::MoveNote { item, index, up } => {
-                self.move_note(item, index, up).map(|to| Applied::made(Item(item), to))
+            Command::DeleteEntry { item, index } => {
+                self.delete_entry(item, index).map(|_| Applied::touched(Item(item)))
+            }
+            Command::MoveEntry { item, index, up } => {
+                self.move_entry(item, index, up).map(|to| Applied::made(Item(item), to))
             }
             Command::OpenVedtakDraft { item, label, text } => {
                 self.open_vedtak_draft(item, label, &text).map(|_| Applied::touched(VedtakDraft(item)))
@@ -312,6 +334,14 @@ impl Session {
                 }
                 self.close_vedtak_draft(item);
                 Ok(Applied::touched(VedtakDraft(item)))
+            }
+            Command::EditDecision { item, index } => {
+                self.edit_decision(item, index).map(|_| Applied::touched(VedtakDraft(item)))
+            }
+            Command::ReviseDecision { item, index, text } => {
+                self.revise_decision(item, index, &text)?;
+                self.close_vedtak_draft(item);
+                Ok(Applied::made(Item(item), index))
             }
             // (Deciding may mark the sak utsatt or trukket: that is in its record too.)
             Command::AdoptProposal(item) => self.adopt_proposal(item, now).map(|d| Applied::made(Item(item), d)),
@@ -366,7 +396,9 @@ mod tests {
             Command::GoTo(9),
             Command::TogglePostponed(2),
             Command::CommitDraft(0),
-            Command::DeleteNote { item: 0, index: 0 },
+            Command::DeleteEntry { item: 0, index: 0 },
+            Command::EditDecision { item: 1, index: 0 },
+            Command::ReviseDecision { item: 1, index: 0, text: "x".into() },
             Command::SetVotes { item: 0, index: 0, votes: None },
             Command::ToggleLeft(0),
             Command::WriteDraft { item: 0, text: "x".into(), kind: NoteKind::Comment, speaker: None },
@@ -403,8 +435,50 @@ mod tests {
         let typed = Command::WriteDraft { item: 1, text: "Støttes ".into(), kind: NoteKind::Question, speaker: None };
         assert_eq!(s.apply(typed, now).unwrap().touched, Touched::Draft(1));
         assert_eq!(s.apply(Command::CommitDraft(1), now), Ok(Applied::made(Touched::Item(1), 0)));
-        assert_eq!(s.agenda.items[1].record().notes[0].text, "Støttes");
-        assert_eq!(s.agenda.items[1].record().notes[0].kind, NoteKind::Question);
+        let note = s.agenda.items[1].record().notes().next().unwrap();
+        assert_eq!((note.text.as_str(), note.kind), ("Støttes", NoteKind::Question));
+    }
+
+    #[test]
+    fn a_note_is_stamped_when_its_first_letter_is_typed() {
+        let mut s = session();
+        s.apply(Command::OpenDraft(0), at("10:01:00")).unwrap();
+        let typed =
+            |text: &str| Command::WriteDraft { item: 0, text: text.into(), kind: NoteKind::Comment, speaker: None };
+        s.apply(typed(""), at("10:02:00")).unwrap();
+        s.apply(typed("H"), at("10:03:00")).unwrap();
+        s.apply(typed("Hei"), at("10:04:00")).unwrap();
+        s.apply(Command::CommitDraft(0), at("10:05:00")).unwrap();
+        assert_eq!(s.record_of(0).unwrap().notes().next().unwrap().at, at("10:03:00"));
+        // A note being changed keeps its time.
+        s.apply(Command::EditNote { item: 0, index: 0 }, at("10:06:00")).unwrap();
+        s.apply(typed(""), at("10:07:00")).unwrap();
+        s.apply(typed("Hallo"), at("10:08:00")).unwrap();
+        s.apply(Command::CommitDraft(0), at("10:09:00")).unwrap();
+        assert_eq!(s.record_of(0).unwrap().notes().next().unwrap().at, at("10:03:00"));
+    }
+
+    #[test]
+    fn a_decision_is_changed_later_and_keeps_its_place_outcome_and_votes() {
+        let mut s = session();
+        s.apply(
+            Command::Decide { item: 1, label: None, text: "Vedtatt som".into(), outcome: Outcome::Adopted },
+            at("10:10:00"),
+        )
+        .unwrap();
+        s.apply(
+            Command::SetVotes { item: 1, index: 0, votes: Some(Votes { in_favour: 5, against: 1, abstaining: 0 }) },
+            at("10:11:00"),
+        )
+        .unwrap();
+        s.apply(Command::EditDecision { item: 1, index: 0 }, at("10:12:00")).unwrap();
+        assert_eq!(s.record_of(1).unwrap().vedtak_draft.as_ref().unwrap().text, "Vedtatt som");
+        s.apply(Command::ReviseDecision { item: 1, index: 0, text: "Vedtatt slik".into() }, at("10:13:00")).unwrap();
+        let record = s.record_of(1).unwrap();
+        let d = record.decisions().next().unwrap();
+        assert_eq!((d.text.as_str(), d.at, d.votes.map(|v| v.in_favour)), ("Vedtatt slik", at("10:10:00"), Some(5)));
+        assert!(record.vedtak_draft.is_none());
+        assert_eq!(s.apply(Command::EditDecision { item: 1, index: 3 }, at("10:14:00")), Err(Refusal::NoSuchItem));
     }
 
     #[test]

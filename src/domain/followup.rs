@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::agenda::Item;
 use super::session::{Refusal, Session};
 use super::time::{Day, Stamp};
+use super::timeline::Entry;
 
 /// One follow-up action.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -23,34 +24,38 @@ pub struct FollowUp {
 }
 
 impl Session {
+    /// Adds `followup` at the end of item `item`'s timeline; where it is.
     pub fn add_followup(&mut self, item: usize, followup: FollowUp) -> Result<usize, Refusal> {
-        let list = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.followups;
-        list.push(followup);
-        Ok(list.len() - 1)
+        Ok(self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.push(Entry::FollowUp(followup)))
     }
 
+    /// The follow-up at `index` of item `item`'s timeline is now `followup`.
     pub fn replace_followup(&mut self, item: usize, index: usize, followup: FollowUp) -> Result<(), Refusal> {
-        let slot = self.record_of_mut(item).and_then(|r| r.followups.get_mut(index)).ok_or(Refusal::NoSuchItem)?;
-        *slot = followup;
-        Ok(())
-    }
-
-    pub fn delete_followup(&mut self, item: usize, index: usize) -> Result<FollowUp, Refusal> {
-        let list = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.followups;
-        if index >= list.len() {
-            return Err(Refusal::NoSuchItem);
+        match self.record_of_mut(item).and_then(|r| r.entries.get_mut(index)) {
+            Some(entry @ Entry::FollowUp(_)) => {
+                *entry = Entry::FollowUp(followup);
+                Ok(())
+            }
+            _ => Err(Refusal::NoSuchItem),
         }
-        Ok(list.remove(index))
     }
 
-    /// Every follow-up of the meeting, in agenda order: (item, index, action).
+    /// Removes the follow-up at `index` of item `item`'s timeline.
+    pub fn delete_followup(&mut self, item: usize, index: usize) -> Result<FollowUp, Refusal> {
+        match self.delete_entry_if(item, index, |e| matches!(e, Entry::FollowUp(_)))? {
+            Entry::FollowUp(f) => Ok(f),
+            _ => Err(Refusal::NoSuchItem),
+        }
+    }
+
+    /// Every follow-up of the meeting, in agenda order: (item, place in its timeline, action).
     pub fn followups(&self) -> Vec<(usize, usize, &FollowUp)> {
         self.agenda
             .items
             .iter()
             .map(Item::record)
             .enumerate()
-            .flat_map(|(i, r)| r.followups.iter().enumerate().map(move |(k, f)| (i, k, f)))
+            .flat_map(|(i, r)| r.followups().map(move |(k, f)| (i, k, f)))
             .collect()
     }
 }

@@ -15,4 +15,5 @@ pub mod notes;
 pub mod schedule;
 pub mod session;
 pub mod time;
+pub mod timeline;
 pub mod vedtak;

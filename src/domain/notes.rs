@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::session::{Refusal, Session};
 use super::time::Stamp;
+use super::timeline::Entry;
 
 /// One thing said, as the minute-taker wrote it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,13 +20,15 @@ pub struct Note {
     pub text: String,
 }
 
-/// Comment, or one side of a question and its answer ("Spørsmål:" / "Svar:").
+/// Comment, one side of a question and its answer ("Spørsmål:" / "Svar:"), or the
+/// heading that opens a group of notes ("Innspill og kommentarer fra SG (kap. 1.3):").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NoteKind {
     #[default]
     Comment,
     Question,
     Answer,
+    Heading,
 }
 
 impl NoteKind {
@@ -34,12 +37,23 @@ impl NoteKind {
         *self == NoteKind::Comment
     }
 
-    /// Comment → Question → Answer → Comment.
+    /// Comment → Question → Answer → Heading → Comment.
     pub fn next(self) -> NoteKind {
         match self {
             NoteKind::Comment => NoteKind::Question,
             NoteKind::Question => NoteKind::Answer,
-            NoteKind::Answer => NoteKind::Comment,
+            NoteKind::Answer => NoteKind::Heading,
+            NoteKind::Heading => NoteKind::Comment,
+        }
+    }
+
+    /// Its place in `next`'s order, from 0 (for word lists such as `note_kinds`).
+    pub fn index(self) -> usize {
+        match self {
+            NoteKind::Comment => 0,
+            NoteKind::Question => 1,
+            NoteKind::Answer => 2,
+            NoteKind::Heading => 3,
         }
     }
 }
@@ -86,10 +100,10 @@ impl Session {
         }))
     }
 
-    /// Starts changing note `index` of item `item`.
+    /// Starts changing the note at `index` of item `item`'s timeline.
     pub fn edit_note(&mut self, item: usize, index: usize) -> Result<&Draft, Refusal> {
         let record = self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?;
-        let note = record.notes.get(index).ok_or(Refusal::NoSuchItem)?.clone();
+        let note = record.entries.get(index).and_then(Entry::note).ok_or(Refusal::NoSuchItem)?.clone();
         if record.draft.as_ref().is_some_and(|d| d.editing != Some(index) && !d.note.text.trim().is_empty()) {
             return Err(Refusal::UnfinishedDraft);
         }
@@ -102,42 +116,20 @@ impl Session {
         self.record_of_mut(item)?.draft.as_mut()
     }
 
-    /// Files the draft of item `item` as a note (or as the changed note); an empty new
-    /// draft is dropped. Returns the note's index.
+    /// Files the draft of item `item` as a note at the end of its timeline (or as the
+    /// changed note, where it is); an empty new draft is dropped. Returns where it is.
     pub fn commit_draft(&mut self, item: usize) -> Option<usize> {
         let record = self.record_of_mut(item)?;
         let Draft { mut note, editing } = record.draft.take()?;
         note.text = note.text.trim_end().to_string();
-        match editing {
-            Some(i) if i < record.notes.len() => {
-                record.notes[i] = note;
+        match editing.and_then(|i| record.entries.get_mut(i).map(|e| (i, e))) {
+            Some((i, entry @ Entry::Note(_))) => {
+                *entry = Entry::Note(note);
                 Some(i)
             }
             _ if note.text.trim().is_empty() => None,
-            _ => {
-                record.notes.push(note);
-                Some(record.notes.len() - 1)
-            }
+            _ => Some(record.push(Entry::Note(note))),
         }
-    }
-
-    pub fn delete_note(&mut self, item: usize, index: usize) -> Result<Note, Refusal> {
-        let notes = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.notes;
-        if index >= notes.len() {
-            return Err(Refusal::NoSuchItem);
-        }
-        Ok(notes.remove(index))
-    }
-
-    /// Moves a note one place up or down; where it went.
-    pub fn move_note(&mut self, item: usize, index: usize, up: bool) -> Result<usize, Refusal> {
-        let notes = &mut self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?.notes;
-        if index >= notes.len() {
-            return Err(Refusal::NoSuchItem);
-        }
-        let to = if up { index.saturating_sub(1) } else { (index + 1).min(notes.len() - 1) };
-        notes.swap(index, to);
-        Ok(to)
     }
 }
 
@@ -154,7 +146,7 @@ mod tests {
         draft.note.text = "Bør ikke blande inn annet enn informasjonssikkerhet.  ".into();
         draft.note.speaker = Some(Speaker { name: None, org: Some("Helse Nord RHF".into()) });
         assert_eq!(s.commit_draft(1), Some(0));
-        let note = &s.agenda.items[1].record().notes[0];
+        let note = &s.agenda.items[1].record().notes().next().unwrap();
         assert_eq!(note.at, at("10:12:00"));
         assert_eq!(note.text, "Bør ikke blande inn annet enn informasjonssikkerhet.");
         assert_eq!(note.speaker.as_ref().unwrap().label(), "Helse Nord RHF");
@@ -167,7 +159,7 @@ mod tests {
         s.open_draft(0, at("10:00:00")).unwrap();
         s.draft_mut(0).unwrap().note.text = "  \n ".into();
         assert_eq!(s.commit_draft(0), None);
-        assert!(s.agenda.items[0].record().notes.is_empty());
+        assert!(s.agenda.items[0].record().notes().next().is_none());
     }
 
     #[test]
@@ -207,19 +199,24 @@ mod tests {
         s.draft_mut(0).unwrap().note.text = "B".into();
         s.draft_mut(0).unwrap().note.kind = NoteKind::Question;
         assert_eq!(s.commit_draft(0), Some(1));
-        assert_eq!(s.agenda.items[0].record().notes[1].kind, NoteKind::Question);
-        assert_eq!(s.agenda.items[0].record().notes[1].at, at("10:02:00"), "a changed note keeps its time");
-        assert_eq!(s.move_note(0, 2, true), Ok(1));
-        let texts: Vec<_> = s.agenda.items[0].record().notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(s.agenda.items[0].record().notes().nth(1).unwrap().kind, NoteKind::Question);
+        assert_eq!(
+            s.agenda.items[0].record().notes().nth(1).unwrap().at,
+            at("10:02:00"),
+            "a changed note keeps its time"
+        );
+        assert_eq!(s.move_entry(0, 2, true), Ok(1));
+        let texts: Vec<_> = s.agenda.items[0].record().notes().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["a", "c", "B"]);
-        assert_eq!(s.delete_note(0, 0).unwrap().text, "a");
-        assert_eq!(s.delete_note(0, 5), Err(Refusal::NoSuchItem));
+        assert_eq!(s.delete_entry(0, 0).unwrap().note().unwrap().text, "a");
+        assert_eq!(s.delete_entry(0, 5), Err(Refusal::NoSuchItem));
     }
 
     #[test]
     fn kinds_cycle() {
         assert_eq!(NoteKind::Comment.next(), NoteKind::Question);
         assert_eq!(NoteKind::Question.next(), NoteKind::Answer);
-        assert_eq!(NoteKind::Answer.next(), NoteKind::Comment);
+        assert_eq!(NoteKind::Answer.next(), NoteKind::Heading);
+        assert_eq!(NoteKind::Heading.next(), NoteKind::Comment);
     }
 }

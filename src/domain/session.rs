@@ -8,10 +8,12 @@ use super::followup::FollowUp;
 use super::notes::{Draft, Note};
 use super::schedule::{self, Length, Schedule};
 use super::time::{Hm, Stamp};
+use super::timeline::{self, Entry};
 use super::vedtak::{Decision, VedtakDraft};
 
 /// The session format this version writes; older ones are read and migrated.
-pub const SESSION_FORMAT: u32 = 1;
+/// Format 2 keeps what was written on an item in one timeline (`ItemRecord::entries`).
+pub const SESSION_FORMAT: u32 = 2;
 
 /// The timebox of a sak or break added during the meeting, until someone changes it.
 pub const ADDED_MINUTES: u32 = 10;
@@ -96,6 +98,8 @@ impl SessionFile {
         for (person, attendance) in agenda.people.iter_mut().zip(attendance) {
             person.attendance = attendance;
         }
+        // An older format is read into this one, and written as this one.
+        let format = format.max(SESSION_FORMAT);
         Ok(Session { format, agenda, record: Record { started, ended, current, paused, interruptions } })
     }
 }
@@ -126,27 +130,63 @@ impl<'de> Deserialize<'de> for Session {
 
 /// What happened to one agenda item.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "ItemRecordFile")]
 pub struct ItemRecord {
-    #[serde(default)]
     pub state: ItemState,
     /// When the item was dealt with; several when it was left and resumed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub segments: Vec<Segment>,
-    /// Innspill og kommentarer.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Note>,
+    /// Everything written on it, in the order it was written: innspill og kommentarer,
+    /// the headings of their groups, vedtak, oppfølging (`timeline`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Entry>,
     /// The note being written, saved with every key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub draft: Option<Draft>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub decisions: Vec<Decision>,
     /// The vedtak being written, saved with every key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vedtak_draft: Option<VedtakDraft>,
-    /// Oppfølging.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub followups: Vec<FollowUp>,
+}
+
+/// An item record as files have it: format 1 kept the notes, decisions and follow-ups in
+/// lists of their own; they are read into one timeline, in the order of their times.
+#[derive(Deserialize)]
+#[serde(rename = "ItemRecord", deny_unknown_fields)]
+struct ItemRecordFile {
+    #[serde(default)]
+    state: ItemState,
+    #[serde(default)]
+    segments: Vec<Segment>,
+    #[serde(default)]
+    entries: Vec<Entry>,
+    #[serde(default)]
+    draft: Option<Draft>,
+    #[serde(default)]
+    vedtak_draft: Option<VedtakDraft>,
+    #[serde(default)]
+    notes: Vec<Note>,
+    #[serde(default)]
+    decisions: Vec<Decision>,
+    #[serde(default)]
+    followups: Vec<FollowUp>,
+}
+
+impl From<ItemRecordFile> for ItemRecord {
+    fn from(file: ItemRecordFile) -> ItemRecord {
+        let ItemRecordFile { state, segments, mut entries, mut draft, vedtak_draft, notes, decisions, followups } =
+            file;
+        if !(notes.is_empty() && decisions.is_empty() && followups.is_empty()) {
+            let before = entries.len();
+            entries.extend(timeline::merged(notes, decisions, followups));
+            // A note being changed was named by its place among the notes.
+            if let Some(d) = draft.as_mut() {
+                d.editing = d.editing.and_then(|n| {
+                    entries.iter().enumerate().skip(before).filter(|(_, e)| e.note().is_some()).nth(n).map(|(i, _)| i)
+                });
+            }
+        }
+        ItemRecord { state, segments, entries, draft, vedtak_draft }
+    }
 }
 
 /// Where an item stands. Whether it is the current one is `Record::current`.

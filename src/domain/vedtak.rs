@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::agenda::Item;
 use super::session::{ItemState, Refusal, Session};
 use super::time::Stamp;
+use super::timeline::Entry;
 
 /// One decision on a sak; a sak may carry several ("Beslutning kap. 1.3: ...").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +32,9 @@ pub struct VedtakDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub text: String,
+    /// Where the decision being changed is in the timeline; `None` for a new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing: Option<usize>,
 }
 
 /// What became of a proposal.
@@ -107,7 +111,32 @@ impl Session {
             return Err(Refusal::NotASak);
         }
         let record = self.agenda.items[item].record_mut();
-        Ok(record.vedtak_draft.get_or_insert_with(|| VedtakDraft { label, text: text.to_string() }))
+        Ok(record.vedtak_draft.get_or_insert_with(|| VedtakDraft { label, text: text.to_string(), editing: None }))
+    }
+
+    /// Starts changing the decision at `index` of item `item`'s timeline: its label and
+    /// text in the vedtak draft. Refused while another vedtak is half written.
+    pub fn edit_decision(&mut self, item: usize, index: usize) -> Result<&VedtakDraft, Refusal> {
+        let record = self.record_of_mut(item).ok_or(Refusal::NoSuchItem)?;
+        let d = record.entries.get(index).and_then(Entry::decision).ok_or(Refusal::NoSuchItem)?;
+        let draft = VedtakDraft { label: d.label.clone(), text: d.text.clone(), editing: Some(index) };
+        if record.vedtak_draft.as_ref().is_some_and(|v| v.editing != Some(index) && !v.text.trim().is_empty()) {
+            return Err(Refusal::UnfinishedDraft);
+        }
+        Ok(record.vedtak_draft.insert(draft))
+    }
+
+    /// The decision at `index` of item `item`'s timeline now reads `text`: where it is, its
+    /// label, outcome (adopted as proposed or amended, as the new text says) and votes kept.
+    pub fn revise_decision(&mut self, item: usize, index: usize, text: &str) -> Result<(), Refusal> {
+        let d = self.decision(item, index)?;
+        let outcome = if d.label.is_some() { d.outcome } else { self.effective_outcome(item, text, d.outcome) };
+        let Some(Entry::Decision(d)) = self.record_of_mut(item).and_then(|r| r.entries.get_mut(index)) else {
+            return Err(Refusal::NoSuchItem);
+        };
+        d.text = text.trim().to_string();
+        d.outcome = outcome;
+        Ok(())
     }
 
     pub fn vedtak_draft_mut(&mut self, item: usize) -> Option<&mut VedtakDraft> {
@@ -143,13 +172,13 @@ impl Session {
         let label = label.map(str::trim).filter(|l| !l.is_empty()).map(String::from);
         let outcome = if label.is_some() { outcome } else { self.effective_outcome(item, text, outcome) };
         let decision = Decision { at: now, label, text: text.trim().to_string(), outcome, until: None, votes: None };
-        let record = self.agenda.items[item].record_mut();
-        record.decisions.push(decision);
+        let index = self.agenda.items[item].record_mut().push(Entry::Decision(decision));
         self.mark_by_outcome(item, outcome);
-        Ok(self.agenda.items[item].record().decisions.len() - 1)
+        Ok(index)
     }
 
-    /// Changes the outcome of decision `index` (and what it was postponed to).
+    /// Changes the outcome of the decision at `index` of the timeline (and what it was
+    /// postponed to).
     pub fn set_outcome(
         &mut self,
         item: usize,
@@ -160,7 +189,9 @@ impl Session {
         let d = self.decision(item, index)?;
         let (text, partial) = (d.text.clone(), d.label.is_some());
         let outcome = if partial { outcome } else { self.effective_outcome(item, &text, outcome) };
-        let d = &mut self.agenda.items[item].record_mut().decisions[index];
+        let Some(Entry::Decision(d)) = self.record_of_mut(item).and_then(|r| r.entries.get_mut(index)) else {
+            return Err(Refusal::NoSuchItem);
+        };
         d.outcome = outcome;
         d.until = until.map(str::trim).filter(|u| !u.is_empty()).map(String::from);
         self.mark_by_outcome(item, outcome);
@@ -169,12 +200,14 @@ impl Session {
 
     pub fn set_votes(&mut self, item: usize, index: usize, votes: Option<Votes>) -> Result<(), Refusal> {
         self.decision(item, index)?;
-        self.agenda.items[item].record_mut().decisions[index].votes = votes;
+        if let Some(Entry::Decision(d)) = self.record_of_mut(item).and_then(|r| r.entries.get_mut(index)) {
+            d.votes = votes;
+        }
         Ok(())
     }
 
     fn decision(&self, item: usize, index: usize) -> Result<&Decision, Refusal> {
-        self.record_of(item).and_then(|r| r.decisions.get(index)).ok_or(Refusal::NoSuchItem)
+        self.record_of(item).and_then(|r| r.entries.get(index)).and_then(Entry::decision).ok_or(Refusal::NoSuchItem)
     }
 
     fn effective_outcome(&self, item: usize, text: &str, outcome: Outcome) -> Outcome {
@@ -219,7 +252,7 @@ mod tests {
     fn adopting_the_proposal_unchanged() {
         let mut s = with_proposal();
         assert_eq!(s.adopt_proposal(1, at("10:30:00")), Ok(0));
-        let d = &s.agenda.items[1].record().decisions[0];
+        let d = &s.agenda.items[1].record().decisions().next().unwrap();
         assert_eq!(
             (d.outcome, d.text.as_str()),
             (Outcome::Adopted, "Styringsgruppen godkjenner versjon 7.0 av Normen.")
@@ -233,10 +266,14 @@ mod tests {
         let mut s = with_proposal();
         let text = "Styringsgruppen godkjenner versjon 7.0 av Normen. Publiseres når forskriften trer i kraft.";
         s.decide(1, None, text, Outcome::Adopted, at("10:30:00")).unwrap();
-        assert_eq!(s.agenda.items[1].record().decisions[0].outcome, Outcome::AdoptedAmended);
+        assert_eq!(s.agenda.items[1].record().decisions().next().unwrap().outcome, Outcome::AdoptedAmended);
         s.decide(1, None, "Styringsgruppen  godkjenner versjon 7.0\nav Normen.", Outcome::Adopted, at("10:31:00"))
             .unwrap();
-        assert_eq!(s.agenda.items[1].record().decisions[1].outcome, Outcome::Adopted, "only spacing differs");
+        assert_eq!(
+            s.agenda.items[1].record().decisions().nth(1).unwrap().outcome,
+            Outcome::Adopted,
+            "only spacing differs"
+        );
     }
 
     #[test]
@@ -244,17 +281,20 @@ mod tests {
         let mut s = with_proposal();
         s.decide(1, Some("Beslutning kap. 1.3"), "Vi lar den stå uforandret.", Outcome::Noted, at("10:25:00")).unwrap();
         s.decide(1, Some(" "), "Beholdes uforandret.", Outcome::Noted, at("10:26:00")).unwrap();
-        assert_eq!(s.agenda.items[1].record().decisions[0].label.as_deref(), Some("Beslutning kap. 1.3"));
-        assert_eq!(s.agenda.items[1].record().decisions[1].label, None);
-        assert_eq!(s.agenda.items[1].record().decisions[0].outcome, Outcome::Noted);
+        assert_eq!(
+            s.agenda.items[1].record().decisions().next().unwrap().label.as_deref(),
+            Some("Beslutning kap. 1.3")
+        );
+        assert_eq!(s.agenda.items[1].record().decisions().nth(1).unwrap().label, None);
+        assert_eq!(s.agenda.items[1].record().decisions().next().unwrap().outcome, Outcome::Noted);
         s.decide(1, Some("Kap. 5.1"), "Bør holder.", Outcome::Adopted, at("10:27:00")).unwrap();
         assert_eq!(
-            s.agenda.items[1].record().decisions[2].outcome,
+            s.agenda.items[1].record().decisions().nth(2).unwrap().outcome,
             Outcome::Adopted,
             "a partial decision is not the forslag amended"
         );
         s.set_outcome(1, 2, Outcome::Adopted, None).unwrap();
-        assert_eq!(s.agenda.items[1].record().decisions[2].outcome, Outcome::Adopted);
+        assert_eq!(s.agenda.items[1].record().decisions().nth(2).unwrap().outcome, Outcome::Adopted);
     }
 
     #[test]
@@ -262,7 +302,7 @@ mod tests {
         let mut s = with_proposal();
         s.adopt_proposal(1, at("10:30:00")).unwrap();
         s.set_outcome(1, 0, Outcome::Postponed, Some("til septembermøtet")).unwrap();
-        let d = &s.agenda.items[1].record().decisions[0];
+        let d = &s.agenda.items[1].record().decisions().next().unwrap();
         assert_eq!((d.outcome, d.until.as_deref()), (Outcome::Postponed, Some("til septembermøtet")));
         assert_eq!(s.agenda.items[1].record().state, ItemState::Postponed);
         assert_eq!(s.set_outcome(1, 3, Outcome::Noted, None), Err(Refusal::NoSuchItem));
@@ -278,7 +318,7 @@ mod tests {
         let mut s = with_proposal();
         s.adopt_proposal(1, at("10:30:00")).unwrap();
         s.set_votes(1, 0, Votes::parse("9 2 1")).unwrap();
-        assert_eq!(s.agenda.items[1].record().decisions[0].votes.map(|v| v.against), Some(2));
+        assert_eq!(s.agenda.items[1].record().decisions().next().unwrap().votes.map(|v| v.against), Some(2));
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct ReferatWords {
     pub comments: &'static str,
     pub proposal: &'static str,
     pub vedtak: &'static str,
+    /// After a sak's heading in the row that takes it up again after a break: "fortsetter".
+    pub continued: &'static str,
     pub withdrawn: &'static str,
     pub followup: &'static str,
     pub responsible: &'static str,
@@ -136,7 +138,7 @@ pub struct Words {
     /// In the order of `Outcome::ALL`.
     pub outcomes: [&'static str; 6],
     /// Comment, question, answer: the editor's kind names.
-    pub note_kinds: [&'static str; 3],
+    pub note_kinds: [&'static str; 4],
     /// What a question and an answer start with in lists and the referat: "Spørsmål:", "Svar:".
     pub question_prefix: &'static str,
     pub answer_prefix: &'static str,
@@ -151,7 +153,8 @@ pub struct Words {
     pub no_speaker: &'static str,
     pub no_notes: &'static str,
     pub no_decision: &'static str,
-    pub note_deleted: &'static str,
+    /// A note, a decision, a follow-up deleted from a sak's timeline.
+    pub deleted: [&'static str; 3],
     pub decision_needed: &'static str,
     pub undone: &'static str,
     pub nothing_to_undo: &'static str,

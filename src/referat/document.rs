@@ -4,12 +4,12 @@
 
 use crate::domain::agenda::{Agenda, Item, Role};
 use crate::domain::attendance::Presence;
-use crate::domain::notes::{NoteKind, Speaker};
 use crate::domain::schedule::{self, Schedule};
-use crate::domain::session::{ItemState, Session};
+use crate::domain::session::Session;
 use crate::domain::time::{Hm, Stamp};
-use crate::domain::vedtak::{Decision, Outcome};
 use crate::i18n::{ReferatWords, Words};
+
+use super::told;
 
 /// How speakers are named in front of their notes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -96,39 +96,44 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
     let agenda = &session.agenda;
     let plan = session.schedule();
     let numbers = agenda.sak_numbers();
+    // One row an item, in agenda order; an item taken up again after others gets a
+    // continuation row after the item that ran just before.
+    let mut placed: Vec<(usize, usize)> = (0..agenda.items.len()).map(|i| (i, 0)).collect();
+    let mut parts: Vec<Vec<told::Part>> = (0..agenda.items.len()).map(|i| told::parts(session, i)).collect();
+    let mut again: Vec<(Stamp, usize, usize)> = parts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.iter().enumerate().skip(1).filter_map(move |(k, part)| Some((part.start?, i, k))))
+        .collect();
+    again.sort_unstable();
+    for (start, i, k) in again {
+        let before = agenda
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != i)
+            .flat_map(|(other, item)| item.record().segments.iter().filter_map(move |s| Some((s.end?, other))))
+            .filter(|(end, _)| *end <= start)
+            .max()
+            .map_or(i, |(_, other)| other);
+        let at = placed.iter().rposition(|(item, _)| *item == before).map_or(placed.len(), |p| p + 1);
+        placed.insert(at, (i, k));
+    }
     let mut rows = Vec::new();
-    for (i, item) in agenda.items.iter().enumerate() {
-        let record = &session.agenda.items[i].record();
+    for (i, k) in placed {
+        let item = &agenda.items[i];
+        let part = std::mem::take(&mut parts[i][k]);
+        let ends = (k == 0, k + 1 == parts[i].len());
         let mut left: Vec<String> = numbers[i].map(|n| n.to_string()).into_iter().collect();
-        left.extend(kl(&plan, i, record.segments.first().map(|s| s.start), options.times, r));
-        let mut right = vec![Para::Heading(heading(item, w))];
-        if let Item::Sak(sak) = item {
-            right.extend(prepared(sak, r));
-            if !record.notes.is_empty() {
-                right.push(Para::Label(r.comments.to_string()));
-            }
-            for note in &record.notes {
-                let mut label = String::new();
-                if let Some(s) = note.speaker.as_ref().and_then(|s| speaker(s, options.attribution)) {
-                    label += &format!("{s}:");
-                }
-                match note.kind {
-                    NoteKind::Comment => {}
-                    NoteKind::Question => label += &format!("{}{}", space(&label), w.question_prefix),
-                    NoteKind::Answer => label += &format!("{}{}", space(&label), w.answer_prefix),
-                }
-                right.push(if label.is_empty() {
-                    Para::Text(note.text.clone())
-                } else {
-                    Para::Labeled(label, note.text.clone())
-                });
-            }
-            right.extend(decisions(sak.proposal.as_deref(), &record.decisions, record.state, w));
-            for f in &record.followups {
-                right.push(Para::Labeled(format!("{}:", r.followup), followup_line(f, r)));
-            }
+        let mut right = Vec::new();
+        if k == 0 {
+            left.extend(kl(&plan, i, item.record().segments.first().map(|s| s.start), options.times, r));
+            right.push(Para::Heading(heading(item, w)));
+        } else {
+            left.extend(part.start.map(|s| format!("{} {}", r.kl, s.hm())));
+            right.push(Para::Heading(format!("{} ({})", heading(item, w), r.continued)));
         }
-        right.extend(comings_and_goings(session, i, r));
+        right.extend(told::told(session, i, &part, ends, options.attribution, w));
         rows.push(Row { left, right });
     }
     let end = match (options.times, session.record.ended) {
@@ -148,7 +153,7 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
                     numbers[*i].map(|n| n.to_string()).unwrap_or_default(),
                     f.what.clone(),
                     f.who.clone().unwrap_or_default(),
-                    frist(f).unwrap_or_default(),
+                    told::frist(f).unwrap_or_default(),
                 ]
             })
             .collect();
@@ -189,7 +194,7 @@ pub fn innkalling(agenda: &Agenda, w: &Words) -> Document {
             left.push(format!("({} min)", slot.minutes));
             let mut right = vec![Para::Heading(heading(item, w))];
             if let Item::Sak(sak) = item {
-                right.extend(prepared(sak, r));
+                right.extend(told::prepared(sak, r));
                 if let Some(p) = &sak.proposal {
                     right.push(Para::Label(format!("{}:", r.proposal)));
                     right.extend(paragraphs(p));
@@ -225,10 +230,6 @@ pub fn innkalling(agenda: &Agenda, w: &Words) -> Document {
     }
 }
 
-fn space(s: &str) -> &'static str {
-    if s.is_empty() { "" } else { " " }
-}
-
 /// "Beslutningssak: Normen 7.0"; approvals, AOB and breaks by their title alone, as
 /// minutes write them.
 fn heading(item: &Item, w: &Words) -> String {
@@ -246,106 +247,9 @@ fn heading(item: &Item, w: &Words) -> String {
     }
 }
 
-/// What was prepared before the meeting: presenter, background, documents.
-fn prepared(sak: &crate::domain::agenda::Sak, r: &ReferatWords) -> Vec<Para> {
-    let mut out = Vec::new();
-    if let Some(p) = &sak.presenter {
-        out.push(Para::Labeled(format!("{}:", r.presenter), p.clone()));
-    }
-    if let Some(b) = &sak.background {
-        out.extend(paragraphs(b));
-    }
-    out.extend(sak.documents.iter().map(|d| Para::Text(end_with_stop(d))));
-    out
-}
-
 /// Text split at blank lines.
-fn paragraphs(text: &str) -> Vec<Para> {
+pub fn paragraphs(text: &str) -> Vec<Para> {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| Para::Text(p.to_string())).collect()
-}
-
-fn end_with_stop(text: &str) -> String {
-    let t = text.trim_end();
-    if t.ends_with(['.', '!', '?', ':']) { t.to_string() } else { format!("{t}.") }
-}
-
-/// The partial decisions, the forslag til vedtak, and the vedtak with its outcome.
-fn decisions(proposal: Option<&str>, decisions: &[Decision], state: ItemState, w: &Words) -> Vec<Para> {
-    let r = w.referat;
-    let mut out = Vec::new();
-    let (partial, main): (Vec<&Decision>, Vec<&Decision>) = decisions.iter().partition(|d| d.label.is_some());
-    for d in partial {
-        out.push(Para::Labeled(format!("{}:", d.label.clone().unwrap_or_default()), d.text.clone()));
-        if d.outcome != Outcome::Adopted {
-            out.push(Para::Text(outcome_sentence(d, w)));
-        }
-    }
-    if let Some(p) = proposal {
-        out.push(Para::Label(format!("{}:", r.proposal)));
-        out.extend(paragraphs(p));
-    }
-    for d in main {
-        let same = proposal.is_some_and(|p| normalise(p) == normalise(&d.text));
-        if !same && !d.text.trim().is_empty() {
-            out.push(Para::Labeled(format!("{}:", r.vedtak), d.text.clone()));
-        }
-        out.push(Para::Text(outcome_sentence(d, w)));
-    }
-    if decisions.is_empty() {
-        match state {
-            ItemState::Postponed => out.push(Para::Text(format!("{}.", w.outcome(Outcome::Postponed)))),
-            ItemState::Withdrawn => out.push(Para::Text(r.withdrawn.to_string())),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// "Vedtatt.", "Utsatt til septembermøtet.", "Saken trekkes.", with votes if counted.
-fn outcome_sentence(d: &Decision, w: &Words) -> String {
-    let r = w.referat;
-    let mut s = match d.outcome {
-        Outcome::Withdrawn => r.withdrawn.trim_end_matches('.').to_string(),
-        Outcome::Postponed => match &d.until {
-            Some(u) => format!("{} {}", w.outcome(Outcome::Postponed), (w.until)(u)),
-            None => w.outcome(Outcome::Postponed).to_string(),
-        },
-        other => w.outcome(other).to_string(),
-    };
-    if let Some(v) = d.votes {
-        s += &format!(" ({})", (w.votes)(v.in_favour, v.against, v.abstaining));
-    }
-    s + "."
-}
-
-fn speaker(s: &Speaker, attribution: Attribution) -> Option<String> {
-    match attribution {
-        Attribution::None => None,
-        Attribution::Org => s.org.clone().or(s.name.clone()),
-        Attribution::Name => s.name.clone().or(s.org.clone()),
-    }
-}
-
-fn frist(f: &crate::domain::followup::FollowUp) -> Option<String> {
-    f.frist.map(super::super::domain::time::Day::short).or(f.frist_text.clone())
-}
-
-fn followup_line(f: &crate::domain::followup::FollowUp, r: &ReferatWords) -> String {
-    let mut s = f.what.clone();
-    if let Some(who) = &f.who {
-        s += &format!(" ({}: {who}", r.responsible);
-        if let Some(fr) = frist(f) {
-            s += &format!(", {}: {fr}", r.frist);
-        }
-        s += ")";
-    } else if let Some(fr) = frist(f) {
-        s += &format!(" ({}: {fr})", r.frist);
-    }
-    s
 }
 
 /// The Kl. of item `i` as the options ask: planned, actual (when it was taken up), or both.
@@ -484,23 +388,6 @@ fn org_table(session: &Session, w: &Words) -> Option<Table> {
         })
         .collect();
     Some(Table { heading: r.by_organisation.to_string(), columns: r.org_columns.map(String::from).to_vec(), rows })
-}
-
-/// Arrivals and departures while item `i` was under discussion.
-fn comings_and_goings(session: &Session, i: usize, r: &ReferatWords) -> Vec<Para> {
-    let segments = &session.agenda.items[i].record().segments;
-    let during = |at: Stamp| segments.iter().any(|s| s.start <= at && s.end.is_none_or(|e| at < e));
-    let mut out = Vec::new();
-    for (p, a) in session.agenda.people.iter().map(|p| (p, &p.attendance)) {
-        let who = p.name.clone().or(p.org.clone()).unwrap_or_default();
-        if let Some(at) = a.arrived.filter(|&at| during(at)) {
-            out.push(Para::Text(format!("{who} {}.", (r.came)(&at.hm().to_string()))));
-        }
-        if let Some(at) = a.left.filter(|&at| during(at)) {
-            out.push(Para::Text(format!("{who} {}.", (r.went)(&at.hm().to_string()))));
-        }
-    }
-    out
 }
 
 /// Planned against actual: Kl. and minutes per item.

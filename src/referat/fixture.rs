@@ -66,6 +66,7 @@ pub fn seed_session() -> Session {
     );
     note(&mut s, 3, "10:18:00", NoteKind::Comment, None, "Ingen kommentarer fra SG.");
     s.next(at("10:20:00")).unwrap(); // 04/25
+    note(&mut s, 4, "10:21:00", NoteKind::Heading, None, "Innspill og kommentarer fra SG (kap. 1.3):");
     note(
         &mut s,
         4,
@@ -83,8 +84,11 @@ pub fn seed_session() -> Session {
         at("10:26:00"),
     )
     .unwrap();
+    note(&mut s, 4, "10:27:00", NoteKind::Heading, None, "Innspill og kommentarer fra SG (kap 1.5):");
     note(&mut s, 4, "10:28:00", NoteKind::Comment, org("KS"), "Bør er sterkt nok.");
     s.decide(4, Some("Beslutning kap. 1.5"), "Beholdes uforandret.", Outcome::Adopted, at("10:30:00")).unwrap();
+    note(&mut s, 4, "10:31:00", NoteKind::Heading, None, "Innspill og kommentarer fra SG:");
+    note(&mut s, 4, "10:33:00", NoteKind::Comment, None, "Meldingsutveksling i sanntid er vanlig.");
     s.set_presence(2, Presence::Present, at("10:35:00")).unwrap(); // Camilla arrives
     let amended = "Styringsgruppen godkjenner versjon 7.0 av Normen. Publiseres når forskriften til Lov om digital sikkerhet trer i kraft, forutsatt at det ikke er endringer som krever ytterligere tilpasninger.\n\nEventuelle endringer godkjennes pr. epost, med 14 dagers frist (unntatt juli).";
     s.decide(4, None, amended, Outcome::Adopted, at("10:41:00")).unwrap();

@@ -5,6 +5,7 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+mod told;
 
 #[cfg(test)]
 mod fixture;

@@ -6,6 +6,7 @@ use super::{html, markdown};
 use crate::domain::agenda::{Item, Lang};
 use crate::domain::notes::Speaker;
 use crate::domain::session::Session;
+use crate::domain::timeline::Entry;
 use crate::i18n;
 
 #[test]
@@ -103,17 +104,19 @@ fn hostile_session() -> Session {
         }
     }
     for record in s.agenda.items.iter_mut().map(Item::record_mut) {
-        for note in &mut record.notes {
-            note.text = HOSTILE.into();
-            note.speaker = Some(Speaker { name: h(), org: h() });
-        }
-        for d in &mut record.decisions {
-            d.text = HOSTILE.into();
-            d.label = d.label.as_ref().and(h());
-            d.until = h();
-        }
-        for f in &mut record.followups {
-            (f.what, f.who, f.frist, f.frist_text) = (HOSTILE.into(), h(), None, h());
+        for entry in &mut record.entries {
+            match entry {
+                Entry::Note(note) => {
+                    note.text = HOSTILE.into();
+                    note.speaker = Some(Speaker { name: h(), org: h() });
+                }
+                Entry::Decision(d) => {
+                    d.text = HOSTILE.into();
+                    d.label = d.label.as_ref().and(h());
+                    d.until = h();
+                }
+                Entry::FollowUp(f) => (f.what, f.who, f.frist, f.frist_text) = (HOSTILE.into(), h(), None, h()),
+            }
         }
     }
     s

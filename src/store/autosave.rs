@@ -11,7 +11,7 @@ use std::time::Duration;
 use super::agenda_file::ReadError;
 use super::journal::Journal;
 use super::lock::{self, LockProblem, SessionLock};
-use super::session_file::{self, LaterNotes, OnDisk};
+use super::session_file::{self, LaterEntries, OnDisk};
 use crate::domain::agenda::Item;
 use crate::domain::change::{self, Change};
 use crate::domain::command::{Changes, Touched};
@@ -62,7 +62,7 @@ pub struct Autosave {
     written_pending: bool,
     /// The notes a first look at a large session left out, still being read: nothing is
     /// written until they are in.
-    later: Option<LaterNotes>,
+    later: Option<LaterEntries>,
     /// What is wrong with the session file, found after its first look: nothing of this
     /// session is ever written then.
     unreadable: bool,
@@ -73,7 +73,12 @@ pub struct Autosave {
 impl Autosave {
     /// Saving to the session file at `path` as it is on disk now, with its lock and its
     /// journal (already replayed), and the notes a first look left to read.
-    pub fn new(path: PathBuf, lock: Option<SessionLock>, journal: Option<Journal>, later: Option<LaterNotes>) -> Self {
+    pub fn new(
+        path: PathBuf,
+        lock: Option<SessionLock>,
+        journal: Option<Journal>,
+        later: Option<LaterEntries>,
+    ) -> Self {
         let on_disk = session_file::on_disk(&path);
         Autosave {
             path,

@@ -14,8 +14,8 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use crate::domain::notes::Note;
 use crate::domain::session::{ItemRecord, RecordMismatch, SESSION_FORMAT, Session, SessionFile};
+use crate::domain::timeline::Entry;
 
 /// What kind of file a text is, from its first name: `Agenda(` or `Session(`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,27 +137,27 @@ fn read_on_two_threads(text: &str) -> Option<SessionFile> {
     Some(file)
 }
 
-/// The notes of a large session that its first look left out, being read on another
-/// thread (see `first_look`).
-pub struct LaterNotes {
+/// The timelines (notes, decisions, follow-ups) of a large session that its first look
+/// left out, being read on another thread (see `first_look`).
+pub struct LaterEntries {
     text: Arc<String>,
-    /// Each item's list of notes, by item.
+    /// Each item's timeline, by item.
     lists: Vec<(usize, Range<usize>)>,
     /// Reads the first part of `lists`.
-    first: JoinHandle<Option<Vec<Vec<Note>>>>,
+    first: JoinHandle<Option<Vec<Vec<Entry>>>>,
     half: usize,
 }
 
-impl LaterNotes {
-    /// Waits for the notes and puts them in `session` (the one `first_look` gave); the
-    /// reason when a list of them does not read.
+impl LaterEntries {
+    /// Waits for the timelines and puts them in `session` (the one `first_look` gave);
+    /// the reason when one of them does not read.
     pub fn finish(self, session: &mut Session) -> Result<(), ReadError> {
-        let second = read_notes(&self.text, &self.lists[self.half..]);
+        let second = read_entries(&self.text, &self.lists[self.half..]);
         let first = self.first.join().ok().flatten();
         let (Some(first), Some(second)) = (first, second) else { return Err(what_is_wrong(&self.text)) };
-        for ((item, _), notes) in self.lists.iter().zip(first.into_iter().chain(second)) {
+        for ((item, _), entries) in self.lists.iter().zip(first.into_iter().chain(second)) {
             if let Some(record) = session.record_of_mut(*item) {
-                record.notes = notes;
+                record.entries = entries;
             }
         }
         Ok(())
@@ -170,43 +170,43 @@ fn what_is_wrong(text: &str) -> ReadError {
     parse(text).err().unwrap_or(Placed { at: None, what: ReadProblem::RecordMismatch })
 }
 
-fn read_notes(text: &str, lists: &[(usize, Range<usize>)]) -> Option<Vec<Vec<Note>>> {
-    lists.iter().map(|(_, r)| ron_options().from_str::<Vec<Note>>(&text[r.clone()]).ok()).collect()
+fn read_entries(text: &str, lists: &[(usize, Range<usize>)]) -> Option<Vec<Vec<Entry>>> {
+    lists.iter().map(|(_, r)| ron_options().from_str::<Vec<Entry>>(&text[r.clone()]).ok()).collect()
 }
 
-/// A first look at a large session, for its first frame: all of it but the notes of items
+/// A first look at a large session, for its first frame: all of it but the timelines of items
 /// other than the one `shown` picks (the item on screen), which go on being read on
 /// another thread. None for a small session or one the split does not follow: `parse`
 /// it. An error is what `parse` would say.
 pub fn first_look(
     text: Arc<String>,
     shown: impl Fn(&Session) -> usize,
-) -> Option<Result<(Session, LaterNotes), ReadError>> {
+) -> Option<Result<(Session, LaterEntries), ReadError>> {
     if text.len() < 256 * 1024 {
         return None;
     }
     let list = split::item_list(&text)?;
-    // The session with every item's notes cut out ("notes: []").
+    // The session with every item's timeline cut out ("entries: []").
     let mut skeleton = String::with_capacity(text.len() / 8);
     let mut at = 0;
-    for notes in list.notes.iter().flatten() {
-        skeleton.push_str(&text[at..notes.start]);
+    for entries in list.entries.iter().flatten() {
+        skeleton.push_str(&text[at..entries.start]);
         skeleton.push_str("[]");
-        at = notes.end;
+        at = entries.end;
     }
     skeleton.push_str(&text[at..]);
     // (Small: read in one piece, not looked over for its items again.)
-    // (Cutting the notes out cannot break a text that reads; when this one does not, its
+    // (Cutting the timelines out cannot break a text that reads; when this one does not, its
     // error is what reading it whole says.)
     let Ok(mut session) = checked(&skeleton, ron_options().from_str(&skeleton)) else {
         return parse(&text).err().map(Err);
     };
     let lists: Vec<(usize, Range<usize>)> =
-        list.notes.iter().enumerate().filter_map(|(item, notes)| Some((item, notes.clone()?))).collect();
+        list.entries.iter().enumerate().filter_map(|(item, entries)| Some((item, entries.clone()?))).collect();
     let shown = shown(&session);
     let (now, later): (Vec<_>, Vec<_>) = lists.into_iter().partition(|(item, _)| *item == shown);
-    match (read_notes(&text, &now).and_then(|mut n| n.pop()), session.record_of_mut(shown)) {
-        (Some(notes), Some(record)) => record.notes = notes,
+    match (read_entries(&text, &now).and_then(|mut n| n.pop()), session.record_of_mut(shown)) {
+        (Some(entries), Some(record)) => record.entries = entries,
         _ if !now.is_empty() => return Some(Err(what_is_wrong(&text))),
         _ => {}
     }
@@ -214,9 +214,9 @@ pub fn first_look(
     let first = {
         let (text, lists) = (Arc::clone(&text), later[..half].to_vec());
         // No thread to be had: the session is read whole instead.
-        std::thread::Builder::new().name("notes".into()).spawn(move || read_notes(&text, &lists)).ok()?
+        std::thread::Builder::new().name("timelines".into()).spawn(move || read_entries(&text, &lists)).ok()?
     };
-    Some(Ok((session, LaterNotes { text, lists: later, first, half })))
+    Some(Ok((session, LaterEntries { text, lists: later, first, half })))
 }
 
 /// Reads the session in `path`.
@@ -306,7 +306,7 @@ mod tests {
         let current = session.record.current.unwrap();
         let (mut first, later) = first_look(Arc::clone(&text), |s| s.record.current.unwrap_or(0)).unwrap().unwrap();
         assert_eq!(first.record_of(current), session.record_of(current), "the item on screen is whole");
-        assert!(first.record_of(0).unwrap().notes.is_empty() && !session.record_of(0).unwrap().notes.is_empty());
+        assert!(first.record_of(0).unwrap().entries.is_empty() && !session.record_of(0).unwrap().entries.is_empty());
         assert!(first.agenda.same_plan(&session.agenda));
         later.finish(&mut first).unwrap();
         assert_eq!(first, session);
@@ -365,8 +365,9 @@ mod tests {
         s.draft_mut(4).unwrap().note.text = "halvskrevet".into();
         s.decide(4, Some("Beslutning kap. 1.3"), "Uforandret.", Outcome::Adopted, t("10:25:00")).unwrap();
         s.adopt_proposal(4, t("10:30:00")).unwrap();
-        s.set_votes(4, 1, Some(Votes { in_favour: 9, against: 2, abstaining: 1 })).unwrap();
-        s.set_outcome(4, 1, Outcome::Postponed, Some("til septembermøtet")).unwrap();
+        let vedtak = s.record_of(4).unwrap().last_decision().unwrap();
+        s.set_votes(4, vedtak, Some(Votes { in_favour: 9, against: 2, abstaining: 1 })).unwrap();
+        s.set_outcome(4, vedtak, Outcome::Postponed, Some("til septembermøtet")).unwrap();
         let frist = Some(crate::domain::time::Day::parse("2025-08-18").unwrap());
         let action =
             FollowUp { at: t("10:31:00"), what: "Sende".into(), who: Some("KS".into()), frist, frist_text: None };
@@ -389,6 +390,54 @@ mod tests {
         let err = parse("Session(\n  format: 7,\n  agenda: Whatever(new: true),\n)").unwrap_err();
         assert_eq!(err.what, ReadProblem::NewerSession { found: 7, known: SESSION_FORMAT });
         assert_eq!(err.at.map(|p| (p.line, p.col)), Some((2, 3)));
+    }
+
+    /// A session written by a referent of format 1 (notes, decisions and follow-ups in
+    /// lists of their own) reads as one timeline per item, in the order of their times,
+    /// and is written back as format 2.
+    #[test]
+    fn a_session_of_format_1_reads_into_timelines() {
+        let old = include_str!("../../tests/fixtures/format-1.session.ron");
+        assert!(old.contains("format: 1,") && old.contains("decisions: [") && !old.contains("entries:"));
+        let s = parse(old).unwrap();
+        let records = || s.agenda.items.iter().map(crate::domain::agenda::Item::record);
+        assert_eq!(records().map(|r| r.notes().count()).sum::<usize>(), old.matches("Note(at:").count());
+        assert_eq!(records().map(|r| r.decisions().count()).sum::<usize>(), old.matches("Decision(at:").count());
+        assert_eq!(records().map(|r| r.followups().count()).sum::<usize>(), old.matches("FollowUp(at:").count());
+        for (item, record) in records().enumerate() {
+            let times: Vec<Stamp> = record.entries.iter().map(Entry::at).collect();
+            assert!(times.is_sorted(), "item {item} in the order of its times: {times:?}");
+        }
+        // 04/25: the partial decisions between the notes they followed.
+        let kinds: Vec<&str> = s.agenda.items[4]
+            .record()
+            .entries
+            .iter()
+            .map(|e| match e {
+                Entry::Note(_) => "note",
+                Entry::Decision(_) => "decision",
+                Entry::FollowUp(_) => "follow-up",
+            })
+            .collect();
+        assert_eq!(kinds, ["note", "note", "decision", "note", "decision", "decision", "follow-up"]);
+        let text = to_text(&s);
+        assert!(text.contains("format: 2,") && text.contains("entries: [") && !text.contains("decisions: ["));
+        assert_eq!(parse(&text).unwrap(), s);
+    }
+
+    /// A note being changed in a format-1 file is named by its place among the notes;
+    /// in the timeline it is named by its place there.
+    #[test]
+    fn a_note_being_changed_in_format_1_stays_the_one_being_changed() {
+        let old = r#"ItemRecord(
+            notes: [Note(at: "2025-06-03 10:01:00", text: "a"), Note(at: "2025-06-03 10:03:00", text: "b")],
+            decisions: [Decision(at: "2025-06-03 10:02:00", text: "v", outcome: Adopted)],
+            draft: Draft(note: Note(at: "2025-06-03 10:03:00", text: "b endret"), editing: 1),
+        )"#;
+        let record: ItemRecord = ron_options().from_str(old).unwrap();
+        assert_eq!(record.entries.len(), 3);
+        assert_eq!(record.draft.as_ref().unwrap().editing, Some(2), "the second note is third in the timeline");
+        assert_eq!(record.entries[2].note().unwrap().text, "b");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Where the item records of a session text are (`record.items`: the list of what
-//! happened on each sak, nearly all of a large session) and the notes in each, so that
-//! they can be read on two threads, and the notes after the first frame. A quick look at the bytes that follows strings and line comments; on anything
+//! happened on each sak, nearly all of a large session) and the timeline in each (its
+//! `entries`: notes, decisions, follow-ups), so that they can be read on two threads, and
+//! the timelines after the first frame. A quick look at the bytes that follows strings and line comments; on anything
 //! else it does not follow (raw strings, block comments, char literals) it gives up, and
 //! the text is read in one piece.
 
@@ -13,8 +14,8 @@ pub struct ItemList {
     pub inside: Range<usize>,
     /// Where each element begins.
     pub starts: Vec<usize>,
-    /// Each element's list `notes`, brackets included, where it has one.
-    pub notes: Vec<Option<Range<usize>>>,
+    /// Each element's list `entries`, brackets included, where it has one.
+    pub entries: Vec<Option<Range<usize>>>,
 }
 
 /// The bytes the look stops at: those that open or close something, separate, name a
@@ -52,8 +53,8 @@ pub fn item_list(text: &str) -> Option<ItemList> {
     let mut fields: [&str; 5] = [""; 5];
     let mut name = "";
     let mut list: Option<(usize, Vec<usize>)> = None;
-    let mut notes: Vec<Option<Range<usize>>> = Vec::new();
-    let mut notes_open = None;
+    let mut entries: Vec<Option<Range<usize>>> = Vec::new();
+    let mut entries_open = None;
     let mut expect_element = false;
     let mut i = 0;
     while i < b.len() {
@@ -64,7 +65,7 @@ pub fn item_list(text: &str) -> Option<ItemList> {
                 && c != b']'
             {
                 starts.push(i);
-                notes.push(None);
+                entries.push(None);
             }
         }
         let table = if depth <= 2 || depth == 4 { &SHALLOW } else { &DEEP };
@@ -109,8 +110,8 @@ pub fn item_list(text: &str) -> Option<ItemList> {
                     list = Some((i + 1, Vec::new()));
                     expect_element = true;
                 }
-                if c == b'[' && depth == 4 && list.is_some() && fields[4] == "notes" {
-                    notes_open = Some(i);
+                if c == b'[' && depth == 4 && list.is_some() && fields[4] == "entries" {
+                    entries_open = Some(i);
                 }
                 depth += 1;
                 if let Some(f) = fields.get_mut(depth) {
@@ -121,7 +122,7 @@ pub fn item_list(text: &str) -> Option<ItemList> {
                 depth = depth.checked_sub(1)?;
                 if depth == 4
                     && c == b']'
-                    && let (Some(open), Some(last)) = (notes_open.take(), notes.last_mut())
+                    && let (Some(open), Some(last)) = (entries_open.take(), entries.last_mut())
                 {
                     *last = Some(open..i + 1);
                 }
@@ -129,7 +130,7 @@ pub fn item_list(text: &str) -> Option<ItemList> {
                     && c == b']'
                     && let Some((open, starts)) = list.take()
                 {
-                    return Some(ItemList { inside: open..i, starts, notes });
+                    return Some(ItemList { inside: open..i, starts, entries });
                 }
             }
             b',' if depth == 3 && list.is_some() => expect_element = true,
@@ -164,13 +165,13 @@ mod tests {
     #[test]
     fn the_items_of_the_record_are_found_not_those_of_the_agenda() {
         let text = r#"Session(
-    format: 1,
+    format: 2,
     agenda: Agenda(title: "items: [", items: [Sak(title: "A")]),
     // record: Record(items: [x]) in a comment
     record: Record(
         current: 0,
         items: [
-            ItemRecord(notes: [Note(text: "\"], ( [")]),
+            ItemRecord(entries: [Note(text: "\"], ( [")]),
             ItemRecord(),
         ],
         attendance: [],
@@ -178,12 +179,12 @@ mod tests {
 )"#;
         let list = item_list(text).unwrap();
         let inside = &text[list.inside.clone()];
-        assert!(inside.trim_start().starts_with("ItemRecord(notes"), "{inside}");
+        assert!(inside.trim_start().starts_with("ItemRecord(entries"), "{inside}");
         assert!(inside.trim_end().ends_with("ItemRecord(),"), "{inside}");
         let starts: Vec<&str> = list.starts.iter().map(|&s| &text[s..s + 12]).collect();
-        assert_eq!(starts, ["ItemRecord(n", "ItemRecord()"]);
-        let notes: Vec<Option<&str>> = list.notes.iter().map(|n| n.clone().map(|r| &text[r])).collect();
-        assert_eq!(notes, [Some(r#"[Note(text: "\"], ( [")]"#), None]);
+        assert_eq!(starts, ["ItemRecord(e", "ItemRecord()"]);
+        let entries: Vec<Option<&str>> = list.entries.iter().map(|n| n.clone().map(|r| &text[r])).collect();
+        assert_eq!(entries, [Some(r#"[Note(text: "\"], ( [")]"#), None]);
     }
 
     #[test]

@@ -68,8 +68,51 @@ fn changing_a_note_while_another_is_half_written_opens_the_half_written_one() {
     keys(&mut app, "<tab> e", "10:23:00");
     let Mode::Editor(editor) = &app.mode else { panic!("an editor is open") };
     assert_eq!(editor.text(), "Halvskrevet", "the half-written note, not the one chosen");
-    assert_eq!(app.session.agenda.items[4].record().notes[0].text, "Første");
+    assert_eq!(app.session.agenda.items[4].record().notes().next().unwrap().text, "Første");
     assert!(app.message.as_deref().is_some_and(|m| m.contains("gjør det ferdig")), "{:?}", app.message);
+}
+
+#[test]
+fn a_decision_is_changed_and_removed_from_the_timeline_later() {
+    let mut app = at_04_25();
+    keys(&mut app, "i Først<ret><esc> v", "10:30:00");
+    let record = |app: &App| app.session.agenda.items[4].record().clone();
+    assert_eq!(record(&app).entries.len(), 2, "a note, then the vedtak");
+    // The timeline opens on its newest entry: the vedtak.
+    keys(&mut app, "<tab> e", "10:31:00");
+    let Mode::Editor(_) = &app.mode else { panic!("the vedtak in the editor: {:?}", app.message) };
+    keys(&mut app, "<end><space>Med<space>endret<space>begrepsbruk.<ret>", "10:32:00");
+    assert!(matches!(app.mode, Mode::Notes), "back among the notes");
+    let d = record(&app).decisions().next().unwrap().clone();
+    assert!(d.text.ends_with("Med endret begrepsbruk."), "{}", d.text);
+    assert_eq!((d.outcome, d.at), (Outcome::AdoptedAmended, at("10:30:00")), "amended now, and said when it was");
+    assert_eq!(record(&app).entries.len(), 2, "changed, not added");
+    assert!(record(&app).vedtak_draft.is_none());
+    keys(&mut app, "x", "10:33:00");
+    assert!(record(&app).last_decision().is_none());
+    assert_eq!(app.message.as_deref(), Some("Vedtaket er slettet (z angrer)."));
+    keys(&mut app, "z", "10:34:00");
+    assert!(record(&app).last_decision().is_some(), "undone");
+}
+
+#[test]
+fn a_heading_opens_a_group_of_notes() {
+    let mut app = at_04_25();
+    keys(
+        &mut app,
+        "i <tab><tab><tab>Innspill<space>og<space>kommentarer<space>fra<space>SG<space>(kap.<space>1.3):<ret>",
+        "10:21:00",
+    );
+    keys(&mut app, "Riktig<space>tekst.<ret><esc>", "10:22:00");
+    let notes: Vec<_> = app.session.agenda.items[4].record().notes().map(|n| (n.kind, n.text.clone())).collect();
+    assert_eq!(
+        notes,
+        [
+            (NoteKind::Heading, "Innspill og kommentarer fra SG (kap. 1.3):".to_string()),
+            (NoteKind::Comment, "Riktig tekst.".to_string())
+        ],
+        "Enter starts the next note as a comment"
+    );
 }
 
 #[test]
@@ -92,19 +135,20 @@ fn a_stream_of_notes_is_typed_back_to_back_with_kinds() {
     typed(&mut app, "Vi starter nå.", "10:22:30");
     key(&mut app, Code::Esc, "10:22:40");
     assert!(matches!(app.mode, Mode::Normal));
-    let notes = &app.session.agenda.items[4].record().notes;
+    let notes: Vec<_> = app.session.agenda.items[4].record().notes().collect();
     let got: Vec<_> = notes.iter().map(|n| (n.kind, n.text.as_str(), n.at)).collect();
     assert_eq!(
         got,
         [
-            (NoteKind::Comment, "Ikke viktig for oss.", at("10:21:00")),
-            (NoteKind::Question, "Er dette tenkt til neste SG-møte?", at("10:21:30")),
-            (NoteKind::Answer, "Nei.\nVi starter nå.", at("10:22:10")),
+            (NoteKind::Comment, "Ikke viktig for oss.", at("10:21:05")),
+            (NoteKind::Question, "Er dette tenkt til neste SG-møte?", at("10:22:00")),
+            (NoteKind::Answer, "Nei.\nVi starter nå.", at("10:22:20")),
         ]
     );
     assert_eq!(app.session.agenda.items[4].record().draft, None);
     let shown = screen(&mut app, "10:23:00");
-    assert!(shown.contains("10:21 Spørsmål: Er dette tenkt til neste SG-møte?"), "{shown}");
+    assert!(shown.contains("10:22 Spørsmål: Er dette tenkt til neste SG-møte?"), "{shown}");
+    assert!(shown.contains("      Vi starter nå."), "a second line under the first: {shown}");
     assert!(shown.contains("10:22 Svar: Nei."), "{shown}");
 }
 
@@ -145,7 +189,7 @@ fn a_speaker_is_picked_in_a_few_keys_or_written_freely() {
     typed(&mut app, "Et spørsmål utenfra.", "10:21:10");
     key(&mut app, Code::Esc, "10:21:20");
     let speakers: Vec<_> =
-        app.session.agenda.items[4].record().notes.iter().map(|n| n.speaker.as_ref().unwrap().label()).collect();
+        app.session.agenda.items[4].record().notes().map(|n| n.speaker.as_ref().unwrap().label()).collect();
     assert_eq!(speakers, ["Helse Nord RHF", "Ola fra Zzz"]);
 }
 
@@ -160,13 +204,13 @@ fn standard_phrases_come_from_the_agenda_and_the_program() {
     key(&mut app, Code::Esc, "10:21:00");
     assert!(matches!(app.mode, Mode::Editor(_)), "Esc in the picker goes back to the editor");
     key(&mut app, Code::Esc, "10:21:00");
-    assert_eq!(app.session.agenda.items[4].record().notes[0].text, "Ingen kommentarer fra SG.");
+    assert_eq!(app.session.agenda.items[4].record().notes().next().unwrap().text, "Ingen kommentarer fra SG.");
     typed(&mut app, "i", "10:22:00");
     ctrl(&mut app, 't', "10:22:00");
     typed(&mut app, "enstemmig", "10:22:00");
     key(&mut app, Code::Enter, "10:22:00");
     key(&mut app, Code::Esc, "10:22:00");
-    assert_eq!(app.session.agenda.items[4].record().notes[1].text, "Enstemmig vedtatt.");
+    assert_eq!(app.session.agenda.items[4].record().notes().nth(1).unwrap().text, "Enstemmig vedtatt.");
 }
 
 #[test]
@@ -200,8 +244,7 @@ fn notes_are_selected_changed_deleted_moved_and_undo_brings_them_back() {
     key(&mut app, Code::Enter, "10:22:00");
     assert!(matches!(app.mode, Mode::Notes), "a changed note goes back to the list");
     typed(&mut app, "K", "10:22:00");
-    let texts =
-        |app: &App| app.session.agenda.items[4].record().notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+    let texts = |app: &App| app.session.agenda.items[4].record().notes().map(|n| n.text.clone()).collect::<Vec<_>>();
     assert_eq!(texts(&app), ["to!", "en", "tre"]);
     typed(&mut app, "x", "10:22:00");
     assert_eq!(texts(&app), ["en", "tre"]);
@@ -217,15 +260,15 @@ fn notes_are_selected_changed_deleted_moved_and_undo_brings_them_back() {
 fn the_proposal_is_adopted_unchanged_or_amended() {
     let mut app = at_04_25();
     typed(&mut app, "v", "10:35:00");
-    let d = &app.session.agenda.items[4].record().decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions().next().unwrap();
     assert_eq!(d.outcome, Outcome::Adopted);
     assert!(d.text.starts_with("Styringsgruppen godkjenner versjon 7.0 av Normen."));
     typed(&mut app, "z", "10:35:00");
-    assert!(app.session.agenda.items[4].record().decisions.is_empty());
+    assert!(app.session.agenda.items[4].record().decisions().next().is_none());
     typed(&mut app, "V", "10:36:00");
     typed(&mut app, " Med endret begrepsbruk.", "10:36:00");
     key(&mut app, Code::Enter, "10:37:00");
-    let d = &app.session.agenda.items[4].record().decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions().next().unwrap();
     assert_eq!(d.outcome, Outcome::AdoptedAmended);
     assert!(d.text.ends_with("(unntatt juli). Med endret begrepsbruk."));
     let shown = screen(&mut app, "10:37:00");
@@ -246,7 +289,7 @@ fn partial_decisions_outcomes_and_votes() {
     assert!(screen(&mut app, "10:25:00").contains("Skriv vedtaket"), "an empty vedtak is not saved");
     typed(&mut app, "Vi lar den stå uforandret.", "10:25:00");
     key(&mut app, Code::Enter, "10:25:30");
-    let d = &app.session.agenda.items[4].record().decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions().next().unwrap();
     assert_eq!((d.label.as_deref(), d.text.as_str()), (Some("Beslutning kap. 1.3"), "Vi lar den stå uforandret."));
     typed(&mut app, "s", "10:26:00");
     typed(&mut app, "ni to", "10:26:00");
@@ -258,7 +301,11 @@ fn partial_decisions_outcomes_and_votes() {
     typed(&mut app, "9 2 1", "10:26:00");
     key(&mut app, Code::Enter, "10:26:00");
     assert_eq!(
-        app.session.agenda.items[4].record().decisions[0].votes.map(|v| (v.in_favour, v.against, v.abstaining)),
+        app.session.agenda.items[4].record().decisions().next().unwrap().votes.map(|v| (
+            v.in_favour,
+            v.against,
+            v.abstaining
+        )),
         Some((9, 2, 1))
     );
     typed(&mut app, "o", "10:27:00");
@@ -266,7 +313,7 @@ fn partial_decisions_outcomes_and_votes() {
     key(&mut app, Code::Enter, "10:27:00");
     typed(&mut app, "septembermøtet", "10:27:00");
     key(&mut app, Code::Enter, "10:27:00");
-    let d = &app.session.agenda.items[4].record().decisions[0];
+    let d = &app.session.agenda.items[4].record().decisions().next().unwrap();
     assert_eq!((d.outcome, d.until.as_deref()), (Outcome::Postponed, Some("septembermøtet")));
     let shown = screen(&mut app, "10:27:00");
     assert!(shown.contains("Beslutning kap. 1.3: Utsatt til septembermøtet (9"), "{shown}");
@@ -278,7 +325,7 @@ fn deciding_without_a_quorum_warns_but_records() {
     let mut app = at_04_25();
     app.session.agenda.quorum = Some(Quorum::Majority);
     typed(&mut app, "v", "10:30:00");
-    assert_eq!(app.session.agenda.items[4].record().decisions.len(), 1);
+    assert_eq!(app.session.agenda.items[4].record().decisions().count(), 1);
     let shown = screen(&mut app, "10:30:00");
     assert!(shown.contains("Advarsel: møtet er ikke vedtaksdyktig (0 medlemmer til stede, 13 trengs)"), "{shown}");
     typed(&mut app, "m", "10:31:00");
@@ -304,7 +351,7 @@ fn a_follow_up_with_who_and_frist() {
     typed(&mut app, "18.08", "10:30:00");
     assert!(screen(&mut app, "10:30:00").contains("Frist: = 18.08.25"));
     key(&mut app, Code::Enter, "10:30:00");
-    let f = &app.session.agenda.items[4].record().followups[0];
+    let f = &app.session.agenda.items[4].record().followups().next().unwrap().1;
     assert_eq!(f.who.as_deref(), Some("Sekretariatet"));
     assert_eq!(f.frist.map(|d| d.to_string()), Some("2025-08-18".into()));
 }
@@ -320,9 +367,9 @@ fn an_unreadable_frist_is_said_and_then_kept_as_typed() {
     key(&mut app, Code::Enter, "10:30:00");
     let shown = screen(&mut app, "10:30:00");
     assert!(shown.contains("«før jul» er ikke en dato"), "{shown}");
-    assert!(app.session.agenda.items[4].record().followups.is_empty());
+    assert!(app.session.agenda.items[4].record().followups().next().is_none());
     key(&mut app, Code::Enter, "10:30:00");
-    let f = &app.session.agenda.items[4].record().followups[0];
+    let f = &app.session.agenda.items[4].record().followups().next().unwrap().1;
     assert_eq!((f.frist, f.frist_text.as_deref()), (None, Some("før jul")));
     typed(&mut app, "F", "10:31:00");
     let shown = screen(&mut app, "10:31:00");
@@ -337,7 +384,7 @@ fn an_unreadable_frist_is_said_and_then_kept_as_typed() {
     key(&mut app, Code::Enter, "10:31:00");
     assert!(matches!(app.mode, Mode::FollowUps { .. }));
     assert_eq!(
-        app.session.agenda.items[4].record().followups[0].frist.map(crate::domain::time::Day::short),
+        app.session.agenda.items[4].record().followups().next().unwrap().1.frist.map(crate::domain::time::Day::short),
         Some("01.09.25".into())
     );
     typed(&mut app, "x", "10:32:00");
@@ -432,7 +479,7 @@ fn a_vedtak_being_written_is_in_the_session_and_taken_up_again() {
     typed(&mut again, "V", "10:40:00");
     typed(&mut again, ".", "10:40:00");
     key(&mut again, Code::Enter, "10:40:00");
-    assert!(again.session.agenda.items[4].record().decisions[0].text.ends_with("Tillegg."));
+    assert!(again.session.agenda.items[4].record().decisions().next().unwrap().text.ends_with("Tillegg."));
     assert_eq!(again.session.agenda.items[4].record().vedtak_draft, None);
     typed(&mut again, "V", "10:41:00");
     key(&mut again, Code::Esc, "10:41:00");

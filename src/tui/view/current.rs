@@ -70,26 +70,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
             let docs = sak.documents.join(", ");
             lines.push(Line::from(vec![Span::styled(format!("{}: ", w.documents), t.muted), Span::raw(docs)]));
         }
-        let decisions = &session.agenda.items[shown].record().decisions;
-        for d in decisions {
-            let head = match &d.label {
-                Some(l) => format!("{l}: "),
-                None => format!("{}: ", w.vedtak),
-            };
-            let mut outcome = w.outcome(d.outcome).to_string();
-            if let Some(until) = &d.until {
-                outcome = format!("{outcome} {}", (w.until)(until));
-            }
-            if let Some(v) = d.votes {
-                outcome = format!("{outcome} ({})", (w.votes)(v.in_favour, v.against, v.abstaining));
-            }
-            lines.push(Line::from(vec![
-                Span::styled(head, t.accent),
-                Span::styled(format!("{outcome}. "), t.ok),
-                Span::raw(d.text.clone()),
-            ]));
-        }
-        if let Some(p) = sak.proposal.as_ref().filter(|_| decisions.is_empty()) {
+        let record = session.agenda.items[shown].record();
+        lines.extend(record.decisions().map(|d| Line::from(super::notes::decision_spans(app, d))));
+        if let Some(p) = sak.proposal.as_ref().filter(|_| record.last_decision().is_none()) {
             lines.push(Line::from(Span::styled(format!("{}:", w.proposal), t.accent)));
             lines.extend(p.lines().map(|l| Line::from(l.to_string())));
         }

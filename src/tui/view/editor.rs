@@ -14,7 +14,6 @@ use ratatui_textarea::DataCursor;
 use crate::app::App;
 use crate::app::editor::{Editor, Target};
 use crate::app::wrap;
-use crate::domain::notes::NoteKind;
 use crate::theme::Theme;
 
 /// What one text row of the editor shows: equal looks draw equal cells.
@@ -33,11 +32,7 @@ pub fn title(app: &App, editor: &Editor) -> Line<'static> {
     match &editor.target {
         Target::Note { .. } => {
             let what = if editor.editing.is_some() { w.change_note } else { w.new_note };
-            let kind = w.note_kinds[match editor.kind {
-                NoteKind::Comment => 0,
-                NoteKind::Question => 1,
-                NoteKind::Answer => 2,
-            }];
+            let kind = w.note_kinds[editor.kind.index()];
             let speaker =
                 editor.speaker.as_ref().map_or(w.no_speaker.to_string(), crate::domain::notes::Speaker::label);
             Line::from(vec![

@@ -6,6 +6,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::App;
+use crate::domain::followup::FollowUp;
+
+/// A follow-up as a line reads it: "what · who · frist 18.08.25".
+pub fn followup_spans<'a>(app: &App, f: &'a FollowUp) -> Vec<Span<'a>> {
+    let (w, t) = (app.words, &app.theme);
+    let mut spans = vec![Span::raw(f.what.as_str())];
+    if let Some(who) = &f.who {
+        spans.push(Span::styled(format!(" · {who}"), t.text));
+    }
+    if let Some(frist) = f.frist.map(crate::domain::time::Day::short).or(f.frist_text.clone()) {
+        spans.push(Span::styled(format!(" · {} {frist}", w.followup_fields[2]), t.muted));
+    }
+    spans
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let (w, t) = (app.words, &app.theme);
@@ -27,13 +41,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let mut lines = vec![Line::from(Span::styled(format!(" {}", w.followups_header), t.muted))];
     for (n, (item, _, f)) in all.iter().enumerate() {
         let number = numbers[*item].map_or_else(|| "–".into(), |n| n.to_string());
-        let mut spans = vec![Span::styled(format!(" {number:<7}"), t.accent), Span::raw(f.what.clone())];
-        if let Some(who) = &f.who {
-            spans.push(Span::styled(format!(" · {who}"), t.text));
-        }
-        if let Some(frist) = f.frist.map(crate::domain::time::Day::short).or(f.frist_text.clone()) {
-            spans.push(Span::styled(format!(" · {} {frist}", w.followup_fields[2]), t.muted));
-        }
+        let mut spans = vec![Span::styled(format!(" {number:<7}"), t.accent)];
+        spans.extend(followup_spans(app, f));
         let line = Line::from(spans);
         lines.push(if n == selected { line.style(t.selected) } else { line });
     }

@@ -1,4 +1,5 @@
-//! The notes of the shown sak: innspill og kommentarer, then its oppfølging.
+//! The timeline of the shown sak: innspill og kommentarer, the headings of their groups,
+//! vedtak and oppfølging, in the order they were written.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,9 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::cells;
 use crate::app::{App, Mode};
 use crate::domain::notes::{Note, NoteKind};
+use crate::domain::timeline::Entry;
+use crate::domain::vedtak::Decision;
 
-/// How a note reads in a list: "10:12 Helse Nord RHF: Spørsmål: ...".
-fn note_line<'a>(app: &App, note: &'a Note) -> Vec<Span<'a>> {
+/// How a note's first line reads in a list: "10:12 Helse Nord RHF: Spørsmål: ..."; a
+/// heading stands out.
+fn note_line<'a>(app: &App, note: &'a Note, first: &'a str) -> Vec<Span<'a>> {
     let (w, t) = (app.words, &app.theme);
     let mut spans = vec![Span::styled(format!("{} ", note.at.hm()), t.muted)];
     if let Some(s) = &note.speaker {
@@ -20,9 +24,56 @@ fn note_line<'a>(app: &App, note: &'a Note) -> Vec<Span<'a>> {
         NoteKind::Comment => {}
         NoteKind::Question => spans.push(Span::styled(format!("{} ", w.question_prefix), t.key)),
         NoteKind::Answer => spans.push(Span::styled(format!("{} ", w.answer_prefix), t.key)),
+        NoteKind::Heading => {
+            spans.push(Span::styled(first, t.title));
+            return spans;
+        }
     }
-    spans.push(Span::styled(note.text.as_str(), t.text));
+    spans.push(Span::styled(first, t.text));
     spans
+}
+
+/// How a decision reads: "Vedtak: Vedtatt (9 for, 2 mot). text", a partial one by its label.
+pub fn decision_spans<'a>(app: &App, d: &'a Decision) -> Vec<Span<'a>> {
+    let (w, t) = (app.words, &app.theme);
+    let head = match &d.label {
+        Some(l) => format!("{l}: "),
+        None => format!("{}: ", w.vedtak),
+    };
+    let mut outcome = w.outcome(d.outcome).to_string();
+    if let Some(until) = &d.until {
+        outcome = format!("{outcome} {}", (w.until)(until));
+    }
+    if let Some(v) = d.votes {
+        outcome = format!("{outcome} ({})", (w.votes)(v.in_favour, v.against, v.abstaining));
+    }
+    vec![Span::styled(head, t.accent), Span::styled(format!("{outcome}. "), t.ok), Span::raw(d.text.as_str())]
+}
+
+/// The lines of one entry of the timeline: a note's further lines under its first.
+fn entry_lines<'a>(app: &App, entry: &'a Entry) -> Vec<Line<'a>> {
+    let (w, t) = (app.words, &app.theme);
+    match entry {
+        Entry::Note(note) => {
+            let mut lines = note.text.split('\n');
+            let first = Line::from(note_line(app, note, lines.next().unwrap_or_default()));
+            let style = if note.kind == NoteKind::Heading { t.title } else { t.text };
+            std::iter::once(first).chain(lines.map(|l| Line::from(Span::styled(format!("      {l}"), style)))).collect()
+        }
+        Entry::Decision(d) => {
+            let mut spans = vec![Span::styled(format!("{} ", d.at.hm()), t.muted)];
+            spans.extend(decision_spans(app, d));
+            vec![Line::from(spans)]
+        }
+        Entry::FollowUp(f) => {
+            let mut spans = vec![
+                Span::styled(format!("{} ", f.at.hm()), t.muted),
+                Span::styled(format!("{}: ", w.followup_title), t.accent),
+            ];
+            spans.extend(super::followups::followup_spans(app, f));
+            vec![Line::from(spans)]
+        }
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -33,23 +84,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let item = app.selected.min(app.session.agenda.items.len().saturating_sub(1));
     let Some(record) = app.session.record_of(item) else { return };
     let focused = matches!(app.mode, Mode::Notes);
-    let title = format!(" {} ", (w.notes_title)(record.notes.len()));
+    let title = format!(" {} ", (w.notes_title)(record.entries.len()));
     let inner = cells::rule(frame.buffer_mut(), area, &title, t.title, if focused { t.border_focus } else { t.border });
 
-    let selected = focused.then_some(app.note_selected.min(record.notes.len().saturating_sub(1)));
+    let selected = focused.then_some(app.note_selected.min(record.entries.len().saturating_sub(1)));
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
-    for (i, note) in record.notes.iter().enumerate() {
-        let mut line = Line::from(note_line(app, note));
-        for text in note.text.split('\n').skip(1) {
-            lines.push(std::mem::take(&mut line));
-            line = Line::from(Span::styled(format!("      {text}"), t.text));
-        }
+    for (i, entry) in record.entries.iter().enumerate() {
+        let mut entry_lines = entry_lines(app, entry);
         if selected == Some(i) {
-            line = line.style(t.selected);
             selected_line = lines.len();
+            for line in &mut entry_lines {
+                *line = std::mem::take(line).style(t.selected);
+            }
         }
-        lines.push(line);
+        lines.extend(entry_lines);
     }
     if let Some(draft) = &record.draft
         && draft.editing.is_none()
@@ -57,16 +106,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         && !draft.note.text.is_empty()
     {
         lines.push(Line::from(vec![Span::styled("… ", t.warning), Span::styled(draft.note.text.as_str(), t.muted)]));
-    }
-    for f in &record.followups {
-        let mut spans = vec![Span::styled(format!("{}: ", w.followup_title), t.accent), Span::raw(f.what.as_str())];
-        if let Some(who) = &f.who {
-            spans.push(Span::styled(format!(" · {who}"), t.muted));
-        }
-        if let Some(frist) = f.frist.map(crate::domain::time::Day::short).or(f.frist_text.clone()) {
-            spans.push(Span::styled(format!(" · {} {frist}", w.followup_fields[2]), t.muted));
-        }
-        lines.push(Line::from(spans));
     }
     // Keep the newest (or the selected) note in view, counting wrapped rows.
     let width = usize::from(inner.width.max(1));
