@@ -22,9 +22,10 @@ pub struct Part<'a> {
 }
 
 /// Item `i` in the parts the referat tells it in: one, and one more each time it was
-/// taken up again after other items (a pause of the clock within it is not a part).
-/// Each entry of the timeline is in the part it was written in; entries keep their order
-/// (one moved above an earlier part's stays in that part).
+/// taken up again after other items and something was written then (a pause of the
+/// clock within it is not a part, nor is a return that left nothing written: its time
+/// goes with the part before). Each entry of the timeline is in the part it was written
+/// in; entries keep their order (one moved above an earlier part's stays in that part).
 pub fn parts(session: &Session, i: usize) -> Vec<Part<'_>> {
     let record = session.agenda.items[i].record();
     let others: Vec<Stamp> = session
@@ -55,7 +56,14 @@ pub fn parts(session: &Session, i: usize) -> Vec<Part<'_>> {
         current = current.max(written_in);
         parts[current].entries.push(entry);
     }
-    parts
+    let mut told: Vec<Part> = Vec::with_capacity(parts.len());
+    for part in parts {
+        match told.last_mut() {
+            Some(before) if part.entries.is_empty() => before.segments.extend(part.segments),
+            _ => told.push(part),
+        }
+    }
+    told
 }
 
 /// What the referat says of `part` of item `i`, after its heading: the first part begins
@@ -344,6 +352,10 @@ mod tests {
              / [Vedtak:] Godkjent. / Vedtatt."
         );
         assert!(rows[4].starts_with("03/25 "), "{rows:?}");
+        // Taken up again with nothing written: no row of its own.
+        s.go_to(1, at("11:05:00")).unwrap();
+        s.go_to(3, at("11:06:00")).unwrap();
+        assert_eq!(self::rows(&s).len(), rows.len());
     }
 
     #[test]

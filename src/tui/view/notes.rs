@@ -47,7 +47,9 @@ pub fn decision_spans<'a>(app: &App, d: &'a Decision) -> Vec<Span<'a>> {
     if let Some(v) = d.votes {
         outcome = format!("{outcome} ({})", (w.votes)(v.in_favour, v.against, v.abstaining));
     }
-    vec![Span::styled(head, t.accent), Span::styled(format!("{outcome}. "), t.ok), Span::raw(d.text.as_str())]
+    // (On one line: the paragraphs of a vedtak run on, a space between them.)
+    let text = d.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    vec![Span::styled(head, t.accent), Span::styled(format!("{outcome}. "), t.ok), Span::raw(text)]
 }
 
 /// The lines of one entry of the timeline: a note's further lines under its first.
