@@ -96,6 +96,20 @@ fn an_unknown_field_is_named_with_the_known_ones() {
 }
 
 #[test]
+fn how_the_body_writes_its_referat_is_read_and_checked() {
+    let style = "referat: (attendance: Table, vedtak: \"Styringsgruppens vedtak\", repeat_adopted: true, adopted: \"Vedtas\"),\n    items: [";
+    let r = check_changed("items: [", style);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let r = check_changed("items: [", "referat: (attendance: Tabell),\n    items: [");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: ukjent verdi «Tabell»"), "{}", r.err);
+    assert!(r.err.contains("List, Table"), "{}", r.err);
+    let r = check_changed("items: [", "referat: (vedtaket: \"Vedtak\"),\n    items: [");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("ukjent felt «vedtaket» i Referat. Mente du «vedtak»?"), "{}", r.err);
+}
+
+#[test]
 fn an_unknown_kind_lists_the_valid_ones() {
     let r = check_changed("kind: Decision", "kind: Beslutning");
     assert_eq!(r.code, 1);

@@ -43,6 +43,9 @@ pub struct Agenda {
     /// Standard phrases of this body, offered beside the built-in ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phrases: Vec<String>,
+    /// How this body writes its referat, where it differs from the usual.
+    #[serde(default, skip_serializing_if = "ReferatStyle::is_usual")]
+    pub referat: ReferatStyle,
     #[serde(default)]
     pub items: Vec<Item>,
 }
@@ -83,6 +86,43 @@ impl<'de> Deserialize<'de> for Lang {
             other => Err(de::Error::unknown_variant(other, &["nb", "en"])),
         }
     }
+}
+
+/// How a body writes its referat: the form of its attendance and the words its vedtak
+/// are written with. Each left out is as the seed meeting's referat has it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Referat", deny_unknown_fields)]
+pub struct ReferatStyle {
+    /// A list (til stede, fraværende, fra sekretariatet) or a table by organisation;
+    /// left out, a table when the roster names an organisation without a person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<AttendanceForm>,
+    /// What introduces a vedtak that is not the forslag as written ("Vedtak",
+    /// "Styringsgruppens vedtak").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vedtak: Option<String>,
+    /// A forslag adopted as written is printed again as the vedtak (after "Forslag til
+    /// vedtak: ..." comes "Vedtak: ..." with the same text), not only once.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub repeat_adopted: bool,
+    /// The word for a vedtak adopted ("Vedtatt", "Vedtas"); the others keep theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<String>,
+}
+
+impl ReferatStyle {
+    fn is_usual(&self) -> bool {
+        *self == ReferatStyle::default()
+    }
+}
+
+/// The form of the attendance in the referat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttendanceForm {
+    /// Til stede, forfall, fraværende, each a list; "Fra sekretariatet: ..." on a line.
+    List,
+    /// Virksomhet | Representant | Til stede / forfall: members first, then observers.
+    Table,
 }
 
 /// Where automatic sak numbers start: `(first: 1, year: 25)` numbers from 01/25.
@@ -432,12 +472,21 @@ impl Agenda {
             quorum,
             people,
             phrases,
+            referat,
             items,
         } = self;
         (format, body, title, date, start, end)
             == (&other.format, &other.body, &other.title, &other.date, &other.start, &other.end)
-            && (place, link, language, numbering, quorum, phrases)
-                == (&other.place, &other.link, &other.language, &other.numbering, &other.quorum, &other.phrases)
+            && (place, link, language, numbering, quorum, phrases, referat)
+                == (
+                    &other.place,
+                    &other.link,
+                    &other.language,
+                    &other.numbering,
+                    &other.quorum,
+                    &other.phrases,
+                    &other.referat,
+                )
             && people.len() == other.people.len()
             && people.iter().zip(&other.people).all(|(a, b)| a.same_plan(b))
             && items.len() == other.items.len()

@@ -7,7 +7,9 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use super::agenda::{Agenda, Break, Item, Lang, Numbering, Person, Quorum, Role, Sak, SakKind, SakNumber};
+use super::agenda::{
+    Agenda, AttendanceForm, Break, Item, Lang, Numbering, Person, Quorum, ReferatStyle, Role, Sak, SakKind, SakNumber,
+};
 use super::time::{Day, Hm};
 
 /// Plain words of agenda text, Norwegian and English.
@@ -295,11 +297,18 @@ pub fn agenda() -> impl Strategy<Value = Agenda> {
         maybe_text(0.2),
         select(&[Lang::Nb, Lang::En][..]),
     );
-    let rest = (numbering(), quorum(), people(), prop_oneof![2 => Just(Vec::new()), 1 => vec(text(), 1..5)], items());
+    let rest = (
+        numbering(),
+        quorum(),
+        people(),
+        prop_oneof![2 => Just(Vec::new()), 1 => vec(text(), 1..5)],
+        referat_style(),
+        items(),
+    );
     (header, rest).prop_map(
         |(
             (format, body, title, date, start, end, place, link, language),
-            (numbering, quorum, people, phrases, items),
+            (numbering, quorum, people, phrases, referat, items),
         )| Agenda {
             format,
             body,
@@ -314,8 +323,18 @@ pub fn agenda() -> impl Strategy<Value = Agenda> {
             quorum,
             people,
             phrases,
+            referat,
             items,
         },
+    )
+}
+
+/// How the body writes its referat: mostly as usual, sometimes every choice.
+fn referat_style() -> impl Strategy<Value = ReferatStyle> {
+    let form =
+        prop_oneof![3 => Just(None), 1 => Just(Some(AttendanceForm::List)), 1 => Just(Some(AttendanceForm::Table))];
+    (form, maybe_text(0.2), prop::bool::weighted(0.2), maybe_text(0.2)).prop_map(
+        |(attendance, vedtak, repeat_adopted, adopted)| ReferatStyle { attendance, vedtak, repeat_adopted, adopted },
     )
 }
 
@@ -334,6 +353,7 @@ fn named_agenda(title: &str, items: Vec<Item>) -> Agenda {
         quorum: None,
         people: vec![Person { name: Some("Kari Nordmann".into()), role: Role::Chair, ..Person::default() }],
         phrases: vec![],
+        referat: ReferatStyle::default(),
         items,
     }
 }

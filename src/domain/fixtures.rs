@@ -23,6 +23,7 @@ pub fn agenda(start: Option<&str>, end: Option<&str>, items: Vec<Item>) -> Agend
         quorum: None,
         people: vec![],
         phrases: vec![],
+        referat: crate::domain::agenda::ReferatStyle::default(),
         items,
     }
 }

@@ -467,6 +467,7 @@ pub static REFERAT: ReferatWords = ReferatWords {
     absent: "Absent",
     unmarked: "Attendance not recorded",
     invited: "Invited",
+    observers: "Observers",
     from_secretariat: "From the secretariat",
     by_organisation: "Attendance by organisation",
     org_columns: ["Organisation", "Representative", "Present / apologies"],

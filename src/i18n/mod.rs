@@ -26,6 +26,8 @@ pub struct ReferatWords {
     pub absent: &'static str,
     pub unmarked: &'static str,
     pub invited: &'static str,
+    /// The group of observers and guests in the attendance table.
+    pub observers: &'static str,
     pub from_secretariat: &'static str,
     pub by_organisation: &'static str,
     /// Virksomhet, representant, til stede / forfall.

@@ -466,6 +466,7 @@ pub static REFERAT: ReferatWords = ReferatWords {
     absent: "Fraværende",
     unmarked: "Oppmøte ikke registrert",
     invited: "Innkalt",
+    observers: "Observatører",
     from_secretariat: "Fra sekretariatet",
     by_organisation: "Oppmøte per virksomhet",
     org_columns: ["Virksomhet", "Representant", "Til stede / forfall"],

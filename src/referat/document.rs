@@ -2,7 +2,7 @@
 //! agenda) turned into header fields, attendance, one two-column row per agenda item,
 //! and the closing tables. Markdown, HTML and DOCX each render this.
 
-use crate::domain::agenda::{Agenda, Item, Role};
+use crate::domain::agenda::{Agenda, AttendanceForm, Item, Role};
 use crate::domain::attendance::Presence;
 use crate::domain::schedule::{self, Schedule};
 use crate::domain::session::Session;
@@ -68,6 +68,8 @@ pub struct Table {
     pub heading: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Headings of groups of rows, across the table: each before the row it names.
+    pub groups: Vec<(usize, String)>,
 }
 
 /// One agenda item: number and Kl. on the left, everything else on the right.
@@ -161,6 +163,7 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
             heading: r.followups.to_string(),
             columns: r.followup_columns.map(String::from).to_vec(),
             rows,
+            groups: Vec::new(),
         });
     }
     if options.times != Times::Planned {
@@ -169,8 +172,8 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
     Document {
         title: format!("{} {}", r.referat, agenda.title),
         header: header(agenda, session.record.started.zip(session.record.ended), options.times, w),
-        attendance: attendance(session, w),
-        org_table: org_table(session, w),
+        attendance: if by_organisation(agenda) { Vec::new() } else { attendance(session, w) },
+        org_table: by_organisation(agenda).then(|| org_table(session, w)),
         columns: r.columns.map(String::from),
         rows,
         tables,
@@ -310,25 +313,21 @@ fn names<'a>(people: impl Iterator<Item = &'a crate::domain::agenda::Person>) ->
     people.filter_map(|p| p.name.clone().or(p.org.clone())).collect()
 }
 
+/// Whether the attendance is the table by organisation: as the agenda says, else when
+/// the roster names an organisation without a person.
+fn by_organisation(agenda: &Agenda) -> bool {
+    match agenda.referat.attendance {
+        Some(form) => form == AttendanceForm::Table,
+        None => agenda.people.iter().any(|p| p.name.is_none() && p.org.is_some()),
+    }
+}
+
+/// The attendance as lists: til stede, forfall, fraværende (and anyone not marked), each
+/// in roster order, then "Fra sekretariatet: ..." on a line. Arrivals and departures are
+/// told at the sak they happened in.
 fn attendance(session: &Session, w: &Words) -> Vec<Group> {
     let r = w.referat;
-    let people = session.agenda.people.iter().map(|p| (p, &p.attendance));
-    let pick = |presence: Presence, secretariat: bool| -> Vec<String> {
-        people
-            .clone()
-            .filter(|(p, a)| a.presence == presence && (p.role == Role::Secretariat) == secretariat)
-            .map(|(p, a)| {
-                let mut s = person_line(p, w);
-                if let Some(at) = a.arrived {
-                    s += &format!(", {}", (r.came)(&at.hm().to_string()));
-                }
-                if let Some(at) = a.left {
-                    s += &format!(", {}", (r.went)(&at.hm().to_string()));
-                }
-                s
-            })
-            .collect()
-    };
+    let people = &session.agenda.people;
     let mut out = Vec::new();
     for (heading, presence) in [
         (r.present, Presence::Present),
@@ -336,58 +335,64 @@ fn attendance(session: &Session, w: &Words) -> Vec<Group> {
         (r.absent, Presence::Absent),
         (r.unmarked, Presence::Unmarked),
     ] {
-        let people = pick(presence, false);
-        if !people.is_empty() {
-            out.push(Group { heading: heading.to_string(), people, inline: false });
+        let named: Vec<String> = people
+            .iter()
+            .filter(|p| p.attendance.presence == presence && p.role != Role::Secretariat)
+            .map(|p| person_line(p, w))
+            .collect();
+        if !named.is_empty() {
+            out.push(Group { heading: heading.to_string(), people: named, inline: false });
         }
     }
-    let secretariat: Vec<String> = people
-        .filter(|(p, a)| {
-            p.role == Role::Secretariat && a.presence != Presence::Apologies && a.presence != Presence::Absent
-        })
-        .filter_map(|(p, _)| p.name.clone().or(p.org.clone()))
-        .collect();
+    let secretariat = names(people.iter().filter(|p| {
+        p.role == Role::Secretariat && !matches!(p.attendance.presence, Presence::Apologies | Presence::Absent)
+    }));
     if !secretariat.is_empty() {
         out.push(Group { heading: r.from_secretariat.to_string(), people: secretariat, inline: true });
     }
     out
 }
 
-/// The table by organisation, when the roster lists an organisation without a person.
-fn org_table(session: &Session, w: &Words) -> Option<Table> {
+/// Who belongs to a group of the attendance table.
+type RoleGroup = fn(Role) -> bool;
+
+/// The attendance as a table by organisation, one row a person (or an organisation with
+/// no one named), each with their own status: the members first (the chair marked), then
+/// observers and guests, then the secretariat, each group under its heading.
+fn org_table(session: &Session, w: &Words) -> Table {
     let r = w.referat;
     let people = &session.agenda.people;
-    if !people.iter().any(|p| p.name.is_none() && p.org.is_some()) {
-        return None;
-    }
-    let mut orgs: Vec<&String> = Vec::new();
-    for p in people.iter().filter(|p| p.role != Role::Secretariat) {
-        if let Some(o) = &p.org
-            && !orgs.contains(&o)
-        {
-            orgs.push(o);
+    let status = |p: &crate::domain::agenda::Person| match p.attendance.presence {
+        Presence::Present => r.present,
+        Presence::Apologies => r.apologies,
+        Presence::Absent => r.absent,
+        Presence::Unmarked => r.unmarked,
+    };
+    let row = |p: &crate::domain::agenda::Person| {
+        let mut name = p.name.clone().unwrap_or_default();
+        if !name.is_empty() && matches!(p.role, Role::Chair | Role::ViceChair | Role::Deputy) {
+            name += &format!(" ({})", w.role(p.role).to_lowercase());
         }
+        vec![p.org.clone().unwrap_or_default(), name, status(p).to_string()]
+    };
+    let mut rows = Vec::new();
+    let mut groups = Vec::new();
+    let parts: [(Option<&str>, RoleGroup); 3] = [
+        (None, |role| role.is_member()),
+        (Some(r.observers), |role| matches!(role, Role::Observer | Role::Guest)),
+        (Some(r.from_secretariat), |role| role == Role::Secretariat),
+    ];
+    for (heading, wanted) in parts {
+        let these: Vec<Vec<String>> = people.iter().filter(|p| wanted(p.role)).map(row).collect();
+        if these.is_empty() {
+            continue;
+        }
+        if let Some(h) = heading {
+            groups.push((rows.len(), h.to_string()));
+        }
+        rows.extend(these);
     }
-    let rows = orgs
-        .into_iter()
-        .map(|org| {
-            let members: Vec<(usize, &crate::domain::agenda::Person)> =
-                people.iter().enumerate().filter(|(_, p)| p.org.as_ref() == Some(org)).collect();
-            let named: Vec<String> = members.iter().filter_map(|(_, p)| p.name.clone()).collect();
-            let status = |i: usize| people[i].attendance.presence;
-            let word = if members.iter().any(|(i, _)| status(*i) == Presence::Present) {
-                r.present
-            } else if members.iter().any(|(i, _)| status(*i) == Presence::Apologies) {
-                r.apologies
-            } else if members.iter().any(|(i, _)| status(*i) == Presence::Absent) {
-                r.absent
-            } else {
-                r.unmarked
-            };
-            vec![org.clone(), named.join(", "), word.to_string()]
-        })
-        .collect();
-    Some(Table { heading: r.by_organisation.to_string(), columns: r.org_columns.map(String::from).to_vec(), rows })
+    Table { heading: r.by_organisation.to_string(), columns: r.org_columns.map(String::from).to_vec(), rows, groups }
 }
 
 /// Planned against actual: Kl. and minutes per item.
@@ -418,7 +423,12 @@ fn timing(session: &Session, plan: &Schedule, r: &ReferatWords) -> Table {
             ]
         })
         .collect();
-    Table { heading: r.timing.to_string(), columns: r.timing_columns.map(String::from).to_vec(), rows }
+    Table {
+        heading: r.timing.to_string(),
+        columns: r.timing_columns.map(String::from).to_vec(),
+        rows,
+        groups: Vec::new(),
+    }
 }
 
 /// The last moment the session knows of: its end, else the latest time recorded.

@@ -92,13 +92,15 @@ fn heading(id: &str, name: &str, half_points: usize, level: usize) -> Style {
 fn grid(docx: Docx, t: &DocTable) -> Docx {
     let width = TEXT_WIDTH / t.columns.len().max(1);
     let header = TableRow::new(t.columns.iter().map(|c| cell(width).add_paragraph(bold_paragraph(c))).collect());
-    let rows = std::iter::once(header)
-        .chain(
-            t.rows
-                .iter()
-                .map(|r| TableRow::new(r.iter().map(|c| cell(width).add_paragraph(text_paragraph(c))).collect())),
-        )
-        .collect();
+    let mut rows = vec![header];
+    for (k, r) in t.rows.iter().enumerate() {
+        for (_, heading) in t.groups.iter().filter(|(at, _)| *at == k) {
+            let across =
+                cell(width * t.columns.len()).grid_span(t.columns.len()).add_paragraph(bold_paragraph(heading));
+            rows.push(TableRow::new(vec![across]));
+        }
+        rows.push(TableRow::new(r.iter().map(|c| cell(width).add_paragraph(text_paragraph(c))).collect()));
+    }
     docx.add_paragraph(text_paragraph(&t.heading).style("Heading2"))
         .add_table(Table::new(rows).set_grid(vec![width; t.columns.len()]).width(TEXT_WIDTH, WidthType::Dxa))
 }

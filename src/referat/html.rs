@@ -70,7 +70,14 @@ fn table(t: &Table) -> String {
         out += &format!("<th scope=\"col\">{}</th>", escape(c));
     }
     out += "</tr>\n</thead>\n<tbody>\n";
-    for row in &t.rows {
+    for (k, row) in t.rows.iter().enumerate() {
+        for (_, heading) in t.groups.iter().filter(|(at, _)| *at == k) {
+            out += &format!(
+                "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>\n",
+                t.columns.len(),
+                escape(heading)
+            );
+        }
         out += "<tr>";
         for c in row {
             out += &format!("<td>{}</td>", escape(c));

@@ -53,7 +53,10 @@ fn table(t: &Table) -> String {
     let mut out = format!("## {}\n\n", escape(&t.heading));
     out += &format!("| {} |\n", t.columns.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "));
     out += &format!("|{}\n", "---|".repeat(t.columns.len()));
-    for row in &t.rows {
+    for (k, row) in t.rows.iter().enumerate() {
+        for (_, heading) in t.groups.iter().filter(|(at, _)| *at == k) {
+            out += &format!("| **{}** |{}\n", cell(heading), " |".repeat(t.columns.len().saturating_sub(1)));
+        }
         out += &format!("| {} |\n", row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "));
     }
     out + "\n"

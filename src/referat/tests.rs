@@ -190,3 +190,56 @@ fn hostile_texts_are_escaped_in_docx() {
         assert!(xml.matches("&lt;script&gt;alert(1)&lt;/script&gt;").count() > 10, "{xml}");
     }
 }
+
+#[test]
+fn the_attendance_as_a_table_by_organisation_is_printed_once_each_with_their_own_status() {
+    use crate::domain::agenda::{AttendanceForm, Person, Role};
+    use crate::domain::attendance::Presence;
+    let mut s = seed_session();
+    s.agenda.referat.attendance = Some(AttendanceForm::Table);
+    // A second KS representative, who sent apologies; an organisation with no one named.
+    let ks = Person { name: Some("Kari KS".into()), org: Some("KS".into()), role: Role::Member, ..Person::default() };
+    let who = s.add_person(ks);
+    s.set_presence(who, Presence::Apologies, crate::domain::time::Stamp::parse("2025-06-03 10:03:00").unwrap())
+        .unwrap();
+    s.add_person(Person { name: None, org: Some("Norsk Helsenett".into()), role: Role::Observer, ..Person::default() });
+    let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()));
+    assert_eq!(md.matches("Suhail Mushtaq").count(), 1, "once: {md}");
+    assert!(!md.contains("## Til stede"), "no list beside the table: {md}");
+    assert!(md.contains("| Helse Nord RHF | Ida-Kristin Martinussen (leder) | Til stede |"), "{md}");
+    assert!(md.contains("| KS | Suhail Mushtaq | Til stede |"), "{md}");
+    assert!(md.contains("| KS | Kari KS | Forfall |"), "each their own status: {md}");
+    assert!(md.contains("| Norsk Helsenett |  | Oppmøte ikke registrert |"), "{md}");
+    let observers = md.find("| **Observatører** | | |").expect("the observers under their heading");
+    assert!(md.find("Kari KS").unwrap() < observers, "members first");
+    assert!(md.contains("| **Fra sekretariatet** | | |"), "{md}");
+    // The same table in HTML, its groups across it.
+    let page = html::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()), Lang::Nb);
+    assert!(page.contains("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"3\">Observatører</th></tr>"), "{page}");
+    // Asked for a list, a list it is, even with an organisation on the roster.
+    s.agenda.referat.attendance = Some(AttendanceForm::List);
+    let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()));
+    assert!(md.contains("## Til stede") && !md.contains("| Virksomhet |"), "{md}");
+    assert_eq!(md.matches("Suhail Mushtaq").count(), 1, "once: {md}");
+}
+
+#[test]
+fn the_body_s_own_words_for_its_vedtak() {
+    let mut s = seed_session();
+    s.agenda.referat.vedtak = Some("Styringsgruppens vedtak".into());
+    s.agenda.referat.adopted = Some("Vedtas.".into());
+    let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()));
+    assert!(md.contains("**Styringsgruppens vedtak:** Styringsgruppen godkjenner versjon 7.0"), "{md}");
+    assert!(
+        md.contains("Styringsgruppen godkjenner innkalling og dagsorden\n\nVedtas.\n"),
+        "adopted as proposed, once: {md}"
+    );
+    assert!(!md.contains("Vedtatt."), "{md}");
+    assert!(md.contains("Vedtatt med endringer."), "the other outcomes keep their words: {md}");
+    s.agenda.referat.repeat_adopted = true;
+    let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()));
+    assert!(
+        md.contains("Styringsgruppen godkjenner innkalling og dagsorden\n\n**Styringsgruppens vedtak:** Styringsgruppen godkjenner innkalling og dagsorden\n\nVedtas.\n"),
+        "printed twice when the body does: {md}"
+    );
+}

@@ -4,7 +4,7 @@
 //! parts when it was left for other items and taken up again (a continuation row each).
 
 use super::document::{Attribution, Para, paragraphs};
-use crate::domain::agenda::{Item, Sak};
+use crate::domain::agenda::{Item, ReferatStyle, Sak};
 use crate::domain::notes::{Note, NoteKind, Speaker};
 use crate::domain::session::{ItemState, Segment, Session};
 use crate::domain::time::Stamp;
@@ -115,7 +115,7 @@ pub fn told(
                     out.extend(proposal_paras(proposal, r));
                     proposal_told = true;
                 }
-                out.extend(decision_paras(d, proposal, w));
+                out.extend(decision_paras(d, proposal, &session.agenda.referat, w));
             }
             Entry::FollowUp(f) => out.push(Para::Labeled(format!("{}:", r.followup), followup_line(f, r))),
         }
@@ -187,22 +187,23 @@ fn proposal_paras(proposal: Option<&str>, r: &ReferatWords) -> Vec<Para> {
 }
 
 /// A partial decision with its label, or the vedtak (its text when it is not the
-/// forslag's) with its outcome.
-fn decision_paras(d: &Decision, proposal: Option<&str>, w: &Words) -> Vec<Para> {
+/// forslag's, or when the body repeats it) with its outcome, in the body's words.
+fn decision_paras(d: &Decision, proposal: Option<&str>, style: &ReferatStyle, w: &Words) -> Vec<Para> {
     let r = w.referat;
     let mut out = Vec::new();
     if let Some(label) = &d.label {
         out.push(Para::Labeled(format!("{label}:"), d.text.clone()));
         if d.outcome != Outcome::Adopted {
-            out.push(Para::Text(outcome_sentence(d, w)));
+            out.push(Para::Text(outcome_sentence(d, style, w)));
         }
         return out;
     }
     let same = proposal.is_some_and(|p| normalise(p) == normalise(&d.text));
-    if !same && !d.text.trim().is_empty() {
-        out.push(Para::Labeled(format!("{}:", r.vedtak), d.text.clone()));
+    if (!same || style.repeat_adopted) && !d.text.trim().is_empty() {
+        let label = style.vedtak.as_deref().map_or(r.vedtak, |v| v.trim_end_matches(':'));
+        out.push(Para::Labeled(format!("{label}:"), d.text.clone()));
     }
-    out.push(Para::Text(outcome_sentence(d, w)));
+    out.push(Para::Text(outcome_sentence(d, style, w)));
     out
 }
 
@@ -211,9 +212,12 @@ fn normalise(text: &str) -> String {
 }
 
 /// "Vedtatt.", "Utsatt til septembermøtet.", "Saken trekkes.", with votes if counted.
-fn outcome_sentence(d: &Decision, w: &Words) -> String {
+fn outcome_sentence(d: &Decision, style: &ReferatStyle, w: &Words) -> String {
     let r = w.referat;
     let mut s = match d.outcome {
+        Outcome::Adopted if style.adopted.is_some() => {
+            style.adopted.as_deref().unwrap_or_default().trim_end_matches('.').to_string()
+        }
         Outcome::Withdrawn => r.withdrawn.trim_end_matches('.').to_string(),
         Outcome::Postponed => match &d.until {
             Some(u) => format!("{} {}", w.outcome(Outcome::Postponed), (w.until)(u)),
