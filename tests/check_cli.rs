@@ -110,6 +110,23 @@ fn how_the_body_writes_its_referat_is_read_and_checked() {
 }
 
 #[test]
+fn a_session_held_on_another_day_than_its_agenda_s_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/normen-2025-06-03.session.ron");
+    let text = std::fs::read_to_string(fixture).unwrap().replace("\"2025-06-03 ", "\"2025-06-04 ");
+    let path = write(&dir, "møte.session.ron", &text);
+    let r = check(&[path.as_os_str()]);
+    assert_eq!(r.code, 0, "a warning: {}", r.err);
+    assert!(
+        r.err.contains(
+            "advarsel: møtet ble holdt 04.06.25, men saklista er for 03.06.25: referatet dateres dagen møtet ble holdt"
+        ),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
 fn an_unknown_kind_lists_the_valid_ones() {
     let r = check_changed("kind: Decision", "kind: Beslutning");
     assert_eq!(r.code, 1);

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::domain::agenda::{Item, Role};
-use crate::domain::check::Severity;
+use crate::domain::check::{self, Severity};
 use crate::domain::schedule::Length;
 use crate::i18n::Words;
 use crate::store::agenda_file::{self, Checked, Placed};
@@ -33,7 +33,13 @@ fn check_one(path: &Path, w: &Words, out: &mut impl Write, err: &mut impl Write)
         }
     };
     let parsed = if session_file::kind_of(&text) == FileKind::Session {
-        session_file::parse(&text).map(|s| agenda_file::checked(s.agenda, &text, "agenda."))
+        session_file::parse(&text).map(|s| {
+            let found = check::session(&s);
+            let mut checked = agenda_file::checked(s.agenda, &text, "agenda.");
+            let map = crate::store::locate::SourceMap::of(&text);
+            checked.findings.extend(found.into_iter().map(|f| Placed { at: map.find("agenda.date"), what: f }));
+            checked
+        })
     } else {
         agenda_file::parse(&text)
     };

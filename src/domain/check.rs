@@ -2,7 +2,8 @@
 
 use super::agenda::{AGENDA_FORMAT, Agenda, Item, SakNumber};
 use super::schedule::{Length, Schedule};
-use super::time::Hm;
+use super::session::Session;
+use super::time::{Day, Hm};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,12 +56,19 @@ pub enum Problem {
     NumberingFromZero,
     /// `numbering: (year: 2025)`: the year of a sak number has two digits.
     NumberingYear { year: u32 },
+    /// A session: the meeting ran on another day than its agenda's `date` (the referat is
+    /// dated the day it ran).
+    RanOnAnotherDay { ran: Day, planned: Day },
 }
 
 impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::NoEnd | Problem::NoItems | Problem::Gap { .. } | Problem::NoTimebox => Severity::Warning,
+            Problem::NoEnd
+            | Problem::NoItems
+            | Problem::Gap { .. }
+            | Problem::NoTimebox
+            | Problem::RanOnAnotherDay { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -71,6 +79,19 @@ impl Problem {
 pub struct Finding {
     pub spot: Spot,
     pub problem: Problem,
+}
+
+/// What does not add up in a session beyond its agenda: the day it ran.
+pub fn session(session: &Session) -> Vec<Finding> {
+    match session.days_ran() {
+        Some((ran, _)) if ran != session.agenda.date => {
+            vec![Finding {
+                spot: Spot::Header("date"),
+                problem: Problem::RanOnAnotherDay { ran, planned: session.agenda.date },
+            }]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Everything that does not add up in `agenda` planned as `schedule`, in file order.

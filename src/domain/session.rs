@@ -7,7 +7,7 @@ use super::attendance::Attendance;
 use super::followup::FollowUp;
 use super::notes::{Draft, Note};
 use super::schedule::{self, Length, Schedule};
-use super::time::{Hm, Stamp};
+use super::time::{Day, Hm, Stamp};
 use super::timeline::{self, Entry};
 use super::vedtak::{Decision, VedtakDraft};
 
@@ -301,6 +301,20 @@ impl Session {
 
     pub fn record_of_mut(&mut self, i: usize) -> Option<&mut ItemRecord> {
         self.agenda.items.get_mut(i).map(Item::record_mut)
+    }
+
+    /// The days the meeting ran: the day it started and the day it ended (or the latest
+    /// day anything was recorded, while it runs); `None` before it started.
+    pub fn days_ran(&self) -> Option<(Day, Day)> {
+        let started = self.record.started?;
+        let last = self.record.ended.into_iter().chain(
+            self.agenda
+                .items
+                .iter()
+                .flat_map(|i| i.record().segments.iter().flat_map(|s| [Some(s.start), s.end]).flatten()),
+        );
+        let last = last.max().unwrap_or(started).max(started);
+        Some((started.day(), last.day()))
     }
 
     pub fn schedule(&self) -> Schedule {

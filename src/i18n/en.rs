@@ -366,6 +366,11 @@ fn problem(p: &Problem) -> String {
         }
         Problem::EmptyTitle => "the item has an empty title".into(),
         Problem::NobodyNamed => "this person has neither a name nor an organisation (org)".into(),
+        Problem::RanOnAnotherDay { ran, planned } => format!(
+            "the meeting was held on {}, but the agenda is for {}: the minutes are dated the day it was held",
+            ran.short(),
+            planned.short()
+        ),
         Problem::DuplicateNumber { number, first_title } => {
             format!("item number {number} is used twice (also by \"{first_title}\")")
         }

@@ -365,6 +365,11 @@ fn problem(p: &Problem) -> String {
             format!("året i et saksnummer har to sifre: skriv numbering: (year: {:02}), ikke {year}", year % 100)
         }
         Problem::NobodyNamed => "deltakeren har verken navn (name) eller virksomhet (org)".into(),
+        Problem::RanOnAnotherDay { ran, planned } => format!(
+            "møtet ble holdt {}, men saklista er for {}: referatet dateres dagen møtet ble holdt",
+            ran.short(),
+            planned.short()
+        ),
         Problem::DuplicateNumber { number, first_title } => {
             format!("saksnummer {number} er brukt to ganger (også av «{first_title}»)")
         }

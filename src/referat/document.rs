@@ -5,8 +5,8 @@
 use crate::domain::agenda::{Agenda, AttendanceForm, Item, Role};
 use crate::domain::attendance::Presence;
 use crate::domain::schedule::{self, Schedule};
-use crate::domain::session::Session;
-use crate::domain::time::{Hm, Stamp};
+use crate::domain::session::{Segment, Session};
+use crate::domain::time::{Day, Hm, Stamp};
 use crate::i18n::{ReferatWords, Words};
 
 use super::told;
@@ -129,10 +129,14 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
         let mut left: Vec<String> = numbers[i].map(|n| n.to_string()).into_iter().collect();
         let mut right = Vec::new();
         if k == 0 {
-            left.extend(kl(&plan, i, item.record().segments.first().map(|s| s.start), options.times, r));
+            left.extend(kl(plan.slots.get(i).map(|s| s.start), &part.segments, options.times, r));
             right.push(Para::Heading(heading(item, w)));
         } else {
-            left.extend(part.start.map(|s| format!("{} {}", r.kl, s.hm())));
+            // (Taken up again when it was: the plan had no time for it.)
+            left.extend(match options.times {
+                Times::Planned => part.start.map(|s| format!("{} {}", r.kl, s.hm())),
+                Times::Actual | Times::Both => kl(None, &part.segments, Times::Actual, r),
+            });
             right.push(Para::Heading(format!("{} ({})", heading(item, w), r.continued)));
         }
         right.extend(told::told(session, i, &part, ends, options.attribution, w));
@@ -171,7 +175,7 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
     }
     Document {
         title: format!("{} {}", r.referat, agenda.title),
-        header: header(agenda, session.record.started.zip(session.record.ended), options.times, w),
+        header: header(agenda, Some(session), options.times, w),
         attendance: if by_organisation(agenda) { Vec::new() } else { attendance(session, w) },
         org_table: by_organisation(agenda).then(|| org_table(session, w)),
         columns: r.columns.map(String::from),
@@ -255,37 +259,54 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| Para::Text(p.to_string())).collect()
 }
 
-/// The Kl. of item `i` as the options ask: planned, actual (when it was taken up), or both.
-fn kl(plan: &Schedule, i: usize, started: Option<Stamp>, times: Times, r: &ReferatWords) -> Option<String> {
-    let planned = plan.slots.get(i).map(|s| s.start);
-    let actual = started.map(super::super::domain::time::Stamp::hm);
-    let show = |hm: Hm| format!("{} {hm}", r.kl);
-    match (times, planned, actual) {
-        (Times::Planned, Some(p), _) | (Times::Actual | Times::Both, Some(p), None) => Some(show(p)),
+/// The Kl. of a row as the options ask: the planned start, when it actually ran (each
+/// stretch from start to end: "10:22–10:31, 10:36–10:44"), or both.
+fn kl(planned: Option<Hm>, segments: &[Segment], times: Times, r: &ReferatWords) -> Option<String> {
+    let ran = (!segments.is_empty()).then(|| {
+        let stretch = |s: &Segment| match s.end {
+            Some(e) if e.hm() != s.start.hm() => format!("{}–{}", s.start.hm(), e.hm()),
+            _ => s.start.hm().to_string(),
+        };
+        segments.iter().map(stretch).collect::<Vec<_>>().join(", ")
+    });
+    let show = |what: String| format!("{} {what}", r.kl);
+    match (times, planned, ran) {
+        (Times::Planned, Some(p), _) | (Times::Actual | Times::Both, Some(p), None) => Some(show(p.to_string())),
         (Times::Actual, _, Some(a)) => Some(show(a)),
-        (Times::Both, Some(p), Some(a)) => Some(format!("{} ({a})", show(p))),
+        (Times::Both, Some(p), Some(a)) => Some(format!("{} ({a})", show(p.to_string()))),
         (_, None, a) => a.map(show),
     }
 }
 
-fn header(agenda: &Agenda, actual: Option<(Stamp, Stamp)>, times: Times, w: &Words) -> Vec<(String, String)> {
+/// Til, Møtetidspunkt (the day the meeting ran, both days when it ran past midnight),
+/// Sted, Lenke.
+fn header(agenda: &Agenda, session: Option<&Session>, times: Times, w: &Words) -> Vec<(String, String)> {
     let r = w.referat;
     let mut out = Vec::new();
     if !agenda.body.is_empty() {
         out.push((r.to.to_string(), agenda.body.clone()));
     }
-    let day = format!("{} {}", w.weekdays[agenda.date.weekday_index()], agenda.date.short());
+    let day = |d: Day| format!("{} {}", w.weekdays[d.weekday_index()], d.short());
+    let (first, last) = session.and_then(Session::days_ran).unwrap_or((agenda.date, agenda.date));
     let planned = match (agenda.start, agenda.end) {
         (Some(s), Some(e)) => format!("{s} – {e}"),
         (Some(s), None) => s.to_string(),
         _ => String::new(),
     };
+    let actual = session.and_then(|s| s.record.started.zip(s.record.ended));
     let when = match (times, actual) {
-        (Times::Actual, Some((s, e))) => format!("{} – {}", s.hm(), e.hm()),
-        (Times::Both, Some((s, e))) => format!("{planned} ({} – {})", s.hm(), e.hm()),
-        _ => planned,
+        (Times::Actual, Some((s, e))) if first != last => {
+            format!("{} {} – {} {}", day(first), s.hm(), day(last).to_lowercase(), e.hm())
+        }
+        (Times::Actual, Some((s, e))) => format!("{} {} – {}", day(first), s.hm(), e.hm()),
+        (Times::Both, Some((s, e))) if first != last => {
+            format!("{} {planned} ({} – {} {})", day(first), s.hm(), day(last).to_lowercase(), e.hm())
+        }
+        (Times::Both, Some((s, e))) => format!("{} {planned} ({} – {})", day(first), s.hm(), e.hm()),
+        _ if first != last => format!("{} – {} {planned}", day(first), day(last).to_lowercase()),
+        _ => format!("{} {planned}", day(first)),
     };
-    out.push((r.when.to_string(), format!("{day} {when}").trim().to_string()));
+    out.push((r.when.to_string(), when.trim().to_string()));
     if let Some(place) = &agenda.place {
         out.push((r.place.to_string(), place.clone()));
     }

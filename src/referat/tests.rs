@@ -21,7 +21,7 @@ fn the_referat_with_organisations_and_both_times() {
     let doc = document::referat(&seed_session(), i18n::words(Lang::Nb), options);
     let md = markdown::render(&doc);
     assert!(md.contains("**Helse Nord RHF:** Riktig tekst"), "{md}");
-    assert!(md.contains("### 04/25 · Kl. 10:20 (10:20) · Beslutningssak: Normen 7.0"), "{md}");
+    assert!(md.contains("### 04/25 · Kl. 10:20 (10:20–10:44) · Beslutningssak: Normen 7.0"), "{md}");
     assert!(md.contains("## Tidsbruk"), "{md}");
     assert!(md.contains("| 04/25 | Normen 7.0 | 10:20 (20 min) | 10:20 (24 min) | +4 |"), "{md}");
     assert!(md.contains("**Møtetidspunkt:** Tirsdag 03.06.25 10:00 – 15:00 (10:00 – 15:02)"), "{md}");
@@ -242,4 +242,32 @@ fn the_body_s_own_words_for_its_vedtak() {
         md.contains("Styringsgruppen godkjenner innkalling og dagsorden\n\n**Styringsgruppens vedtak:** Styringsgruppen godkjenner innkalling og dagsorden\n\nVedtas.\n"),
         "printed twice when the body does: {md}"
     );
+}
+
+#[test]
+fn the_referat_is_dated_the_day_the_meeting_ran_and_both_days_over_midnight() {
+    use crate::domain::agenda::Item;
+    use crate::domain::time::Stamp;
+    let agenda = seed_session().agenda;
+    let mut s = Session::new(agenda);
+    let at = |t: &str| Stamp::parse(t).unwrap();
+    s.start(at("2025-06-04 22:00:00")).unwrap();
+    s.pause(at("2025-06-04 22:10:00")).unwrap();
+    s.resume(at("2025-06-04 22:15:00")).unwrap();
+    s.close(at("2025-06-05 00:30:00")).unwrap();
+    let header = |times| {
+        let doc = document::referat(&s, i18n::words(Lang::Nb), Options { attribution: Attribution::None, times });
+        doc.header.iter().find(|(label, _)| label == "Møtetidspunkt").unwrap().1.clone()
+    };
+    assert_eq!(header(Times::Planned), "Onsdag 04.06.25 – torsdag 05.06.25 10:00 – 15:00");
+    assert_eq!(header(Times::Actual), "Onsdag 04.06.25 22:00 – torsdag 05.06.25 00:30");
+    assert_eq!(header(Times::Both), "Onsdag 04.06.25 10:00 – 15:00 (22:00 – torsdag 05.06.25 00:30)");
+    // Every stretch of the clock on a sak, with its end, when the actual times are asked for.
+    let md = markdown::render(&document::referat(
+        &s,
+        i18n::words(Lang::Nb),
+        Options { attribution: Attribution::None, times: Times::Actual },
+    ));
+    assert!(md.contains("### Kl. 22:00–22:10, 22:15–00:30 · Velkommen"), "{md}");
+    assert!(matches!(s.agenda.items[0], Item::Sak(_)));
 }

@@ -17,7 +17,7 @@ use crate::i18n::{ReferatWords, Words};
 #[derive(Debug, Default)]
 pub struct Part<'a> {
     pub start: Option<Stamp>,
-    segments: Vec<Segment>,
+    pub segments: Vec<Segment>,
     entries: Vec<&'a Entry>,
 }
 
