@@ -44,8 +44,8 @@ fn to_standard_output_with_options() {
     assert!(out.contains("**Helse Nord RHF:** Riktig tekst"), "{out}");
     assert!(out.contains("## Tidsbruk"), "{out}");
     let (_, out, _) = run(dir.path(), &["export", FIXTURE, "-o", "-", "--attribution", "name", "--times", "actual"]);
-    assert!(out.contains("### 04/25 · Kl. 10:20 · Beslutningssak"), "{out}");
-    assert!(out.contains("### 05/25 · Kl. 10:44 ·"), "actual times: {out}");
+    assert!(out.contains("### 04/25 · Kl. 10:20–10:44 · Beslutningssak"), "{out}");
+    assert!(out.contains("### 05/25 · Kl. 10:44–11:02 ·"), "actual times, with their ends: {out}");
     assert!(!dir.path().join("normen-2025-06-03.referat.md").exists(), "stdout only");
 }
 
