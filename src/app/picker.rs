@@ -121,7 +121,12 @@ pub fn speakers(session: &Session, w: &Words) -> Vec<Choice> {
     for p in &session.agenda.people {
         let speaker = Speaker { name: p.name.clone(), org: p.org.clone() };
         if p.name.is_some() {
-            out.push(Choice { label: speaker.label(), value: Value::Speaker(speaker) });
+            // (Found by the initials too: "ge" for Geir-Erlend, "GE" on the roster.)
+            let label = match &p.short {
+                Some(short) => format!("{} · {short}", speaker.label()),
+                None => speaker.label(),
+            };
+            out.push(Choice { label, value: Value::Speaker(speaker) });
         }
     }
     let secretariat = Speaker { name: Some(w.secretariat.to_string()), org: None };

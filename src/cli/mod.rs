@@ -90,6 +90,8 @@ pub enum AttributionArg {
     Org,
     /// The person's name.
     Name,
+    /// The initials or short name the roster gives (`short: "GE"`), else the name.
+    Short,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

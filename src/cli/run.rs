@@ -53,6 +53,7 @@ fn command(cli: Cli, words: &'static Words) -> Outcome {
                     AttributionArg::None => Attribution::None,
                     AttributionArg::Org => Attribution::Org,
                     AttributionArg::Name => Attribution::Name,
+                    AttributionArg::Short => Attribution::Short,
                 },
                 times: match times {
                     TimesArg::Planned => Times::Planned,

@@ -163,6 +163,9 @@ pub struct Person {
     /// Forfall: apologies sent before the meeting.
     #[serde(default, skip_serializing_if = "is_false")]
     pub apologies: bool,
+    /// Initials or a short name the referat may name them by ("GE").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     /// Their attendance at the meeting (as the roster has it, in an agenda file). A
     /// session file keeps it in a list of its own (`SessionFile`).
     #[serde(skip)]
@@ -172,8 +175,8 @@ pub struct Person {
 impl Person {
     /// The same entry on the roster, whatever their attendance.
     pub fn same_plan(&self, other: &Person) -> bool {
-        let Person { name, org, role, apologies, attendance: _ } = self;
-        (name, org, role, apologies) == (&other.name, &other.org, &other.role, &other.apologies)
+        let Person { name, org, role, apologies, short, attendance: _ } = self;
+        (name, org, role, apologies, short) == (&other.name, &other.org, &other.role, &other.apologies, &other.short)
     }
 }
 

@@ -21,6 +21,8 @@ pub enum Attribution {
     Org,
     /// "Ida-Kristin Martinussen: ..."
     Name,
+    /// By the initials or short name the roster gives ("GE: ..."), else by name.
+    Short,
 }
 
 /// Which Kl. times the referat shows.

@@ -160,6 +160,8 @@ pub fn seed_session() -> Session {
     };
     s.add_followup(14, f).unwrap();
     s.next(at("14:20:00")).unwrap(); // 13/25
+    let ge = Some(Speaker { name: Some("Geir-Erlend".into()), org: None });
+    note(&mut s, 15, "14:24:00", NoteKind::Comment, ge, "Ikke veldig arbeidskrevende. Ett møte i måneden kanskje.");
     s.decide(
         15,
         None,
@@ -168,7 +170,8 @@ pub fn seed_session() -> Session {
         at("14:29:00"),
     )
     .unwrap();
-    s.set_votes(15, 0, crate::domain::vedtak::Votes::parse("17 0 1")).unwrap();
+    let vedtak = s.record_of(15).unwrap().last_decision().unwrap();
+    s.set_votes(15, vedtak, crate::domain::vedtak::Votes::parse("17 0 1")).unwrap();
     s.next(at("14:30:00")).unwrap(); // 14/25
     s.next(at("14:40:00")).unwrap(); // 15/25
     s.toggle_left(5, at("14:45:00")).unwrap(); // the chair leaves early

@@ -28,6 +28,14 @@ fn the_referat_with_organisations_and_both_times() {
 }
 
 #[test]
+fn a_speaker_named_by_the_initials_the_roster_gives() {
+    let options = Options { attribution: Attribution::Short, times: Times::Planned };
+    let md = markdown::render(&document::referat(&seed_session(), i18n::words(Lang::Nb), options));
+    assert!(md.contains("**GE:** Ikke veldig arbeidskrevende."), "{md}");
+    assert!(md.contains("**Helse Nord RHF:** Riktig tekst"), "no initials: the organisation, as the note has it: {md}");
+}
+
+#[test]
 fn the_referat_in_english() {
     let doc = document::referat(&seed_session(), i18n::words(Lang::En), Options::default());
     let md = markdown::render(&doc);

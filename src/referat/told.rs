@@ -4,7 +4,7 @@
 //! parts when it was left for other items and taken up again (a continuation row each).
 
 use super::document::{Attribution, Para, paragraphs};
-use crate::domain::agenda::{Item, ReferatStyle, Sak};
+use crate::domain::agenda::{Item, Person, ReferatStyle, Sak};
 use crate::domain::notes::{Note, NoteKind, Speaker};
 use crate::domain::session::{ItemState, Segment, Session};
 use crate::domain::time::Stamp;
@@ -106,7 +106,7 @@ pub fn told(
                     out.push(Para::Label(r.comments.to_string()));
                 }
                 grouped = true;
-                out.push(note_para(note, attribution, w));
+                out.push(note_para(note, attribution, &session.agenda.people, w));
             }
             Entry::Decision(d) => {
                 grouped = false;
@@ -156,9 +156,9 @@ fn end_with_stop(text: &str) -> String {
 }
 
 /// A note: "Spørsmål: ...", "Helse Nord RHF: ...", or its text alone.
-fn note_para(note: &Note, attribution: Attribution, w: &Words) -> Para {
+fn note_para(note: &Note, attribution: Attribution, people: &[Person], w: &Words) -> Para {
     let mut label = String::new();
-    if let Some(s) = note.speaker.as_ref().and_then(|s| speaker(s, attribution)) {
+    if let Some(s) = note.speaker.as_ref().and_then(|s| speaker(s, attribution, people)) {
         label += &format!("{s}:");
     }
     let space = if label.is_empty() { "" } else { " " };
@@ -170,11 +170,16 @@ fn note_para(note: &Note, attribution: Attribution, w: &Words) -> Para {
     if label.is_empty() { Para::Text(note.text.clone()) } else { Para::Labeled(label, note.text.clone()) }
 }
 
-fn speaker(s: &Speaker, attribution: Attribution) -> Option<String> {
+fn speaker(s: &Speaker, attribution: Attribution, people: &[Person]) -> Option<String> {
     match attribution {
         Attribution::None => None,
         Attribution::Org => s.org.clone().or(s.name.clone()),
         Attribution::Name => s.name.clone().or(s.org.clone()),
+        Attribution::Short => {
+            let on_roster =
+                people.iter().find(|p| s.name.is_some() && p.name == s.name && (s.org.is_none() || p.org == s.org));
+            on_roster.and_then(|p| p.short.clone()).or(s.name.clone()).or(s.org.clone())
+        }
     }
 }
 
