@@ -170,6 +170,17 @@ mod tests {
     }
 
     #[test]
+    fn the_initials_on_the_roster_find_the_person() {
+        let agenda = crate::store::agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+        let session = Session::new(agenda);
+        let choices = speakers(&session, crate::i18n::words(crate::domain::agenda::Lang::Nb));
+        let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
+        let first = rank("GE", &labels)[0];
+        let Value::Speaker(s) = &choices[first].value else { panic!("a speaker") };
+        assert_eq!(s.name.as_deref(), Some("Geir-Erlend"), "{labels:?}");
+    }
+
+    #[test]
     fn norwegian_letters_match() {
         let labels = ["Helse Sør-Øst", "Pål Solerød (FHI)"];
         assert_eq!(rank("sør", &labels)[0], 0);
