@@ -697,6 +697,9 @@ impl App {
                 if matches!(outcome, Outcome::Adopted | Outcome::AdoptedAmended | Outcome::Rejected) {
                     self.warn_quorum();
                 }
+                if let Some(index) = self.session.agenda.items[item].record().last_decision() {
+                    self.warn_votes(item, index);
+                }
             }
             _ => {}
         }
@@ -955,6 +958,13 @@ impl App {
     }
 
     /// A warning, never a block: deciding without a quorum.
+    /// A warning, never a block: votes that do not add up.
+    fn warn_votes(&mut self, item: usize, index: usize) {
+        if let Some(problem) = self.session.vote_problem(item, index) {
+            self.message = Some((self.words.votes_warning)(problem));
+        }
+    }
+
     fn warn_quorum(&mut self) {
         let q = self.session.quorum();
         if let (Some(false), Some(needed)) = (q.quorate(), q.needed) {
@@ -1017,7 +1027,9 @@ impl App {
                 self.run(Command::SetOutcome { item, index, outcome: Outcome::Postponed, until }, now);
             }
             Purpose::Votes(item, index) => {
-                self.run(Command::SetVotes { item, index, votes: Votes::parse(&text) }, now);
+                if self.run(Command::SetVotes { item, index, votes: Votes::parse(&text) }, now).is_some() {
+                    self.warn_votes(item, index);
+                }
             }
             Purpose::Times(who) => {
                 let (arrived, left) = read_times(&text, self.session.record.started.unwrap_or(now)).unwrap_or_default();

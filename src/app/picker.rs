@@ -171,7 +171,8 @@ mod tests {
 
     #[test]
     fn the_initials_on_the_roster_find_the_person() {
-        let agenda = crate::store::agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+        let agenda =
+            crate::store::agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
         let session = Session::new(agenda);
         let choices = speakers(&session, crate::i18n::words(crate::domain::agenda::Lang::Nb));
         let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();

@@ -75,6 +75,15 @@ pub struct Votes {
     pub abstaining: u32,
 }
 
+/// Votes that do not add up: said as a warning, never a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoteProblem {
+    /// More votes than voting members present.
+    MoreThanPresent { votes: u32, present: u32 },
+    /// Adopted with more votes against than for.
+    AdoptedAgainst { in_favour: u32, against: u32 },
+}
+
 impl Votes {
     /// Reads "9 2 1", "9-2-1" or "9/2/1": for, against, abstaining (the last may be left out).
     pub fn parse(text: &str) -> Option<Votes> {
@@ -204,6 +213,21 @@ impl Session {
             d.votes = votes;
         }
         Ok(())
+    }
+
+    /// What does not add up in the votes of the decision at `index` of item `item`'s
+    /// timeline: more votes than members present, or adopted against the count.
+    pub fn vote_problem(&self, item: usize, index: usize) -> Option<VoteProblem> {
+        let d = self.decision(item, index).ok()?;
+        let v = d.votes?;
+        let votes = v.in_favour.saturating_add(v.against).saturating_add(v.abstaining);
+        let present = self.quorum().present;
+        if votes > present {
+            return Some(VoteProblem::MoreThanPresent { votes, present });
+        }
+        let adopted = matches!(d.outcome, Outcome::Adopted | Outcome::AdoptedAmended);
+        (adopted && v.against > v.in_favour)
+            .then_some(VoteProblem::AdoptedAgainst { in_favour: v.in_favour, against: v.against })
     }
 
     fn decision(&self, item: usize, index: usize) -> Result<&Decision, Refusal> {
@@ -338,5 +362,25 @@ mod tests {
         let mut s = session();
         assert_eq!(s.decide(2, None, "x", Outcome::Noted, at("10:00:00")), Err(Refusal::NotASak));
         let _ = Sak::default();
+    }
+
+    #[test]
+    fn votes_that_do_not_add_up_are_said() {
+        use crate::domain::agenda::{Person, Role};
+        use crate::domain::attendance::Presence;
+        let mut s = session();
+        for name in ["a", "b", "c"] {
+            let who = s.add_person(Person { name: Some(name.into()), role: Role::Member, ..Person::default() });
+            s.set_presence(who, Presence::Present, at("10:00:00")).unwrap();
+        }
+        let d = s.decide(1, None, "Godkjent", Outcome::Adopted, at("10:10:00")).unwrap();
+        s.set_votes(1, d, Some(Votes { in_favour: 2, against: 1, abstaining: 0 })).unwrap();
+        assert_eq!(s.vote_problem(1, d), None);
+        s.set_votes(1, d, Some(Votes { in_favour: 3, against: 1, abstaining: 0 })).unwrap();
+        assert_eq!(s.vote_problem(1, d), Some(VoteProblem::MoreThanPresent { votes: 4, present: 3 }));
+        s.set_votes(1, d, Some(Votes { in_favour: 1, against: 2, abstaining: 0 })).unwrap();
+        assert_eq!(s.vote_problem(1, d), Some(VoteProblem::AdoptedAgainst { in_favour: 1, against: 2 }));
+        s.set_outcome(1, d, Outcome::Rejected, None).unwrap();
+        assert_eq!(s.vote_problem(1, d), None, "rejected by the count: as it should be");
     }
 }

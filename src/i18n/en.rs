@@ -6,6 +6,7 @@ use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
+use crate::domain::vedtak::VoteProblem;
 use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
 use crate::theme::ThemeProblem;
 
@@ -265,6 +266,16 @@ pub static WORDS: Words = Words {
     nothing_to_undo: "Nothing to undo.",
     redone: "Redone.",
     nothing_to_redo: "Nothing to redo.",
+    votes_warning: |problem| match problem {
+        VoteProblem::MoreThanPresent { votes, present } => {
+            format!("Warning: {votes} votes, but only {present} voting members present. The votes are recorded.")
+        }
+        VoteProblem::AdoptedAgainst { in_favour, against } => {
+            format!(
+                "Warning: adopted with {against} against and only {in_favour} for. The votes are recorded (o changes the outcome)."
+            )
+        }
+    },
     not_quorate_warning: |p, n| {
         format!("Warning: the meeting is not quorate ({p} members present, {n} needed). The decision is recorded.")
     },

@@ -162,6 +162,8 @@ pub struct Words {
     pub nothing_to_undo: &'static str,
     pub redone: &'static str,
     pub nothing_to_redo: &'static str,
+    /// Votes that do not add up, as a warning.
+    pub votes_warning: fn(problem: crate::domain::vedtak::VoteProblem) -> String,
     pub not_quorate_warning: fn(present: u32, needed: u32) -> String,
     /// For the main screen: everyone present, and the quorum.
     pub presence_line: fn(present: usize, quorate: Option<bool>) -> String,

@@ -6,6 +6,7 @@ use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
+use crate::domain::vedtak::VoteProblem;
 use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
 use crate::theme::ThemeProblem;
 
@@ -264,6 +265,16 @@ pub static WORDS: Words = Words {
     nothing_to_undo: "Ingenting å angre.",
     redone: "Gjort om igjen.",
     nothing_to_redo: "Ingenting å gjøre om.",
+    votes_warning: |problem| match problem {
+        VoteProblem::MoreThanPresent { votes, present } => {
+            format!("Advarsel: {votes} stemmer, men bare {present} stemmeberettigede til stede. Stemmene er ført.")
+        }
+        VoteProblem::AdoptedAgainst { in_favour, against } => {
+            format!(
+                "Advarsel: vedtatt med {against} mot og bare {in_favour} for. Stemmene er ført (o endrer utfallet)."
+            )
+        }
+    },
     not_quorate_warning: |p, n| {
         format!("Advarsel: møtet er ikke vedtaksdyktig ({p} medlemmer til stede, {n} trengs). Vedtaket er ført.")
     },

@@ -96,6 +96,21 @@ fn a_decision_is_changed_and_removed_from_the_timeline_later() {
 }
 
 #[test]
+fn votes_that_do_not_add_up_are_warned_about_and_kept() {
+    let mut app = at_04_25();
+    keys(&mut app, "v s 9<space>2<space>1<ret>", "10:30:00");
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.contains("12 stemmer, men bare 0 stemmeberettigede")),
+        "{:?}",
+        app.message
+    );
+    keys(&mut app, "m A <esc> s 2<space>9<ret>", "10:31:00");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("vedtatt med 9 mot og bare 2 for")), "{:?}", app.message);
+    let d = app.session.agenda.items[4].record().decisions().next().unwrap().clone();
+    assert_eq!(d.votes.map(|v| (v.in_favour, v.against)), Some((2, 9)), "kept: a warning, not a block");
+}
+
+#[test]
 fn a_heading_opens_a_group_of_notes() {
     let mut app = at_04_25();
     keys(
