@@ -4,11 +4,12 @@
 //! so the same session gives the same bytes.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow,
-    WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, InstrText, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
+    Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
 use super::document::{Document, Para, Table as DocTable};
+use super::rich::{self, Block, Inline};
 
 /// A4 in twentieths of a point, with 2 cm margins.
 const PAGE: (u32, u32) = (11_906, 16_838);
@@ -57,12 +58,15 @@ pub fn render(doc: &Document) -> std::io::Result<Vec<u8>> {
         }
         let mut right = cell(TEXT_WIDTH - LEFT);
         for para in &row.right {
-            right = right.add_paragraph(match para {
-                Para::Heading(h) => text_paragraph(h).style("Heading3"),
-                Para::Text(t) => text_paragraph(t),
-                Para::Label(l) => bold_paragraph(l),
-                Para::Labeled(l, t) => labeled(l, t),
-            });
+            let paragraphs = match para {
+                Para::Heading(h) => vec![text_paragraph(h).style("Heading3")],
+                Para::Text(t) => rich_paragraphs(t, None),
+                Para::Label(l) => vec![bold_paragraph(l)],
+                Para::Labeled(l, t) => rich_paragraphs(t, Some(l)),
+            };
+            for p in paragraphs {
+                right = right.add_paragraph(p);
+            }
         }
         rows.push(TableRow::new(vec![left, right]));
     }
@@ -129,6 +133,69 @@ fn bold_paragraph(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text).bold())
 }
 
+/// A text with its light structure (`rich`): paragraphs with line breaks, bullets
+/// indented by their depth, emphasis in italics, links as Word's HYPERLINK fields (no
+/// relationship ids, so the same text gives the same bytes); a label, bold, first.
+fn rich_paragraphs(text: &str, label: Option<&str>) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut label = label.map(|l| Run::new().add_text(format!("{l} ")).bold());
+    for block in rich::blocks(text) {
+        match block {
+            Block::Lines(lines) => {
+                let mut p = Paragraph::new().align(AlignmentType::Left);
+                if let Some(l) = label.take() {
+                    p = p.add_run(l);
+                }
+                for (k, line) in lines.iter().enumerate() {
+                    if k > 0 {
+                        p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                    }
+                    p = inline_runs(p, line);
+                }
+                out.push(p);
+            }
+            Block::Bullets(items) => {
+                if let Some(l) = label.take() {
+                    out.push(Paragraph::new().add_run(l));
+                }
+                for (depth, line) in &items {
+                    let left = i32::try_from(360 * (depth + 1)).unwrap_or(i32::MAX);
+                    let mark = if *depth == 0 { "•\t" } else { "◦\t" };
+                    let p = Paragraph::new()
+                        .indent(Some(left), Some(SpecialIndentType::Hanging(360)), None, None)
+                        .add_run(Run::new().add_text(mark));
+                    out.push(inline_runs(p, line));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Text for XML that docx-rs writes as it is (a field's instruction): `&`, `<`, `>` and
+/// `"` as entities.
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn inline_runs(mut p: Paragraph, inlines: &[Inline]) -> Paragraph {
+    for inline in inlines {
+        p = match inline {
+            Inline::Text(t) => p.add_run(Run::new().add_text(*t)),
+            Inline::Emphasis(t) => p.add_run(Run::new().add_text(*t).italic()),
+            Inline::Link { text, href } => p
+                .add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+                .add_run(
+                    Run::new().add_instr_text(InstrText::Unsupported(format!(" HYPERLINK \"{}\" ", xml_text(href)))),
+                )
+                .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+                .add_run(Run::new().add_text(*text).color("0563C1").underline("single"))
+                .add_run(Run::new().add_field_char(FieldCharType::End, false)),
+        };
+    }
+    p
+}
+
 /// "Vedtak: Styringsgruppen godkjenner ...": the label bold.
 fn labeled(label: &str, text: &str) -> Paragraph {
     Paragraph::new().add_run(run(label).bold()).add_run(run(&format!(" {text}")))
@@ -171,6 +238,35 @@ mod tests {
         let styles = part(&docx, "word/styles.xml");
         assert!(styles.contains("w:styleId=\"Heading1\""), "{styles}");
         assert!(styles.contains("<w:outlineLvl w:val=\"0\" />"), "{styles}");
+    }
+
+    #[test]
+    fn light_structure_is_bullets_italics_and_hyperlink_fields() {
+        let mut session = seed_session();
+        session.open_draft(4, crate::domain::time::Stamp::parse("2025-06-03 10:40:00").unwrap()).unwrap();
+        session.draft_mut(4).unwrap().note.text = "- Se *presentasjonen*\n  - på https://ehelse.no/a?b=1&c=2".into();
+        session.commit_draft(4);
+        let docx = render(&document::referat(&session, i18n::words(Lang::Nb), Options::default())).unwrap();
+        let xml = part(&docx, "word/document.xml");
+        let near = |what: &str| {
+            xml.find("presentasjonen")
+                .map_or(String::new(), |at| xml[at.saturating_sub(900)..].chars().take(2400).collect())
+                + what
+        };
+        assert!(xml.contains("<w:t xml:space=\"preserve\">•\t</w:t>"), "{}", near("a bullet"));
+        assert!(xml.contains("<w:t xml:space=\"preserve\">◦\t</w:t>"), "{}", near("a nested bullet"));
+        assert!(
+            xml.contains("<w:ind w:left=\"720\" w:right=\"0\" w:hanging=\"360\" />"),
+            "{}",
+            near("indented by its depth")
+        );
+        assert!(xml.contains("<w:i />"), "{}", near("emphasis in italics"));
+        assert!(
+            xml.contains("<w:instrText> HYPERLINK \"https://ehelse.no/a?b=1&amp;c=2\" </w:instrText>"),
+            "{}",
+            near("a link, escaped")
+        );
+        assert!(xml.contains("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"false\" />"), "{}", near("a field"));
     }
 
     #[test]

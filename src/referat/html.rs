@@ -2,6 +2,7 @@
 //! the two-column sak table, every user text escaped, no script and no external resource.
 
 use super::document::{Document, Para, Table};
+use super::rich::{self, Block, Inline};
 use crate::domain::agenda::Lang;
 
 const STYLE: &str = include_str!("html.css");
@@ -50,9 +51,9 @@ pub fn render(doc: &Document, lang: Lang) -> String {
         for para in &row.right {
             out += &match para {
                 Para::Heading(h) => format!("<h3>{}</h3>\n", escape(h)),
-                Para::Text(t) => format!("<p>{}</p>\n", escape(t)),
+                Para::Text(t) => rich_html(t, None),
                 Para::Label(l) => format!("<p class=\"label\"><strong>{}</strong></p>\n", escape(l)),
-                Para::Labeled(l, t) => format!("<p><strong>{}</strong> {}</p>\n", escape(l), escape(t)),
+                Para::Labeled(l, t) => rich_html(t, Some(l)),
             };
         }
         out += "</td>\n</tr>\n";
@@ -87,6 +88,66 @@ fn table(t: &Table) -> String {
     out + "</tbody>\n</table>\n"
 }
 
+/// A text with its light structure (`rich`): paragraphs with line breaks, nested lists,
+/// emphasis and links; a label, bold, before its first paragraph.
+fn rich_html(text: &str, label: Option<&str>) -> String {
+    let mut out = String::new();
+    let mut label = label.map(|l| format!("<strong>{}</strong> ", escape(l)));
+    for block in rich::blocks(text) {
+        match block {
+            Block::Lines(lines) => {
+                let lines: Vec<String> = lines.iter().map(|l| inline_html(l)).collect();
+                out += &format!("<p>{}{}</p>\n", label.take().unwrap_or_default(), lines.join("<br>\n"));
+            }
+            Block::Bullets(items) => {
+                if let Some(l) = label.take() {
+                    out += &format!("<p>{}</p>\n", l.trim_end());
+                }
+                out += &bullets_html(&items);
+            }
+        }
+    }
+    out
+}
+
+/// Bullets as nested lists, a level at a time however deep the indent jumps.
+fn bullets_html(items: &[(usize, Vec<Inline>)]) -> String {
+    let mut out = String::from("<ul>\n");
+    let mut depth = 0;
+    for (k, (wanted, inlines)) in items.iter().enumerate() {
+        if k > 0 {
+            if *wanted > depth {
+                out += "\n<ul>\n";
+                depth += 1;
+            } else {
+                out += "</li>\n";
+                while depth > *wanted {
+                    out += "</ul>\n</li>\n";
+                    depth -= 1;
+                }
+            }
+        }
+        out += &format!("<li>{}", inline_html(inlines));
+    }
+    out += "</li>\n";
+    for _ in 0..depth {
+        out += "</ul>\n</li>\n";
+    }
+    out + "</ul>\n"
+}
+
+fn inline_html(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .enumerate()
+        .map(|(k, i)| match i {
+            Inline::Text(t) => escape_from(t, k == 0),
+            Inline::Emphasis(t) => format!("<em>{}</em>", escape(t)),
+            Inline::Link { text, href } => format!("<a href=\"{}\">{}</a>", escape(href), escape(text)),
+        })
+        .collect()
+}
+
 /// A header value; a bare web address becomes a link to itself.
 fn value_html(value: &str) -> String {
     let web = value.starts_with("https://") || value.starts_with("http://");
@@ -101,8 +162,13 @@ fn value_html(value: &str) -> String {
 /// Text that HTML shows as typed, in element content and in quoted attributes; line
 /// breaks stay line breaks and the indentation of a line stays.
 pub fn escape(text: &str) -> String {
+    escape_from(text, true)
+}
+
+/// `escape` for text that goes on from other text on its line (`line_start` false): its
+/// leading spaces are spaces.
+fn escape_from(text: &str, mut line_start: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut line_start = true;
     for c in text.chars() {
         if line_start && (c == ' ' || c == '\t') {
             out += if c == ' ' { "&nbsp;" } else { "&nbsp;&nbsp;&nbsp;&nbsp;" };

@@ -5,6 +5,7 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+mod rich;
 mod told;
 
 #[cfg(test)]

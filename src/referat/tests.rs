@@ -155,7 +155,7 @@ fn hostile_texts_show_as_typed_in_markdown() {
 fn hostile_texts_show_as_typed_in_html() {
     let allowed = [
         "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "table", "thead",
-        "tbody", "tr", "th", "td", "ul", "li", "p", "strong", "br", "a",
+        "tbody", "tr", "th", "td", "ul", "li", "p", "strong", "em", "br", "a",
     ];
     for options in [Options::default(), Options { attribution: Attribution::Org, times: Times::Actual }] {
         let session = hostile_session();
@@ -278,4 +278,37 @@ fn the_referat_is_dated_the_day_the_meeting_ran_and_both_days_over_midnight() {
     ));
     assert!(md.contains("### Kl. 22:00–22:10, 22:15–00:30 · Velkommen"), "{md}");
     assert!(matches!(s.agenda.items[0], Item::Sak(_)));
+}
+
+/// A note with light structure: a list with a nested item, emphasis, a web address and an
+/// e-mail address.
+fn structured_session() -> Session {
+    let mut s = seed_session();
+    let text = "Tre innspill:\n- Datadeling i sanntid\n  - neste versjon\n- Se *presentasjonen* på https://ehelse.no/normen.\nSkriv til post@ehelse.no.";
+    s.open_draft(4, crate::domain::time::Stamp::parse("2025-06-03 10:40:00").unwrap()).unwrap();
+    s.draft_mut(4).unwrap().note.text = text.into();
+    s.commit_draft(4);
+    s
+}
+
+#[test]
+fn light_structure_in_a_note_is_a_list_emphasis_and_links_in_html() {
+    let page =
+        html::render(&document::referat(&structured_session(), i18n::words(Lang::Nb), Options::default()), Lang::Nb);
+    assert!(
+        page.contains(
+            "<p>Tre innspill:</p>\n<ul>\n<li>Datadeling i sanntid\n<ul>\n<li>neste versjon</li>\n</ul>\n</li>\n\
+             <li>Se <em>presentasjonen</em> på <a href=\"https://ehelse.no/normen\">https://ehelse.no/normen</a>.</li>\n</ul>\n\
+             <p>Skriv til <a href=\"mailto:post@ehelse.no\">post@ehelse.no</a>.</p>"
+        ),
+        "{page}"
+    );
+    // The agenda's background, written with bullets, is a list too.
+    assert!(page.contains("<li>Kamp. 1.3 Hvem gjelder Normen for?"), "{page}");
+}
+
+#[test]
+fn light_structure_in_a_note_reads_as_typed_in_markdown() {
+    let md = markdown::render(&document::referat(&structured_session(), i18n::words(Lang::Nb), Options::default()));
+    assert!(md.contains("Tre innspill:\\\n\\- Datadeling i sanntid\\\n  \\- neste versjon\\\n\\- Se \\*presentasjonen\\* på https://ehelse.no/normen.\\\nSkriv til post@ehelse.no."), "{md}");
 }
