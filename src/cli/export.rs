@@ -108,7 +108,7 @@ fn render(format: Format, doc: &Document, lang: Lang) -> std::io::Result<Vec<u8>
     Ok(match format {
         Format::Markdown => markdown::render(doc).into_bytes(),
         Format::Html => html::render(doc, lang).into_bytes(),
-        Format::Docx => docx::render(doc)?,
+        Format::Docx => docx::render(doc, lang)?,
     })
 }
 

@@ -494,6 +494,8 @@ pub static REFERAT: ReferatWords = ReferatWords {
     proposal: "Proposed decision",
     vedtak: "Decision",
     continued: "continued",
+    page: "Page",
+    of: "of",
     withdrawn: "The item is withdrawn.",
     followup: "Follow-up",
     responsible: "responsible",

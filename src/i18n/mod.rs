@@ -41,6 +41,9 @@ pub struct ReferatWords {
     pub vedtak: &'static str,
     /// After a sak's heading in the row that takes it up again after a break: "fortsetter".
     pub continued: &'static str,
+    /// The page footer of a word-processor document: "Side" 2 "av" 5.
+    pub page: &'static str,
+    pub of: &'static str,
     pub withdrawn: &'static str,
     pub followup: &'static str,
     pub responsible: &'static str,

@@ -493,6 +493,8 @@ pub static REFERAT: ReferatWords = ReferatWords {
     proposal: "Forslag til vedtak",
     vedtak: "Vedtak",
     continued: "fortsetter",
+    page: "Side",
+    of: "av",
     withdrawn: "Saken trekkes.",
     followup: "Oppfølging",
     responsible: "ansvarlig",

@@ -54,6 +54,24 @@ pub struct Document {
     pub rows: Vec<Row>,
     /// Oppfølgingspunkter, planned against actual times, ...
     pub tables: Vec<Table>,
+    /// What a word processor keeps beside the text.
+    pub meta: Meta,
+}
+
+/// Who wrote a document and when, and the words of its page footer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    /// The body that met (else the meeting's title).
+    pub author: String,
+    /// The day the meeting began and the day it ended (or is planned for).
+    pub days: (Day, Day),
+    /// "Side", "av": "Side 2 av 5".
+    pub page: [String; 2],
+}
+
+fn meta(agenda: &Agenda, days: (Day, Day), r: &ReferatWords) -> Meta {
+    let author = if agenda.body.is_empty() { agenda.title.clone() } else { agenda.body.clone() };
+    Meta { author, days, page: [r.page.to_string(), r.of.to_string()] }
 }
 
 /// A group of the attendance: "Til stede", "Forfall", "Fra sekretariatet".
@@ -183,6 +201,7 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
         columns: r.columns.map(String::from),
         rows,
         tables,
+        meta: meta(agenda, session.days_ran().unwrap_or((agenda.date, agenda.date)), r),
     }
 }
 
@@ -236,6 +255,7 @@ pub fn innkalling(agenda: &Agenda, w: &Words) -> Document {
         columns: r.columns.map(String::from),
         rows,
         tables: Vec::new(),
+        meta: meta(agenda, (agenda.date, agenda.date), r),
     }
 }
 

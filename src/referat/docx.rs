@@ -4,12 +4,14 @@
 //! so the same session gives the same bytes.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, InstrText, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
-    Style, StyleType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrText, LineSpacing, NumPages, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
 use super::document::{Document, Para, Table as DocTable};
+use super::docx_package;
 use super::rich::{self, Block, Inline};
+use crate::domain::agenda::Lang;
 
 /// A4 in twentieths of a point, with 2 cm margins.
 const PAGE: (u32, u32) = (11_906, 16_838);
@@ -18,8 +20,25 @@ const TEXT_WIDTH: usize = 11_906 - 2 * 1_134;
 /// The sak column: number and Kl.
 const LEFT: usize = 1_700;
 
-pub fn render(doc: &Document) -> std::io::Result<Vec<u8>> {
+/// Space after a paragraph, and around a heading (twentieths of a point).
+const AFTER: u32 = 120;
+const BEFORE_HEADING: u32 = 240;
+
+/// The document in `lang` (its spell check, its footer's words).
+pub fn render(doc: &Document, lang: Lang) -> std::io::Result<Vec<u8>> {
+    let (first, last) = doc.meta.days;
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text(format!("{} ", doc.meta.page[0])))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(format!(" {} ", doc.meta.page[1])))
+            .add_num_pages(NumPages::new()),
+    );
     let mut docx = Docx::new()
+        .created_at(&first.to_string())
+        .updated_at(&last.to_string())
+        .footer(footer)
         .page_size(PAGE.0, PAGE.1)
         .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN))
         .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri").east_asia("Calibri"))
@@ -44,10 +63,13 @@ pub fn render(doc: &Document) -> std::io::Result<Vec<u8>> {
     if let Some(t) = &doc.org_table {
         docx = grid(docx, t);
     }
-    let mut rows = vec![TableRow::new(vec![
-        cell(LEFT).add_paragraph(bold_paragraph(&doc.columns[0])),
-        cell(TEXT_WIDTH - LEFT).add_paragraph(bold_paragraph(&doc.columns[1])),
-    ])];
+    let mut rows = vec![
+        TableRow::new(vec![
+            cell(LEFT).add_paragraph(bold_paragraph(&doc.columns[0])),
+            cell(TEXT_WIDTH - LEFT).add_paragraph(bold_paragraph(&doc.columns[1])),
+        ])
+        .cant_split(),
+    ];
     for row in &doc.rows {
         let mut left = cell(LEFT);
         for line in &row.left {
@@ -68,7 +90,7 @@ pub fn render(doc: &Document) -> std::io::Result<Vec<u8>> {
                 right = right.add_paragraph(p);
             }
         }
-        rows.push(TableRow::new(vec![left, right]));
+        rows.push(TableRow::new(vec![left, right]).cant_split());
     }
     docx = docx
         .add_paragraph(Paragraph::new())
@@ -78,10 +100,15 @@ pub fn render(doc: &Document) -> std::io::Result<Vec<u8>> {
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(std::io::Error::other)?;
-    Ok(bytes.into_inner())
+    let language = match lang {
+        Lang::Nb => "nb-NO",
+        Lang::En => "en-GB",
+    };
+    docx_package::amend(&bytes.into_inner(), &docx_package::Amend { language, author: &doc.meta.author })
 }
 
-/// A heading style Word knows as a heading (its outline level).
+/// A heading style Word knows as a heading (its outline level), with space before it and
+/// kept with what follows.
 fn heading(id: &str, name: &str, half_points: usize, level: usize) -> Style {
     Style::new(id, StyleType::Paragraph)
         .name(name)
@@ -90,23 +117,48 @@ fn heading(id: &str, name: &str, half_points: usize, level: usize) -> Style {
         .size(half_points)
         .bold()
         .outline_lvl(level)
+        .line_spacing(LineSpacing::new().before(BEFORE_HEADING).after(AFTER))
 }
 
-/// A table with a heading and a bold header row, columns shared out over the page.
+/// A table with a heading and a bold header row (repeated on each page), no row split
+/// across pages, the columns as wide as their texts need.
 fn grid(docx: Docx, t: &DocTable) -> Docx {
-    let width = TEXT_WIDTH / t.columns.len().max(1);
-    let header = TableRow::new(t.columns.iter().map(|c| cell(width).add_paragraph(bold_paragraph(c))).collect());
+    let widths = column_widths(t);
+    let header =
+        TableRow::new(t.columns.iter().zip(&widths).map(|(c, &w)| cell(w).add_paragraph(bold_paragraph(c))).collect())
+            .cant_split();
     let mut rows = vec![header];
     for (k, r) in t.rows.iter().enumerate() {
         for (_, heading) in t.groups.iter().filter(|(at, _)| *at == k) {
-            let across =
-                cell(width * t.columns.len()).grid_span(t.columns.len()).add_paragraph(bold_paragraph(heading));
-            rows.push(TableRow::new(vec![across]));
+            let across = cell(TEXT_WIDTH).grid_span(t.columns.len()).add_paragraph(bold_paragraph(heading));
+            rows.push(TableRow::new(vec![across]).cant_split());
         }
-        rows.push(TableRow::new(r.iter().map(|c| cell(width).add_paragraph(text_paragraph(c))).collect()));
+        let cells = r.iter().zip(&widths).map(|(c, &w)| cell(w).add_paragraph(text_paragraph(c))).collect();
+        rows.push(TableRow::new(cells).cant_split());
     }
-    docx.add_paragraph(text_paragraph(&t.heading).style("Heading2"))
-        .add_table(Table::new(rows).set_grid(vec![width; t.columns.len()]).width(TEXT_WIDTH, WidthType::Dxa))
+    docx.add_paragraph(text_paragraph(&t.heading).style("Heading2").keep_next(true))
+        .add_table(Table::new(rows).set_grid(widths).width(TEXT_WIDTH, WidthType::Dxa))
+}
+
+/// Each column's share of the page by the longest text in it (its heading's words too),
+/// none narrower than a short word, together the width of the page.
+fn column_widths(t: &DocTable) -> Vec<usize> {
+    let n = t.columns.len().max(1);
+    let longest = |k: usize| {
+        let heading =
+            t.columns.get(k).map_or(0, |c| c.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0));
+        let cells = t.rows.iter().filter_map(|r| r.get(k)).map(|c| c.chars().count()).max().unwrap_or(0);
+        // (A long text wraps: it asks for at most 40 characters' room.)
+        heading.max(cells).clamp(6, 40)
+    };
+    let wants: Vec<usize> = (0..n).map(longest).collect();
+    let total: usize = wants.iter().sum::<usize>().max(1);
+    let mut widths: Vec<usize> = wants.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    let given: usize = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH - given;
+    }
+    widths
 }
 
 fn cell(width: usize) -> TableCell {
@@ -125,12 +177,17 @@ fn run(text: &str) -> Run {
     run
 }
 
+/// A paragraph with the space after it that every paragraph has.
+fn paragraph() -> Paragraph {
+    Paragraph::new().line_spacing(LineSpacing::new().after(AFTER))
+}
+
 fn text_paragraph(text: &str) -> Paragraph {
-    Paragraph::new().add_run(run(text)).align(AlignmentType::Left)
+    paragraph().add_run(run(text)).align(AlignmentType::Left)
 }
 
 fn bold_paragraph(text: &str) -> Paragraph {
-    Paragraph::new().add_run(run(text).bold())
+    paragraph().add_run(run(text).bold())
 }
 
 /// A text with its light structure (`rich`): paragraphs with line breaks, bullets
@@ -142,7 +199,7 @@ fn rich_paragraphs(text: &str, label: Option<&str>) -> Vec<Paragraph> {
     for block in rich::blocks(text) {
         match block {
             Block::Lines(lines) => {
-                let mut p = Paragraph::new().align(AlignmentType::Left);
+                let mut p = paragraph().align(AlignmentType::Left);
                 if let Some(l) = label.take() {
                     p = p.add_run(l);
                 }
@@ -156,12 +213,12 @@ fn rich_paragraphs(text: &str, label: Option<&str>) -> Vec<Paragraph> {
             }
             Block::Bullets(items) => {
                 if let Some(l) = label.take() {
-                    out.push(Paragraph::new().add_run(l));
+                    out.push(paragraph().add_run(l));
                 }
                 for (depth, line) in &items {
                     let left = i32::try_from(360 * (depth + 1)).unwrap_or(i32::MAX);
                     let mark = if *depth == 0 { "•\t" } else { "◦\t" };
-                    let p = Paragraph::new()
+                    let p = paragraph()
                         .indent(Some(left), Some(SpecialIndentType::Hanging(360)), None, None)
                         .add_run(Run::new().add_text(mark));
                     out.push(inline_runs(p, line));
@@ -198,7 +255,7 @@ fn inline_runs(mut p: Paragraph, inlines: &[Inline]) -> Paragraph {
 
 /// "Vedtak: Styringsgruppen godkjenner ...": the label bold.
 fn labeled(label: &str, text: &str) -> Paragraph {
-    Paragraph::new().add_run(run(label).bold()).add_run(run(&format!(" {text}")))
+    paragraph().add_run(run(label).bold()).add_run(run(&format!(" {text}")))
 }
 
 #[cfg(test)]
@@ -219,7 +276,7 @@ mod tests {
     }
 
     fn seed_docx() -> Vec<u8> {
-        render(&document::referat(&seed_session(), i18n::words(Lang::Nb), Options::default())).unwrap()
+        render(&document::referat(&seed_session(), i18n::words(Lang::Nb), Options::default()), Lang::Nb).unwrap()
     }
 
     #[test]
@@ -246,7 +303,7 @@ mod tests {
         session.open_draft(4, crate::domain::time::Stamp::parse("2025-06-03 10:40:00").unwrap()).unwrap();
         session.draft_mut(4).unwrap().note.text = "- Se *presentasjonen*\n  - på https://ehelse.no/a?b=1&c=2".into();
         session.commit_draft(4);
-        let docx = render(&document::referat(&session, i18n::words(Lang::Nb), Options::default())).unwrap();
+        let docx = render(&document::referat(&session, i18n::words(Lang::Nb), Options::default()), Lang::Nb).unwrap();
         let xml = part(&docx, "word/document.xml");
         let near = |what: &str| {
             xml.find("presentasjonen")
@@ -270,10 +327,52 @@ mod tests {
     }
 
     #[test]
+    fn a_document_a_secretariat_sends_as_it_is() {
+        let docx = seed_docx();
+        let xml = part(&docx, "word/document.xml");
+        let count = |what: &str| xml.matches(what).count();
+        assert!(count("<w:tblHeader />") >= 2, "the header row of each table repeated on every page");
+        assert!(count("<w:cantSplit />") > 20, "no row split across pages");
+        assert!(xml.contains("<w:spacing w:after=\"120\" />"), "space after paragraphs");
+        let footer = part(&docx, "word/footer1.xml");
+        assert!(footer.contains("Side ") && footer.contains(" av "), "{footer}");
+        assert!(footer.contains("PAGE") && footer.contains("NUMPAGES"), "{footer}");
+        let styles = part(&docx, "word/styles.xml");
+        assert!(styles.contains("<w:lang w:val=\"nb-NO\""), "the document's language");
+        assert!(styles.contains("<w:spacing w:before=\"240\" w:after=\"120\" />"), "space around headings");
+        let core = part(&docx, "docProps/core.xml");
+        assert!(core.contains("<dc:creator>Styringsgruppen for Norm for informasjonssikkerhet"), "{core}");
+        assert!(core.contains("2025-06-03") && !core.contains("1970"), "{core}");
+        assert!(core.contains("<dc:language>nb-NO</dc:language>"), "{core}");
+        let english =
+            render(&document::referat(&seed_session(), i18n::words(Lang::En), Options::default()), Lang::En).unwrap();
+        assert!(part(&english, "word/styles.xml").contains("<w:lang w:val=\"en-GB\""));
+        assert!(part(&english, "word/footer1.xml").contains("Page "));
+    }
+
+    #[test]
+    fn columns_are_as_wide_as_their_texts_need() {
+        let table = DocTable {
+            heading: "Oppfølgingspunkter".into(),
+            columns: vec!["Sak".into(), "Hva".into(), "Hvem".into(), "Frist".into()],
+            rows: vec![vec![
+                "04/25".into(),
+                "Sende kommentarer om manglende referanser".into(),
+                "Legeforeningen".into(),
+                "18.08.25".into(),
+            ]],
+            groups: Vec::new(),
+        };
+        let widths = column_widths(&table);
+        assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
+        assert!(widths[1] > 2 * widths[0] && widths[1] > widths[2] && widths[2] > widths[3], "{widths:?}");
+    }
+
+    #[test]
     fn user_text_is_escaped() {
         let mut session = seed_session();
         session.agenda.title = "<script>alert('x')</script> & \"Ørsta\"".into();
-        let docx = render(&document::referat(&session, i18n::words(Lang::Nb), Options::default())).unwrap();
+        let docx = render(&document::referat(&session, i18n::words(Lang::Nb), Options::default()), Lang::Nb).unwrap();
         let xml = part(&docx, "word/document.xml");
         assert!(!xml.contains("<script>"), "{xml}");
         assert!(xml.contains("&lt;script&gt;"), "{xml}");

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod docx;
+mod docx_package;
 pub mod html;
 pub mod markdown;
 mod rich;

@@ -190,7 +190,7 @@ fn hostile_texts_are_escaped_in_docx() {
         ),
         document::innkalling(&session.agenda, i18n::words(Lang::Nb)),
     ] {
-        let bytes = super::docx::render(&doc).unwrap();
+        let bytes = super::docx::render(&doc, Lang::Nb).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut xml = String::new();
         zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
