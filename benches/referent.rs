@@ -143,7 +143,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| html::render(&document::referat(black_box(&session), words, Options::default()), Lang::Nb));
         });
         c.bench_function(&format!("export_docx/{name}"), |b| {
-            b.iter(|| docx::render(&document::referat(black_box(&session), words, Options::default())));
+            b.iter(|| docx::render(&document::referat(black_box(&session), words, Options::default()), Lang::Nb));
         });
     }
 }
