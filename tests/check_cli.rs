@@ -127,6 +127,16 @@ fn a_session_held_on_another_day_than_its_agenda_s_is_warned_about() {
 }
 
 #[test]
+fn a_file_cut_off_in_a_raw_string_is_refused_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "møte.ron", "Agenda(title: \"x\", date: \"2025-06-03\") r#");
+    let r = check(&[path.as_os_str()]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("møte.ron:1:39: feil: det står noe etter slutten av agendaen"), "{}", r.err);
+    assert!(!r.err.contains("panicked"), "{}", r.err);
+}
+
+#[test]
 fn an_unknown_kind_lists_the_valid_ones() {
     let r = check_changed("kind: Decision", "kind: Beslutning");
     assert_eq!(r.code, 1);

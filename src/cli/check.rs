@@ -80,6 +80,7 @@ pub fn diagnostic(
     severity: &str,
     message: &str,
 ) -> std::io::Result<()> {
+    let message = readable(message);
     let Some(at) = at else {
         return writeln!(err, "{name}: {severity}: {message}");
     };
@@ -87,12 +88,63 @@ pub fn diagnostic(
     if let Some(line) = text.lines().nth(at.line - 1) {
         let number = at.line.to_string();
         let pad = " ".repeat(number.len());
-        let before: String =
-            line.chars().take(at.col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-        writeln!(err, " {number} | {line}")?;
+        let (shown, before) = excerpt(line, at.col);
+        writeln!(err, " {number} | {shown}")?;
         writeln!(err, " {pad} | {before}^")?;
     }
     Ok(())
+}
+
+/// How much of a source line is shown under a message, in characters.
+const SHOWN: usize = 100;
+/// How long a quoted value in a message may be, in characters.
+const QUOTED: usize = 80;
+
+/// The part of `line` shown under a message: at most `SHOWN` characters around column
+/// `col` ("…" where it is cut), control characters (a terminal escape in a title) as "�";
+/// and what goes before the caret under column `col`.
+fn excerpt(line: &str, col: usize) -> (String, String) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = col.saturating_sub(1).min(chars.len());
+    let start = if chars.len() <= SHOWN { 0 } else { at.saturating_sub(SHOWN * 2 / 3).min(chars.len() - SHOWN) };
+    let end = (start + SHOWN).min(chars.len());
+    let visible = |c: char| if c.is_control() && c != '\t' { '\u{fffd}' } else { c };
+    let mut shown: String = chars[start..end].iter().copied().map(visible).collect();
+    let mut before: String = chars[start..at].iter().map(|&c| if c == '\t' { '\t' } else { ' ' }).collect();
+    if start > 0 {
+        shown.insert(0, '…');
+        before.insert(0, ' ');
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, before)
+}
+
+/// `message` with every quoted value («...» or "...") longer than `QUOTED` characters cut
+/// in the middle, and control characters shown as "�": a message is read, not scrolled.
+fn readable(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(open) = rest.find(['«', '"']) {
+        let quote = if rest[open..].starts_with('«') { '»' } else { '"' };
+        let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(len) = rest[inner_start..].find(quote) else { break };
+        out.push_str(&rest[..inner_start]);
+        let inner = &rest[inner_start..inner_start + len];
+        let count = inner.chars().count();
+        if count > QUOTED {
+            let head: String = inner.chars().take(QUOTED - 20).collect();
+            let tail: String = inner.chars().skip(count - 10).collect();
+            out.push_str(&format!("{head} … {tail}"));
+        } else {
+            out.push_str(inner);
+        }
+        out.push(quote);
+        rest = &rest[inner_start + len + quote.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{fffd}' } else { c }).collect()
 }
 
 /// The header and the saksliste with number, Kl., timebox, kind and title.
@@ -153,4 +205,28 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
         writeln!(out, "  {:<6} {end:<5} {:>7}  {:<kind_width$}  {}", "", "", "", w.end_of_meeting)?;
     }
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column_and_a_long_value_cut() {
+        let line = format!("Agenda(phrases: [{}], titel: \"x\")", "r\"d\",".repeat(10_000));
+        let col = line.find("titel").unwrap() + 1;
+        let (shown, before) = excerpt(&line, col);
+        assert!(shown.chars().count() <= SHOWN + 2, "{shown}");
+        assert!(shown.starts_with('…') && shown.contains("titel: \"x\")"), "{shown}");
+        assert_eq!(shown.chars().nth(before.chars().count()), Some('t'), "the caret under the field");
+        let (short, before) = excerpt("Sak(at: \"25:70\")", 9);
+        assert_eq!((short.as_str(), before.as_str()), ("Sak(at: \"25:70\")", "        "));
+        let message = format!("ukjent verdi «{}»", "x".repeat(26_000_000 / 1000));
+        let cut = readable(&message);
+        assert!(cut.len() < 200 && cut.starts_with("ukjent verdi «xxx") && cut.ends_with("xxx»"), "{cut}");
+        assert_eq!(readable("«kort» og \"også\""), "«kort» og \"også\"");
+        assert_eq!(readable("tittel «\u{1b}[2J»"), "tittel «\u{fffd}[2J»", "no terminal escapes");
+        let (escaped, _) = excerpt("title: \"\u{1b}]0;pwned\u{7}\"", 1);
+        assert!(!escaped.contains('\u{1b}') && !escaped.contains('\u{7}'), "{escaped:?}");
+    }
 }

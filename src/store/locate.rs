@@ -190,13 +190,15 @@ fn tokens(src: &str) -> Vec<(Token, Position)> {
             }
             advance(&mut i, &mut line, &mut col, n + 1);
             out.push((Token::Other, pos));
-        } else if c == 'r' && matches!(next, Some('"' | '#')) {
-            let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
-            let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
-            let body: String = chars[i + 2 + hashes..].iter().collect();
-            let n = body.find(&close).map_or(chars.len() - i, |b| 2 + hashes + body[..b].chars().count() + close.len());
+        } else if c == 'r' && matches!(next, Some('"' | '#')) && raw_string_at(&chars, i).is_some() {
+            let n = raw_string_at(&chars, i).unwrap_or(1);
             advance(&mut i, &mut line, &mut col, n);
             out.push((Token::Other, pos));
+        } else if c == 'r' && next == Some('#') && chars.get(i + 2).is_some_and(|c| c.is_alphabetic() || *c == '_') {
+            // A raw identifier, `r#type`: the name after the `#`.
+            let n = chars[i + 2..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').count();
+            out.push((Token::Ident(chars[i + 2..i + 2 + n].iter().collect()), pos));
+            advance(&mut i, &mut line, &mut col, 2 + n);
         } else if c.is_alphabetic() || c == '_' {
             let n = chars[i..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').count();
             out.push((Token::Ident(chars[i..i + n].iter().collect()), pos));
@@ -216,9 +218,45 @@ fn tokens(src: &str) -> Vec<(Token, Position)> {
     out
 }
 
+/// The length in chars of the raw string (`r"..."`, `r#"..."#`, ...) that starts at `at`,
+/// to the end of the text when it is not closed; `None` when no raw string starts there.
+/// One pass over the string: a text of many raw strings is read in linear time.
+fn raw_string_at(chars: &[char], at: usize) -> Option<usize> {
+    let hashes = chars.get(at + 1..)?.iter().take_while(|&&c| c == '#').count();
+    let open = at + 1 + hashes;
+    if chars.get(open) != Some(&'"') {
+        return None;
+    }
+    let closes =
+        |j: usize| chars[j] == '"' && chars.get(j + 1..j + 1 + hashes).is_some_and(|h| h.iter().all(|&c| c == '#'));
+    let end = (open + 1..chars.len()).find(|&j| closes(j)).map_or(chars.len(), |j| j + 1 + hashes);
+    Some(end - at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_strings_cut_off_anywhere_are_read_without_a_panic() {
+        // Found by a fuzzer: a text that ends in ` r#` (or is cut there, as the first look
+        // at a large session cuts it) panicked.
+        for text in ["r#", " r#", "r", "r#\"", "r##", "r#\"x", "r##\"x\"#", "r\"", "Agenda() r#", "x: r#type"] {
+            let _ = tokens(text);
+            let _ = first_name(text);
+            let _ = SourceMap::of(text);
+        }
+        assert_eq!(raw_string_at(&"r#\"a\"b\"#,".chars().collect::<Vec<_>>(), 0), Some(8));
+        assert_eq!(raw_string_at(&"r##\"x\"#".chars().collect::<Vec<_>>(), 0), Some(7), "not closed: to the end");
+        assert_eq!(raw_string_at(&"r#".chars().collect::<Vec<_>>(), 0), None);
+        assert!(matches!(tokens("r#type").first(), Some((Token::Ident(name), _)) if name == "type"));
+        // A raw string that ends exactly where the first look stops.
+        let head = "Agenda(title: r\"";
+        let text = format!("{head}{}\", date: \"2025-06-03\")", "a".repeat(4 * 1024 - head.len() - 1));
+        assert_eq!(first_name(&text).as_deref(), Some("Agenda"));
+        let cut = format!("{head}{}r#", "a".repeat(4 * 1024 - head.len() - 2));
+        assert_eq!(first_name(&cut).as_deref(), Some("Agenda"));
+    }
 
     #[allow(clippy::needless_raw_string_hashes)] // it holds a raw string that ends in "#
     const SRC: &str = r##"#![enable(implicit_some)]
