@@ -282,13 +282,13 @@ impl App {
 
     /// Text pasted into the terminal (bracketed paste): one edit in whatever has the keys.
     pub fn paste(&mut self, text: &str, now: Stamp) {
-        let one_line = || text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+        let one_line = || crate::domain::text::one_line(text);
         match &mut self.mode {
             Mode::Prompt(p) => {
                 p.input.insert_str(one_line());
             }
             Mode::Editor(e) => {
-                e.area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                e.area.insert_str(crate::domain::text::clean(text));
                 self.sync_draft(now);
             }
             Mode::Picker(p) => {

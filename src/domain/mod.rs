@@ -14,6 +14,7 @@ pub mod frist;
 pub mod notes;
 pub mod schedule;
 pub mod session;
+pub mod text;
 pub mod time;
 pub mod timeline;
 pub mod vedtak;

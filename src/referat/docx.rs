@@ -12,6 +12,7 @@ use super::document::{Document, Para, Table as DocTable};
 use super::docx_package;
 use super::rich::{self, Block, Inline};
 use crate::domain::agenda::Lang;
+use crate::domain::text::clean;
 
 /// A4 in twentieths of a point, with 2 cm margins.
 const PAGE: (u32, u32) = (11_906, 16_838);
@@ -167,6 +168,7 @@ fn cell(width: usize) -> TableCell {
 
 /// Text as a run, its line breaks kept as line breaks.
 fn run(text: &str) -> Run {
+    let text = clean(text);
     let mut run = Run::new();
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -196,7 +198,8 @@ fn bold_paragraph(text: &str) -> Paragraph {
 fn rich_paragraphs(text: &str, label: Option<&str>) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut label = label.map(|l| Run::new().add_text(format!("{l} ")).bold());
-    for block in rich::blocks(text) {
+    let text = clean(text);
+    for block in rich::blocks(&text) {
         match block {
             Block::Lines(lines) => {
                 let mut p = paragraph().align(AlignmentType::Left);

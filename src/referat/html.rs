@@ -93,7 +93,8 @@ fn table(t: &Table) -> String {
 fn rich_html(text: &str, label: Option<&str>) -> String {
     let mut out = String::new();
     let mut label = label.map(|l| format!("<strong>{}</strong> ", escape(l)));
-    for block in rich::blocks(text) {
+    let text = crate::domain::text::clean(text);
+    for block in rich::blocks(&text) {
         match block {
             Block::Lines(lines) => {
                 let lines: Vec<String> = lines.iter().map(|l| inline_html(l)).collect();
@@ -168,6 +169,7 @@ pub fn escape(text: &str) -> String {
 /// `escape` for text that goes on from other text on its line (`line_start` false): its
 /// leading spaces are spaces.
 fn escape_from(text: &str, mut line_start: bool) -> String {
+    let text = crate::domain::text::clean(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if line_start && (c == ' ' || c == '\t') {

@@ -2,9 +2,10 @@
 //! so a note that starts with "#", "-" or "1." or holds "|", "*" or "<" shows as typed.
 
 use super::document::{Document, Para, Table};
+use crate::domain::text::{clean, one_line};
 
 pub fn render(doc: &Document) -> String {
-    let mut out = format!("# {}\n\n", escape(&doc.title));
+    let mut out = format!("# {}\n\n", escape(&one_line(&doc.title)));
     for (label, value) in &doc.header {
         out += &format!("**{}:** {}  \n", escape(label), escape(value));
     }
@@ -13,7 +14,7 @@ pub fn render(doc: &Document) -> String {
         if group.inline {
             out += &format!("**{}:** {}\n\n", escape(&group.heading), escape(&group.people.join(", ")));
         } else {
-            out += &format!("## {}\n\n", escape(&group.heading));
+            out += &format!("## {}\n\n", escape(&one_line(&group.heading)));
             for p in &group.people {
                 out += &format!("- {}\n", escape(p));
             }
@@ -23,12 +24,12 @@ pub fn render(doc: &Document) -> String {
     if let Some(t) = &doc.org_table {
         out += &table(t);
     }
-    out += &format!("## {}\n\n", escape(&doc.columns[1]));
+    out += &format!("## {}\n\n", escape(&one_line(&doc.columns[1])));
     for row in &doc.rows {
-        let mut head: Vec<String> = row.left.iter().map(|l| escape(l)).collect();
+        let mut head: Vec<String> = row.left.iter().map(|l| escape(&one_line(l))).collect();
         let mut rest = row.right.as_slice();
         if let Some((Para::Heading(h), tail)) = row.right.split_first() {
-            head.push(escape(h));
+            head.push(escape(&one_line(h)));
             rest = tail;
         }
         out += &format!("### {}\n\n", head.join(" · "));
@@ -49,8 +50,8 @@ pub fn render(doc: &Document) -> String {
 }
 
 fn table(t: &Table) -> String {
-    let cell = |c: &str| escape_inline(&c.replace('\n', " "));
-    let mut out = format!("## {}\n\n", escape(&t.heading));
+    let cell = |c: &str| escape_inline(&one_line(c));
+    let mut out = format!("## {}\n\n", escape(&one_line(&t.heading)));
     out += &format!("| {} |\n", t.columns.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "));
     out += &format!("|{}\n", "---|".repeat(t.columns.len()));
     for (k, row) in t.rows.iter().enumerate() {
@@ -75,7 +76,8 @@ fn escape_inline(text: &str) -> String {
 }
 
 fn escape_with(text: &str, block: bool) -> String {
-    text.lines()
+    clean(text)
+        .split('\n')
         .map(|line| {
             let mut out = String::new();
             let trimmed = line.trim_start();

@@ -312,3 +312,29 @@ fn light_structure_in_a_note_reads_as_typed_in_markdown() {
     let md = markdown::render(&document::referat(&structured_session(), i18n::words(Lang::Nb), Options::default()));
     assert!(md.contains("Tre innspill:\\\n\\- Datadeling i sanntid\\\n  \\- neste versjon\\\n\\- Se \\*presentasjonen\\* på https://ehelse.no/normen.\\\nSkriv til post@ehelse.no."), "{md}");
 }
+
+#[test]
+fn control_characters_from_a_paste_never_break_a_referat() {
+    let mut s = seed_session();
+    s.agenda.title = "Møte\rmed CR".into();
+    if let Item::Sak(sak) = &mut s.agenda.items[4] {
+        sak.title = "Normen\r\n7.0".into();
+    }
+    s.open_draft(4, crate::domain::time::Stamp::parse("2025-06-03 10:40:00").unwrap()).unwrap();
+    s.draft_mut(4).unwrap().note.text = "PowerPoint\u{b}linje\u{c}side\u{1}\u{1b}[2J\u{7}slutt".into();
+    s.commit_draft(4);
+    let doc = document::referat(&s, i18n::words(Lang::Nb), Options::default());
+    let md = markdown::render(&doc);
+    assert!(!md.contains('\r') && !md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
+    assert!(md.contains("### 04/25 · Kl. 10:20 · Beslutningssak: Normen 7.0\n"), "a heading on one line: {md}");
+    assert!(md.contains("PowerPoint\\\nlinje\\\nside\\[2Jslutt"), "{md}");
+    let page = html::render(&doc, Lang::Nb);
+    assert!(!page.chars().any(|c| c.is_control() && c != '\n'), "html");
+    let docx = super::docx::render(&doc, Lang::Nb).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    // XML 1.0 allows no control character but tab, LF and CR.
+    assert!(!xml.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')), "the DOCX stays XML");
+    assert!(xml.contains(">PowerPoint<"), "the paste's line breaks are line breaks");
+}

@@ -111,6 +111,15 @@ fn votes_that_do_not_add_up_are_warned_about_and_kept() {
 }
 
 #[test]
+fn a_paste_from_powerpoint_keeps_its_line_breaks_and_drops_control_characters() {
+    let mut app = at_04_25();
+    keys(&mut app, "i", "10:21:00");
+    app.update(crate::app::Input::Paste("Første\u{b}andre\r\ntredje\u{1}\u{1b}[2J".into()), at("10:21:05"));
+    let draft = app.session.agenda.items[4].record().draft.clone().unwrap();
+    assert_eq!(draft.note.text, "Første\nandre\ntredje[2J");
+}
+
+#[test]
 fn a_heading_opens_a_group_of_notes() {
     let mut app = at_04_25();
     keys(
