@@ -137,6 +137,32 @@ fn a_file_cut_off_in_a_raw_string_is_refused_not_a_crash() {
 }
 
 #[test]
+fn values_past_what_a_meeting_can_hold_are_refused_where_they_are() {
+    let r = check_changed("minutes: 5),", "minutes: 4294967295),");
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("feil: tidsrammen er 4294967295 minutter, mer enn et døgn"), "{}", r.err);
+    let r = check_changed("items: [", "numbering: (first: 4294967295),\n    items: [");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("feil: saksnumrene går opp til 9999: skriv numbering: (first: 9999) eller lavere"),
+        "{}",
+        r.err
+    );
+    assert!(!r.err.contains("brukt to ganger"), "no duplicate numbers said for it: {}", r.err);
+}
+
+#[test]
+fn a_meeting_that_ends_as_it_begins_is_said_so() {
+    let r = check_changed("end: \"11:00\"", "end: \"10:00\"");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("feil: møtet slutter kl. 10:00, samtidig som det begynner: skriv en senere end"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
 fn an_unknown_kind_lists_the_valid_ones() {
     let r = check_changed("kind: Decision", "kind: Beslutning");
     assert_eq!(r.code, 1);

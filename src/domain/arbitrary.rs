@@ -661,7 +661,7 @@ mod tests {
         for (numbering, problem) in [
             ("numbering: (first: 0),", "NumberingFromZero"),
             ("numbering: (year: 2025),", "NumberingYear"),
-            ("numbering: (first: 4294967295),", "DuplicateNumber"),
+            ("numbering: (first: 4294967295),", "NumberingTooHigh"),
         ] {
             let text = format!(
                 r#"Agenda(title: "M", date: "2025-06-03", start: "10:00", end: "11:00", {numbering}

@@ -5,6 +5,11 @@ use super::schedule::{Length, Schedule};
 use super::session::Session;
 use super::time::{Day, Hm};
 
+/// The highest first sak number: a year's numbers, with room to spare.
+pub const MOST_SAKER: u32 = 9_999;
+/// The longest timebox: a day.
+pub const DAY_MINUTES: u32 = 24 * 60;
+
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -56,6 +61,10 @@ pub enum Problem {
     NumberingFromZero,
     /// `numbering: (year: 2025)`: the year of a sak number has two digits.
     NumberingYear { year: u32 },
+    /// `numbering: (first: 4294967295)`: past what sak numbers go up to.
+    NumberingTooHigh { first: u32 },
+    /// A timebox longer than a day (`minutes: 4294967295`).
+    TimeboxTooLong { minutes: u32 },
     /// A session: the meeting ran on another day than its agenda's `date` (the referat is
     /// dated the day it ran).
     RanOnAnotherDay { ran: Day, planned: Day },
@@ -127,9 +136,14 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
         if let Some(year) = numbering.year.filter(|y| *y > 99) {
             say(Spot::Header("numbering"), Problem::NumberingYear { year });
         }
+        if numbering.first > MOST_SAKER {
+            say(Spot::Header("numbering"), Problem::NumberingTooHigh { first: numbering.first });
+        }
     }
 
     let numbers = agenda.sak_numbers();
+    // (Numbers counted from past the top run into each other: that is said once, above.)
+    let numbers_fit = agenda.numbering.as_ref().is_none_or(|n| n.first <= MOST_SAKER);
     let mut previous_end = start;
     for (i, (item, slot)) in agenda.items.iter().zip(&schedule.slots).enumerate() {
         if let Item::Sak(sak) = item
@@ -137,7 +151,8 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
         {
             say(Spot::Item(i, "title"), Problem::EmptyTitle);
         }
-        if let Some(number) = numbers[i]
+        if numbers_fit
+            && let Some(number) = numbers[i]
             && let Some(first) = numbers[..i].iter().position(|n| *n == Some(number))
         {
             let first_title = agenda.items[first].title().to_string();
@@ -157,6 +172,9 @@ pub fn check(agenda: &Agenda, schedule: &Schedule) -> Vec<Finding> {
         }
         if slot.length == Length::Unknown {
             say(Spot::Item(i, "minutes"), Problem::NoTimebox);
+        }
+        if let Some(minutes) = item.minutes().filter(|m| *m > DAY_MINUTES) {
+            say(Spot::Item(i, "minutes"), Problem::TimeboxTooLong { minutes });
         }
         previous_end = slot.end();
     }

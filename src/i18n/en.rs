@@ -2,7 +2,7 @@
 
 use super::{ReferatWords, Words, closest};
 use crate::app::keymap::Action;
-use crate::domain::check::Problem;
+use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
@@ -366,12 +366,21 @@ fn problem(p: &Problem) -> String {
             "the file was written for a newer version of referent (format {found}; this version reads format {known}): update referent"
         ),
         Problem::NoStart => "the meeting has no start time: write start: \"10:00\" (or at: on the first item)".into(),
+        Problem::EndBeforeStart { start, end } if start == end => {
+            format!("the meeting ends at {end}, as it begins: write a later end")
+        }
         Problem::EndBeforeStart { start, end } => format!("the meeting ends at {end}, before it starts at {start}"),
         Problem::NoEnd => {
             "the meeting has no end time (end: \"15:00\"), so the agenda cannot be checked against it".into()
         }
         Problem::NoItems => "the agenda is empty: write the items in items: [ ... ]".into(),
         Problem::NumberingFromZero => "sak numbers count from 1: write numbering: (first: 1) or higher".into(),
+        Problem::NumberingTooHigh { first } => {
+            format!("sak numbers go up to {MOST_SAKER}: write numbering: (first: {MOST_SAKER}) or lower, not {first}")
+        }
+        Problem::TimeboxTooLong { minutes } => format!(
+            "the timebox is {minutes} minutes, more than a day: write minutes: in minutes (at most {DAY_MINUTES})"
+        ),
         Problem::NumberingYear { year } => {
             format!("the year of a sak number has two digits: write numbering: (year: {:02}), not {year}", year % 100)
         }

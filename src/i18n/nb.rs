@@ -2,7 +2,7 @@
 
 use super::{ReferatWords, Words, closest};
 use crate::app::keymap::Action;
-use crate::domain::check::Problem;
+use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
@@ -365,6 +365,9 @@ fn problem(p: &Problem) -> String {
         Problem::NoStart => {
             "møtet har ikke noe starttidspunkt: skriv start: \"10:00\" (eller at: på første sak)".into()
         }
+        Problem::EndBeforeStart { start, end } if start == end => {
+            format!("møtet slutter kl. {end}, samtidig som det begynner: skriv en senere end")
+        }
         Problem::EndBeforeStart { start, end } => format!("møtet slutter kl. {end}, før det begynner kl. {start}"),
         Problem::NoEnd => {
             "møtet har ikke noe sluttidspunkt (end: \"15:00\"), så det kan ikke sjekkes at saklista holder tiden".into()
@@ -372,6 +375,12 @@ fn problem(p: &Problem) -> String {
         Problem::NoItems => "saklista er tom: skriv sakene i items: [ ... ]".into(),
         Problem::EmptyTitle => "saken har tom tittel".into(),
         Problem::NumberingFromZero => "saksnumrene teller fra 1: skriv numbering: (first: 1) eller høyere".into(),
+        Problem::NumberingTooHigh { first } => format!(
+            "saksnumrene går opp til {MOST_SAKER}: skriv numbering: (first: {MOST_SAKER}) eller lavere, ikke {first}"
+        ),
+        Problem::TimeboxTooLong { minutes } => format!(
+            "tidsrammen er {minutes} minutter, mer enn et døgn: skriv minutes: med minutter (høyst {DAY_MINUTES})"
+        ),
         Problem::NumberingYear { year } => {
             format!("året i et saksnummer har to sifre: skriv numbering: (year: {:02}), ikke {year}", year % 100)
         }

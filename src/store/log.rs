@@ -19,7 +19,7 @@ pub fn state_dir(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 /// The log file's path, or `None` when there is nowhere to write it (then nothing is logged).
 pub fn init() -> Option<PathBuf> {
     let dir = state_dir(|k| std::env::var(k).ok())?;
-    fs::create_dir_all(&dir).ok()?;
+    private_dir(&dir).ok()?;
     let path = dir.join("referent.log");
     let file = super::private(OpenOptions::new().create(true).append(true)).open(&path).ok()?;
     let subscriber =
@@ -28,9 +28,29 @@ pub fn init() -> Option<PathBuf> {
     Some(path)
 }
 
+/// Makes the folder `dir` (and those above it) readable by its owner only, as it is
+/// made; our own folder, found open to others, is closed.
+pub fn private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_state_folder_is_its_owner_s_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("state/referent");
+        private_dir(&dir).unwrap();
+        assert_eq!(fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+        private_dir(&dir).unwrap();
+        assert_eq!(fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700, "closed again");
+    }
 
     #[test]
     fn the_state_folder_follows_xdg_then_home() {
