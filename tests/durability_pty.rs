@@ -284,3 +284,46 @@ fn a_live_run_with_no_terminal_says_so_exits_non_zero_and_leaves_nothing() {
     assert!(err.contains("ødelagt.ron:1"), "{err}");
     assert!(!err.contains("terminal"), "{err}");
 }
+
+/// The folder of the session goes while the meeting runs: whichever way the program is
+/// left (quit and yes, Ctrl+C, SIGTERM), it never says the session is saved, and what was
+/// typed since is in an emergency copy in the state folder, whose path is printed.
+#[test]
+fn leaving_while_saving_fails_says_so_and_writes_an_emergency_copy() {
+    for how in ["quit", "ctrl-c", "sigterm"] {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("møte");
+        std::fs::create_dir(&folder).unwrap();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas").join(AGENDA);
+        std::fs::copy(src, folder.join(AGENDA)).unwrap();
+        let mut term = Term::start(dir.path(), &[&format!("møte/{AGENDA}")], 100, 30);
+        term.wait_for("Møtet har ikke startet");
+        term.type_keys("ni");
+        term.wait_for("Nytt innspill");
+        std::fs::remove_dir_all(&folder).unwrap();
+        term.type_keys("LAST-WORDS");
+        term.wait_for("IKKE LAGRET");
+        match how {
+            "quit" => {
+                term.send(b"\x1b");
+                term.type_keys("q");
+                term.wait_for("De siste endringene er IKKE lagret");
+                term.type_keys("j");
+            }
+            "ctrl-c" => term.send(&[3]),
+            _ => term.signal("TERM"),
+        }
+        let code = term.wait_exit();
+        let shown = term.text();
+        assert_ne!(code, 0, "{how}: {shown}");
+        assert!(!shown.contains("Sesjonen er lagret"), "{how}: never said saved when it is not:\n{shown}");
+        assert!(shown.contains("en nødkopi av alt er skrevet til"), "{how}: {shown}");
+        let rescued = dir.path().join(".state/referent/rescued");
+        let copies: Vec<_> = std::fs::read_dir(&rescued).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(copies.len(), 1, "{how}: {copies:?}");
+        let copy = std::fs::read_to_string(&copies[0]).unwrap();
+        assert!(copy.contains("LAST-WORDS"), "{how}: the last words are in the copy");
+        let name = copies[0].file_name().unwrap().to_string_lossy().into_owned();
+        assert!(shown.replace('\n', "").contains(&name), "{how}: its path is printed: {shown}");
+    }
+}

@@ -224,6 +224,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Prompt, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Confirm, [ch('j'), ch('y'), Key::new(Code::Enter, NONE)], Yes, true),
     bind!(Confirm, [ch('n'), Key::new(Code::Esc, NONE)], No, true),
+    bind!(Confirm, [Key::new(Code::Char('s'), CTRL)], SaveElsewhere, false),
     bind!(Confirm, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
 ];
 

@@ -420,7 +420,7 @@ impl App {
                 self.mode = Mode::Help;
             }
             Action::Quit => {
-                if self.session.is_running() {
+                if self.session.is_running() || matches!(self.saved, SaveState::Failed(_)) {
                     self.mode = Mode::Confirm(Confirm::Quit);
                 } else {
                     self.quit = true;
@@ -511,6 +511,10 @@ impl App {
                 }
             }
             Action::No => self.mode = Mode::Normal,
+            Action::SaveElsewhere => {
+                self.mode = Mode::Normal;
+                self.act_main(Action::SaveElsewhere, now);
+            }
             Action::ForceQuit => self.quit = true,
             _ => {}
         }

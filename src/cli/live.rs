@@ -40,6 +40,7 @@ pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'
             // Whatever was opened is written whole and its journal goes; the run failed.
             autosave.close(&app.session);
             let _ = writeln!(std::io::stderr(), "referent: {}", (words.cannot_start)(&e.to_string()));
+            rescue_if_unsaved(&app, &autosave, words);
             return Outcome::Reported;
         }
         Ok(tui::Ended::Unreadable(e)) => {
@@ -60,19 +61,44 @@ pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'
         Ok(tui::Ended::Panicked(message)) => {
             let log = log.map(|l| l.display().to_string());
             let _ = writeln!(std::io::stderr(), "referent: {}", (words.crashed)(&message, log.as_deref()));
-            let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
+            if !rescue_if_unsaved(&app, &autosave, words) {
+                let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
+            }
             return Outcome::Crashed;
         }
         Ok(tui::Ended::Normally) => tracing::info!("{shown}: closed"),
     }
-    // The terminal may be gone (a hang-up): nothing here may fail on that.
-    let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
+    // The terminal may be gone (a hang-up): nothing here may fail on that. Nothing says
+    // saved unless it is.
     match autosave.state() {
-        SaveState::Saved => Outcome::Done,
+        SaveState::Saved => {
+            let _ = writeln!(std::io::stdout(), "{}", (words.session_at)(&shown));
+            Outcome::Done
+        }
         SaveState::Failed(reason) => {
             let reason = words.failure(reason);
             let _ = writeln!(std::io::stderr(), "{shown}: {}: {}", words.error, (words.not_saved)(&reason));
+            rescue_if_unsaved(&app, &autosave, words);
             Outcome::Reported
         }
     }
+}
+
+/// When the last changes are not on disk, everything in memory goes to an emergency copy
+/// in the state folder, and where is said. True when saving had failed.
+fn rescue_if_unsaved(app: &App, autosave: &Autosave, words: &Words) -> bool {
+    if matches!(autosave.state(), SaveState::Saved) {
+        return false;
+    }
+    match store::rescue::rescue(&app.session, autosave.path(), tui::now()) {
+        Ok(copy) => {
+            tracing::warn!("{}: not saved; emergency copy at {}", autosave.path().display(), copy.display());
+            let _ = writeln!(std::io::stderr(), "referent: {}", (words.rescued_at)(&copy.display().to_string()));
+        }
+        Err(e) => {
+            tracing::error!("{}: not saved, and no emergency copy: {e}", autosave.path().display());
+            let _ = writeln!(std::io::stderr(), "referent: {}", (words.not_rescued)(&e.to_string()));
+        }
+    }
+    true
 }

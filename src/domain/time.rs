@@ -246,6 +246,11 @@ impl Stamp {
         chrono::NaiveDateTime::parse_from_str(text, STAMP_FORMAT).ok().map(Stamp)
     }
 
+    /// "20250603-104107": for a file name.
+    pub fn compact(self) -> String {
+        self.0.format("%Y%m%d-%H%M%S").to_string()
+    }
+
     /// The day of this moment.
     pub fn day(self) -> Day {
         Day(self.0.date())

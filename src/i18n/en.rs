@@ -211,6 +211,15 @@ pub static WORDS: Words = Words {
     title_needed: "Write a title (Esc cancels).",
     not_minutes: |t| format!("\"{t}\" is not a number of minutes: write a number, like 15."),
     confirm_quit: "The meeting is running. Quit? Everything is saved, and the meeting goes on when you open it again.",
+    confirm_quit_unsaved: |reason| {
+        format!(
+            "The last changes are NOT saved ({reason}). Quit anyway? An emergency copy is written, and where is said. Ctrl+S: save elsewhere."
+        )
+    },
+    rescued_at: |p| {
+        format!("The last changes are not saved in the session; an emergency copy of everything is written to {p}")
+    },
+    not_rescued: |r| format!("The last changes are not saved, and the emergency copy could not be written: {r}"),
     confirm_close: "Close the meeting now? The end time goes into the minutes.",
     yes_no: "y = yes, n = no",
     session_at: |p| format!("The session is saved in {p}"),

@@ -130,6 +130,12 @@ pub struct Words {
     pub title_needed: &'static str,
     pub not_minutes: fn(text: &str) -> String,
     pub confirm_quit: &'static str,
+    /// The quit question when the last changes are not on disk: why not.
+    pub confirm_quit_unsaved: fn(reason: &str) -> String,
+    /// On the way out with the last changes not saved: where the emergency copy is.
+    pub rescued_at: fn(path: &str) -> String,
+    /// ... and when even that could not be written.
+    pub not_rescued: fn(reason: &str) -> String,
     pub confirm_close: &'static str,
     pub yes_no: &'static str,
     pub session_at: fn(path: &str) -> String,

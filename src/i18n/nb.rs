@@ -210,6 +210,13 @@ pub static WORDS: Words = Words {
     title_needed: "Skriv en tittel (Esc avbryter).",
     not_minutes: |t| format!("«{t}» er ikke et antall minutter: skriv et tall, f.eks. 15."),
     confirm_quit: "Møtet pågår. Avslutte programmet? Alt er lagret, og møtet fortsetter når du åpner det igjen.",
+    confirm_quit_unsaved: |reason| {
+        format!(
+            "De siste endringene er IKKE lagret ({reason}). Avslutte likevel? Da skrives en nødkopi, og stedet sies. Ctrl+S: lagre et annet sted."
+        )
+    },
+    rescued_at: |p| format!("De siste endringene er ikke lagret i sesjonen; en nødkopi av alt er skrevet til {p}"),
+    not_rescued: |r| format!("De siste endringene er ikke lagret, og nødkopien kunne ikke skrives: {r}"),
     confirm_close: "Avslutte møtet nå? Slutttiden føres i referatet.",
     yes_no: "j = ja, n = nei",
     session_at: |p| format!("Sesjonen er lagret i {p}"),

@@ -7,6 +7,7 @@ pub mod journal;
 pub mod locate;
 pub mod lock;
 pub mod log;
+pub mod rescue;
 pub mod session_file;
 pub mod split;
 pub mod syncer;

@@ -1,5 +1,6 @@
 //! Boxes drawn over the screen: help (from the keymap), a prompt, a yes/no question.
 
+use crate::store::autosave::SaveState;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -82,11 +83,12 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
 
 pub fn confirm(frame: &mut Frame, area: Rect, app: &App, confirm: Confirm) {
     let (w, t) = (app.words, &app.theme);
-    let question = match confirm {
-        Confirm::Quit => w.confirm_quit,
-        Confirm::CloseMeeting => w.confirm_close,
+    let question = match (confirm, &app.saved) {
+        (Confirm::Quit, SaveState::Failed(reason)) => (w.confirm_quit_unsaved)(&w.failure(reason)),
+        (Confirm::Quit, SaveState::Saved) => w.confirm_quit.to_string(),
+        (Confirm::CloseMeeting, _) => w.confirm_close.to_string(),
     };
-    let box_area = centered(area, 60, 7);
+    let box_area = centered(area, 60, 9);
     let lines = vec![Line::from(question), Line::default(), Line::from(Span::styled(w.yes_no, t.key))];
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(framed(app, "?"));
     frame.render_widget(Clear, box_area);
