@@ -327,3 +327,41 @@ fn leaving_while_saving_fails_says_so_and_writes_an_emergency_copy() {
         assert!(shown.replace('\n', "").contains(&name), "{how}: its path is printed: {shown}");
     }
 }
+
+/// A journal torn by a crash and cut short on disk: what could be read is back and the
+/// rest is said to be missing; the journal is kept whole, never appended to, so that what
+/// is typed after it survives a second crash.
+#[test]
+fn a_damaged_journal_is_set_aside_whole_and_what_is_typed_after_it_survives_a_second_crash() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let journal = dir.path().join(format!("{SESSION}.journal"));
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("BRAVObravo");
+    term.wait_for("BRAVObravo");
+    term.signal("KILL");
+    term.wait_exit();
+    let len = std::fs::metadata(&journal).unwrap().len();
+    std::fs::OpenOptions::new().write(true).open(&journal).unwrap().set_len(len - 12).unwrap();
+
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("kunne ikke leses");
+    term.type_keys("i");
+    term.wait_for("BRAVObrav");
+    term.type_keys("+MORE");
+    term.wait_for("BRAVObrav+MORE");
+    term.signal("KILL");
+    term.wait_exit();
+    let aside = dir.path().join(format!("{SESSION}.journal.1"));
+    assert!(aside.exists(), "the damaged journal is kept");
+    assert_eq!(std::fs::metadata(&aside).unwrap().len(), len - 12, "whole, as it was found");
+
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Hentet");
+    term.type_keys("i");
+    term.wait_for("BRAVObrav+MORE");
+    term.send(&[3]);
+    term.wait_exit();
+}

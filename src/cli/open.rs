@@ -166,6 +166,22 @@ fn continue_at(
     let (journal, notice) = match journal::replay(&path, base.as_bytes(), &mut session) {
         Ok(Replayed::Applied(n)) => (Journal::resume(&path), (n > 0).then(|| (w.journal_replayed)(n))),
         Ok(Replayed::None) => (Journal::start(&path, base.as_bytes()), None),
+        Ok(Replayed::Damaged { applied, skipped }) => {
+            // Never appended to: kept whole beside the session, which is written anew with
+            // what could be recovered, on a fresh journal.
+            let aside = match journal::set_aside(&path) {
+                Ok(aside) => aside,
+                Err(e) => {
+                    cannot_save(err, e);
+                    return None;
+                }
+            };
+            let text = session_file::to_text(&session);
+            let started = session_file::write_atomic(&path, text.as_bytes())
+                .and_then(|()| Journal::start(&path, text.as_bytes()));
+            let notice = (w.journal_damaged)(applied, skipped, &aside.display().to_string());
+            (started, Some(notice))
+        }
         Ok(Replayed::Foreign) => match journal::set_aside(&path) {
             Ok(aside) => {
                 (Journal::start(&path, base.as_bytes()), Some((w.journal_set_aside)(&aside.display().to_string())))

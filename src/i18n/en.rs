@@ -350,6 +350,11 @@ pub static WORDS: Words = Words {
         format!("Recovered {n} changes from the journal: everything typed before the interruption is here.")
     },
     journal_set_aside: |p| format!("A journal that did not belong to this session file was set aside as {p}."),
+    journal_damaged: |n, k, p| {
+        format!(
+            "Recovered {n} changes from the journal, but {k} could not be read: check what you wrote last. The journal is kept as {p}."
+        )
+    },
     docx_not_to_stdout: "docx cannot be written to standard output; give a file name with --out",
     will_not_overwrite: "the file exists already and is not overwritten; choose another name",
     session_in_use: |pid| match pid {

@@ -226,6 +226,9 @@ pub struct Words {
     pub journal_replayed: fn(changes: usize) -> String,
     /// A journal that belonged to another version of the session file, kept here.
     pub journal_set_aside: fn(path: &str) -> String,
+    /// A journal with lines that could not be read: how many were recovered, how many not,
+    /// and where the journal is kept.
+    pub journal_damaged: fn(applied: usize, skipped: usize, path: &str) -> String,
     /// The session is open in another referent, whose process id the lock file names.
     pub session_in_use: fn(pid: Option<u32>) -> String,
     /// A bug stopped the program: the panic's message, and the log with the details.

@@ -345,6 +345,11 @@ pub static WORDS: Words = Words {
     cannot_write_output: |r| format!("kan ikke skrive til standard ut: {r}"),
     journal_replayed: |n| format!("Hentet {n} endringer fra journalen: alt som ble skrevet før avbruddet, er med."),
     journal_set_aside: |p| format!("En journal som ikke hørte til denne sesjonsfilen, er lagt til side i {p}."),
+    journal_damaged: |n, k, p| {
+        format!(
+            "Hentet {n} endringer fra journalen, men {k} kunne ikke leses: se etter det siste du skrev. Journalen er tatt vare på i {p}."
+        )
+    },
     docx_not_to_stdout: "docx kan ikke skrives til standard ut; gi et filnavn med --out",
     will_not_overwrite: "filen finnes allerede, og blir ikke overskrevet; velg et annet navn",
     session_in_use: |pid| match pid {

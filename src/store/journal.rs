@@ -2,7 +2,9 @@
 //! each keystroke's change is appended as one short RON line instead of rewriting the whole
 //! session, and the journal is folded into the session file now and then and on quit.
 //! Its first line names the session file it continues (length and hash), so a journal is
-//! never replayed onto another file; a torn last line (power cut mid-write) is ignored.
+//! never replayed onto another file. A journal with a line that cannot be read (torn by a
+//! crash, damaged on disk) is replayed as far as is safe and then set aside whole, never
+//! appended to.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -160,6 +162,10 @@ pub enum Replayed {
     /// The journal belongs to another version of the session file (it was replaced or
     /// restored); it was not replayed.
     Foreign,
+    /// Some of its lines could not be read or done again (torn by a crash, damaged on
+    /// disk): `applied` were replayed, `skipped` were not. Never appended to: it is set
+    /// aside whole and the session written anew.
+    Damaged { applied: usize, skipped: usize },
 }
 
 /// Replays the journal beside `session_path` (if any) onto `session`, read from `base`.
@@ -180,17 +186,41 @@ pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Re
     if !matches {
         return Ok(Replayed::Foreign);
     }
-    let mut applied = 0;
+    let (mut applied, mut skipped) = (0, 0);
+    // After a line that is not done again, an edit of a text (bytes cut and put) is only
+    // safe once that text has been written whole again: which items those are.
+    let mut unsure: Option<std::collections::HashSet<usize>> = None;
     for l in lines {
-        // A last line without its newline was cut off mid-write: it never happened.
-        let Some(l) = l.strip_suffix('\n') else { break };
-        let Ok(Line::Change(c)) = ron::from_str::<Line>(l) else { break };
-        if !change::apply(session, c) {
-            break;
+        // (A last line without its newline was cut off mid-write.)
+        let change = l.strip_suffix('\n').and_then(|l| match ron::from_str::<Line>(l) {
+            Ok(Line::Change(c)) => Some(c),
+            _ => None,
+        });
+        let Some(change) = change else {
+            skipped += 1;
+            unsure = Some(std::collections::HashSet::new());
+            continue;
+        };
+        if let Some(sure) = &mut unsure {
+            match &change {
+                Change::DraftText { item, .. } | Change::VedtakText { item, .. } if !sure.contains(item) => {
+                    skipped += 1;
+                    continue;
+                }
+                Change::Draft { item, .. } | Change::VedtakDraft { item, .. } | Change::Item { item, .. } => {
+                    sure.insert(*item);
+                }
+                _ => {}
+            }
         }
-        applied += 1;
+        if change::apply(session, change) {
+            applied += 1;
+        } else {
+            skipped += 1;
+            unsure.get_or_insert_with(std::collections::HashSet::new);
+        }
     }
-    Ok(Replayed::Applied(applied))
+    Ok(if skipped == 0 { Replayed::Applied(applied) } else { Replayed::Damaged { applied, skipped } })
 }
 
 /// Moves the journal beside `session` out of the way, keeping it: `NAME.journal.1`, ...
@@ -285,7 +315,7 @@ mod tests {
     }
 
     #[test]
-    fn a_torn_last_line_is_ignored() {
+    fn a_torn_last_line_is_not_replayed_and_said() {
         let dir = tempfile::tempdir().unwrap();
         let mut live = running();
         let (path, base, mut journal) = saved(dir.path(), &live);
@@ -293,8 +323,35 @@ mod tests {
         let mut file = OpenOptions::new().append(true).open(journal_path(&path)).unwrap();
         file.write_all(b"Change(Draft(item: 0, draft: Some(Draft(note: Note(at: \"2025-06").unwrap();
         let mut loaded = session_file::load(&path).unwrap();
-        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Applied(1));
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Damaged { applied: 1, skipped: 1 });
         assert_eq!(loaded.agenda.items[0].record().draft.as_ref().unwrap().note.text, "Hel");
+    }
+
+    /// A damaged line in the middle: replay goes on past it with what is safe, an edit of
+    /// a text only once that text has been written whole again.
+    #[test]
+    fn replay_goes_on_past_a_damaged_line_with_what_is_safe() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, base, mut journal) = saved(dir.path(), &live);
+        journal.append(&typed(&mut live, "Hel")).unwrap();
+        // (The damaged line goes in after these are written: see below.)
+        // An edit of the text after the damage: not safe (the damaged line may have been one).
+        journal.append(&Change::DraftText { item: 0, at: 3, cut: 0, put: "lo".into() }).unwrap();
+        // The whole draft again: safe, and edits after it too.
+        let whole = live.agenda.items[0].record().draft.clone().map(|mut d| {
+            d.note.text = "Hallo".into();
+            d
+        });
+        journal.append(&Change::Draft { item: 0, draft: whole }).unwrap();
+        journal.append(&Change::DraftText { item: 0, at: 5, cut: 0, put: "!".into() }).unwrap();
+        let text = fs::read_to_string(journal_path(&path)).unwrap();
+        let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+        lines.insert(2, "Change(broken\n");
+        fs::write(journal_path(&path), lines.concat()).unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Damaged { applied: 3, skipped: 2 });
+        assert_eq!(loaded.agenda.items[0].record().draft.as_ref().unwrap().note.text, "Hallo!");
     }
 
     #[test]
