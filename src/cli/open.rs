@@ -85,6 +85,7 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     if session_file::kind_of(&text) == FileKind::Session {
         let path = session_path.unwrap_or_else(|| file.to_path_buf());
         let lock = lock_session(&path, w, err)?;
+        session_file::remove_stale_temp_files(&path);
         // Read again under the lock if the file changed since: its last holder may have
         // saved on the way out.
         let changed = path == file && session_file::on_disk(file) != read_at;
@@ -99,6 +100,7 @@ pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut imp
     let checked = checked_agenda(&name, &text, w, err)?;
     let path = session_path.unwrap_or_else(|| session_file::default_path(file));
     let lock = lock_session(&path, w, err)?;
+    session_file::remove_stale_temp_files(&path);
     if path.exists() {
         let text = super::read_text(&path, w, err)?;
         return open_session(&path.display().to_string(), path, text, lock, w, err);

@@ -325,6 +325,11 @@ impl Autosave {
             return Ok(());
         }
         let text = session_file::to_text(session);
+        if let Some(journal) = &mut self.journal
+            && let Err(e) = journal.folding(text.as_bytes())
+        {
+            tracing::warn!("{}: the journal did not take the fold: {e}", self.path.display());
+        }
         (self.write)(&self.path, text.as_bytes())?;
         self.on_disk = session_file::on_disk(&self.path);
         self.written = Some(session.clone());

@@ -26,6 +26,12 @@ enum Line {
         hash: u64,
     },
     Change(Change),
+    /// The session file is being written whole with everything above: a text of this
+    /// length and hash. Beside that file, this journal holds nothing it does not.
+    Folded {
+        len: u64,
+        hash: u64,
+    },
 }
 
 /// `møte.session.ron` → `møte.session.ron.journal`.
@@ -113,6 +119,15 @@ impl Journal {
         Ok(())
     }
 
+    /// Says that the session file is about to be written whole as `text`: should the
+    /// program stop before this journal is started anew, it is known to be folded.
+    pub fn folding(&mut self, text: &[u8]) -> io::Result<()> {
+        let line = line(&Line::Folded { len: text.len() as u64, hash: fingerprint(text) })?;
+        self.file.write_all(line.as_bytes())?;
+        self.len += line.len() as u64;
+        Ok(())
+    }
+
     /// Holds changes that the session file does not.
     pub fn has_changes(&self) -> bool {
         self.len > self.base_len
@@ -184,7 +199,11 @@ pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Re
     let expected = Line::Base { len: base.len() as u64, hash: fingerprint(base) };
     let matches = lines.next().and_then(|l| ron::from_str::<Line>(l.trim_end()).ok()) == Some(expected);
     if !matches {
-        return Ok(Replayed::Foreign);
+        // Stopped between writing the session file whole and starting the journal anew:
+        // everything in it is in the file.
+        let folded = Line::Folded { len: base.len() as u64, hash: fingerprint(base) };
+        let last = text.lines().rev().find(|l| !l.trim().is_empty()).and_then(|l| ron::from_str::<Line>(l).ok());
+        return Ok(if last == Some(folded) { Replayed::None } else { Replayed::Foreign });
     }
     let (mut applied, mut skipped) = (0, 0);
     // After a line that is not done again, an edit of a text (bytes cut and put) is only
@@ -192,10 +211,15 @@ pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Re
     let mut unsure: Option<std::collections::HashSet<usize>> = None;
     for l in lines {
         // (A last line without its newline was cut off mid-write.)
-        let change = l.strip_suffix('\n').and_then(|l| match ron::from_str::<Line>(l) {
-            Ok(Line::Change(c)) => Some(c),
+        let line = l.strip_suffix('\n').map(ron::from_str::<Line>);
+        if matches!(line, Some(Ok(Line::Folded { .. }))) {
+            // (A fold that did not get as far as the file: the lines above are still to do.)
+            continue;
+        }
+        let change = match line {
+            Some(Ok(Line::Change(c))) => Some(c),
             _ => None,
-        });
+        };
         let Some(change) = change else {
             skipped += 1;
             unsure = Some(std::collections::HashSet::new());
@@ -352,6 +376,31 @@ mod tests {
         let mut loaded = session_file::load(&path).unwrap();
         assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Damaged { applied: 3, skipped: 2 });
         assert_eq!(loaded.agenda.items[0].record().draft.as_ref().unwrap().note.text, "Hallo!");
+    }
+
+    /// Stopped between writing the session file whole and starting its journal anew: the
+    /// journal's changes are all in the file, and it is known to be so.
+    #[test]
+    fn a_journal_already_folded_is_known_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, _, mut journal) = saved(dir.path(), &live);
+        journal.append(&typed(&mut live, "Hel")).unwrap();
+        let text = session_file::to_text(&live);
+        journal.folding(text.as_bytes()).unwrap();
+        session_file::write_atomic(&path, text.as_bytes()).unwrap();
+        // (Killed here: the journal is not started anew.)
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, text.as_bytes(), &mut loaded).unwrap(), Replayed::None, "not a foreign journal");
+        assert_eq!(loaded, live);
+        // Killed before the file was written: the fold line is passed over, the rest done.
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, base, mut journal) = saved(dir.path(), &live);
+        journal.append(&typed(&mut live, "Hel")).unwrap();
+        journal.folding(session_file::to_text(&live).as_bytes()).unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Applied(1));
     }
 
     #[test]

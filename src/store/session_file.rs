@@ -247,6 +247,28 @@ pub fn on_disk(path: &Path) -> Option<OnDisk> {
 /// Writes `bytes` to a temp file beside `path`, flushes it to disk and renames it over
 /// `path`: a reader sees the old file or the new one, never a half-written one.
 /// New files are readable by their owner only (minutes hold personal data).
+/// Removes the temp files `write_atomic` leaves beside `path` when it is killed mid-write
+/// (`.NAME.PID.tmp`). Only for a session this process holds the lock of: no one else is
+/// writing them. How many went.
+pub fn remove_stale_temp_files(path: &Path) -> usize {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return 0 };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(".tmp"));
+        // (Ours only: a number where the process id goes, a file and not a link.)
+        let ours = pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if ours && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -438,6 +460,32 @@ mod tests {
         assert_eq!(record.entries.len(), 3);
         assert_eq!(record.draft.as_ref().unwrap().editing, Some(2), "the second note is third in the timeline");
         assert_eq!(record.entries[2].note().unwrap().text, "b");
+    }
+
+    #[test]
+    fn temp_files_left_by_a_kill_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("møte.session.ron");
+        for name in [
+            ".møte.session.ron.4242.tmp",
+            ".møte.session.ron.17.tmp",
+            ".møte.session.ron.x.tmp",
+            ".annet.session.ron.1.tmp",
+            "møte.session.ron",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join(".møte.session.ron.9.tmp")).unwrap();
+        assert_eq!(remove_stale_temp_files(&path), 2);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [".annet.session.ron.1.tmp", ".møte.session.ron.9.tmp", ".møte.session.ron.x.tmp", "møte.session.ron"]
+        );
     }
 
     #[test]
