@@ -68,7 +68,13 @@ pub struct Autosave {
     unreadable: bool,
     state: SaveState,
     write: Writer,
+    /// The lock was lost to another referent: this one writes nothing more to the session.
+    taken_by: Option<LostTo>,
 }
+
+/// Another referent that took the lock of this session (its process id, if it said).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct LostTo(Option<u32>);
 
 impl Autosave {
     /// Saving to the session file at `path` as it is on disk now, with its lock and its
@@ -91,6 +97,7 @@ impl Autosave {
             unreadable: false,
             state: SaveState::Saved,
             write: session_file::write_atomic,
+            taken_by: None,
         }
     }
 
@@ -168,6 +175,7 @@ impl Autosave {
     /// Every second: what the journal got goes to the device; after `idle` without a key
     /// the journal is folded into the session file; a failing save is retried.
     pub fn tick(&mut self, session: &Session, idle: Duration) -> &SaveState {
+        self.keep_lock();
         if let Some(journal) = &mut self.journal
             && let Err(e) = journal.sync()
         {
@@ -219,8 +227,10 @@ impl Autosave {
         };
         // Chosen by hand, so written even over a file that was replaced under us.
         let (old_path, old_disk) = (std::mem::replace(&mut self.path, path), self.on_disk.take());
+        // (A session lost to another referent may still be saved elsewhere.)
+        let taken = if self.path == old_path { self.taken_by } else { self.taken_by.take() };
         if let Err(e) = self.fold(session) {
-            (self.path, self.on_disk) = (old_path, old_disk);
+            (self.path, self.on_disk, self.taken_by) = (old_path, old_disk, taken);
             return Err(e);
         }
         tracing::info!("{}: saved elsewhere, at {}", old_path.display(), self.path.display());
@@ -279,6 +289,9 @@ impl Autosave {
         if !self.complete() {
             return Ok(());
         }
+        if let Some(LostTo(pid)) = self.taken_by {
+            return Err(Failure::Held(pid));
+        }
         let file = session_file::on_disk(&self.path);
         if self.on_disk.is_some() && file.is_some() && self.on_disk != file {
             return Err(Failure::Replaced);
@@ -302,6 +315,31 @@ impl Autosave {
         self.write_whole(session)
     }
 
+    /// The lock file went (the session's folder removed and made again, say): taken again,
+    /// or, when another referent has taken it meanwhile, nothing more is written here.
+    fn keep_lock(&mut self) {
+        if self.taken_by.is_some() || self.lock.as_ref().is_none_or(SessionLock::is_in_place) {
+            return;
+        }
+        match lock::acquire(&self.path) {
+            Ok(lock) => {
+                tracing::warn!("{}: the lock file went; taken again", self.path.display());
+                self.lock = Some(lock);
+            }
+            Err(LockProblem::Held { pid }) => {
+                tracing::error!(
+                    "{}: the lock went and another referent has it: nothing more is written",
+                    self.path.display()
+                );
+                self.taken_by = Some(LostTo(pid));
+                self.state = SaveState::Failed(Failure::Held(pid));
+            }
+            Err(LockProblem::Io(e)) => {
+                tracing::warn!("{}: the lock went and cannot be taken again: {e}", self.path.display());
+            }
+        }
+    }
+
     /// Whether the session in memory is all there is: not while the notes left out by a
     /// first look are being read, nor when they turned out not to read (nothing can
     /// have changed then, and writing would lose them).
@@ -311,6 +349,9 @@ impl Autosave {
 
     /// Writes the whole session to its file, unless another program replaced the file.
     fn fold(&mut self, session: &Session) -> Result<(), Failure> {
+        if let Some(LostTo(pid)) = self.taken_by {
+            return Err(Failure::Held(pid));
+        }
         if let (Some(ours), Some(now)) = (self.on_disk, session_file::on_disk(&self.path))
             && ours != now
         {
@@ -323,6 +364,10 @@ impl Autosave {
     fn write_whole(&mut self, session: &Session) -> Result<(), Failure> {
         if !self.complete() {
             return Ok(());
+        }
+        if let Some(LostTo(pid)) = self.taken_by {
+            // Another referent has the session now: writing would go over its work.
+            return Err(Failure::Held(pid));
         }
         let text = session_file::to_text(session);
         if let Some(journal) = &mut self.journal
@@ -494,6 +539,40 @@ mod tests {
         let touched = apply(&mut session, Command::Next);
         assert_eq!(autosave.record(&session, touched), &SaveState::Failed(Failure::Replaced));
         assert_eq!(std::fs::read_to_string(autosave.path()).unwrap(), "Session(format: 1) // edited elsewhere\n");
+    }
+
+    /// The session's folder is removed and made again under a running meeting: the lock is
+    /// taken again; if another referent took it first, this one writes nothing more.
+    #[test]
+    fn a_lock_lost_with_its_folder_is_taken_again_or_given_up() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("møte");
+        std::fs::create_dir(&folder).unwrap();
+        let path = folder.join("møte.session.ron");
+        let mut session = seed();
+        session_file::save(&path, &session).unwrap();
+        let mut autosave = Autosave::new(path.clone(), Some(lock::acquire(&path).unwrap()), None, None);
+        autosave.finish_reading(&mut session).unwrap();
+        std::fs::remove_dir_all(&folder).unwrap();
+        std::fs::create_dir(&folder).unwrap();
+        autosave.tick(&session, Duration::ZERO);
+        let held = std::fs::read_to_string(lock::lock_path(&path)).unwrap();
+        assert_eq!(held.trim(), std::process::id().to_string(), "taken again");
+        assert!(matches!(lock::acquire(&path), Err(LockProblem::Held { .. })), "a second referent is refused");
+
+        // Again, and this time another referent is quicker.
+        std::fs::remove_dir_all(&folder).unwrap();
+        std::fs::create_dir(&folder).unwrap();
+        let other = lock::acquire(&path).unwrap();
+        std::fs::write(&path, "the other referent's session").unwrap();
+        assert!(matches!(autosave.tick(&session, Duration::ZERO), SaveState::Failed(Failure::Held(_))));
+        let touched = apply(&mut session, Command::Next);
+        assert!(matches!(autosave.record(&session, touched), SaveState::Failed(Failure::Held(_))));
+        assert!(matches!(autosave.close(&session), SaveState::Failed(Failure::Held(_))));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "the other referent's session", "never written over");
+        drop(autosave);
+        assert!(lock::lock_path(&path).exists(), "and its lock file is not removed");
+        drop(other);
     }
 
     #[test]

@@ -70,12 +70,21 @@ impl SessionLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// The file we hold locked is still the lock file at its path: not removed, nor its
+    /// folder removed and made again.
+    pub fn is_in_place(&self) -> bool {
+        is_same_file(&self.file, &self.path)
+    }
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
-        // Removed while still locked, so nobody can lock the old file and believe it current.
-        let _ = fs::remove_file(&self.path);
+        // Removed while still locked, so nobody can lock the old file and believe it
+        // current; and only if it is still ours, never another referent's lock file.
+        if self.is_in_place() {
+            let _ = fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
     }
 }
