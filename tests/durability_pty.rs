@@ -365,3 +365,37 @@ fn a_damaged_journal_is_set_aside_whole_and_what_is_typed_after_it_survives_a_se
     term.send(&[3]);
     term.wait_exit();
 }
+
+/// Saved elsewhere with Ctrl+S, the meeting is taken up again from its agenda: the newer
+/// session is opened, and said so, not the old copy beside the agenda.
+#[test]
+fn opening_the_agenda_again_after_saving_elsewhere_opens_the_newer_session() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Møtet har ikke startet");
+    term.type_keys("ni");
+    term.wait_for("Nytt innspill");
+    term.type_keys("Før flyttingen");
+    term.send(b"\x1b");
+    term.send(&[0x13]); // Ctrl+S
+    term.wait_for("Lagre sesjonen et annet sted");
+    let elsewhere = dir.path().join("reserve");
+    std::fs::create_dir(&elsewhere).unwrap();
+    term.type_keys(&elsewhere.display().to_string());
+    term.send(b"\r");
+    term.wait_for("Lagret i");
+    term.send(&[3]);
+    assert_eq!(term.wait_exit(), 0);
+
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Sesjonen ble lagret et annet sted");
+    term.type_keys("i");
+    term.type_keys("Etter flyttingen");
+    term.send(b"\x1b");
+    term.send(&[3]);
+    assert_eq!(term.wait_exit(), 0);
+    let newer = std::fs::read_to_string(elsewhere.join(SESSION)).unwrap();
+    assert!(newer.contains("Før flyttingen") && newer.contains("Etter flyttingen"), "{newer}");
+    let old = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    assert!(!old.contains("Etter flyttingen"), "the old copy is left as it was");
+}

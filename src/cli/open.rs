@@ -79,9 +79,64 @@ fn checked_agenda(name: &str, text: &str, w: &Words, err: &mut impl Write) -> Op
 /// The session to run, where it is saved, and its lock; or the problems already written
 /// to `err`.
 pub fn open(file: &Path, session_path: Option<PathBuf>, w: &Words, err: &mut impl Write) -> Option<Opened> {
+    open_following(file, session_path, w, err, 0)
+}
+
+/// `open`, following the note a session saved elsewhere left behind (`depth` notes so far).
+fn open_following(
+    file: &Path,
+    session_path: Option<PathBuf>,
+    w: &Words,
+    err: &mut impl Write,
+    depth: usize,
+) -> Option<Opened> {
     let name = file.display().to_string();
     let read_at = session_file::on_disk(file);
     let text = super::read_text(file, w, err)?;
+    // The session was saved elsewhere (Ctrl+S): that is where it goes on, unless a place
+    // to save it is given.
+    let beside = if session_file::kind_of(&text) == FileKind::Session {
+        file.to_path_buf()
+    } else {
+        session_file::default_path(file)
+    };
+    let mut moved_notice = None;
+    if session_path.is_none()
+        && depth < 5
+        && let Some(target) = session_file::moved_to(&beside)
+    {
+        if target.exists() {
+            let mut opened = open_following(&target, None, w, err, depth + 1)?;
+            let told = (w.session_moved)(&beside.display().to_string(), &target.display().to_string());
+            opened.notice = Some(match opened.notice.take() {
+                Some(more) => format!("{told} {more}"),
+                None => told,
+            });
+            return Some(opened);
+        }
+        moved_notice = Some((w.session_moved_gone)(&target.display().to_string()));
+    }
+    let mut opened = open_here(file, &name, read_at, text, session_path, w, err)?;
+    if let Some(told) = moved_notice {
+        opened.notice = Some(match opened.notice.take() {
+            Some(more) => format!("{told} {more}"),
+            None => told,
+        });
+    }
+    Some(opened)
+}
+
+/// `open` of `file` itself, whose text is `text` (read when it was at `read_at`).
+fn open_here(
+    file: &Path,
+    name: &str,
+    read_at: Option<session_file::OnDisk>,
+    text: String,
+    session_path: Option<PathBuf>,
+    w: &Words,
+    err: &mut impl Write,
+) -> Option<Opened> {
+    let name = name.to_string();
     if session_file::kind_of(&text) == FileKind::Session {
         let path = session_path.unwrap_or_else(|| file.to_path_buf());
         let lock = lock_session(&path, w, err)?;

@@ -350,6 +350,12 @@ pub static WORDS: Words = Words {
         format!("Recovered {n} changes from the journal: everything typed before the interruption is here.")
     },
     journal_set_aside: |p| format!("A journal that did not belong to this session file was set aside as {p}."),
+    session_moved: |was, is| {
+        format!("The session was saved elsewhere: the newest is {is}, and it is open (the old one is {was}).")
+    },
+    session_moved_gone: |is| {
+        format!("The session was saved elsewhere ({is}), but it is no longer there: the old one is open.")
+    },
     journal_damaged: |n, k, p| {
         format!(
             "Recovered {n} changes from the journal, but {k} could not be read: check what you wrote last. The journal is kept as {p}."

@@ -226,6 +226,10 @@ pub struct Words {
     pub journal_replayed: fn(changes: usize) -> String,
     /// A journal that belonged to another version of the session file, kept here.
     pub journal_set_aside: fn(path: &str) -> String,
+    /// The session was saved elsewhere (Ctrl+S): where it was, where it is.
+    pub session_moved: fn(was: &str, is: &str) -> String,
+    /// ... to a place where it is no longer.
+    pub session_moved_gone: fn(is: &str) -> String,
     /// A journal with lines that could not be read: how many were recovered, how many not,
     /// and where the journal is kept.
     pub journal_damaged: fn(applied: usize, skipped: usize, path: &str) -> String,

@@ -345,6 +345,12 @@ pub static WORDS: Words = Words {
     cannot_write_output: |r| format!("kan ikke skrive til standard ut: {r}"),
     journal_replayed: |n| format!("Hentet {n} endringer fra journalen: alt som ble skrevet før avbruddet, er med."),
     journal_set_aside: |p| format!("En journal som ikke hørte til denne sesjonsfilen, er lagt til side i {p}."),
+    session_moved: |was, is| {
+        format!("Sesjonen ble lagret et annet sted: den nyeste er {is}, og den er åpnet (den gamle er {was}).")
+    },
+    session_moved_gone: |is| {
+        format!("Sesjonen ble lagret et annet sted ({is}), men den er ikke der lenger: den gamle er åpnet.")
+    },
     journal_damaged: |n, k, p| {
         format!(
             "Hentet {n} endringer fra journalen, men {k} kunne ikke leses: se etter det siste du skrev. Journalen er tatt vare på i {p}."

@@ -234,6 +234,11 @@ impl Autosave {
             return Err(e);
         }
         tracing::info!("{}: saved elsewhere, at {}", old_path.display(), self.path.display());
+        if old_path != self.path
+            && let Err(e) = session_file::leave_pointer(&old_path, &self.path)
+        {
+            tracing::warn!("{}: no note of where the session went: {e}", old_path.display());
+        }
         if let Some(l) = new_lock {
             self.lock = Some(l);
         }

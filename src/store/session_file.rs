@@ -247,6 +247,29 @@ pub fn on_disk(path: &Path) -> Option<OnDisk> {
 /// Writes `bytes` to a temp file beside `path`, flushes it to disk and renames it over
 /// `path`: a reader sees the old file or the new one, never a half-written one.
 /// New files are readable by their owner only (minutes hold personal data).
+/// `møte.session.ron` → `møte.session.ron.moved`: beside a session saved elsewhere (Ctrl+S),
+/// where it went.
+pub fn pointer_path(session: &Path) -> PathBuf {
+    let mut name = session.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    name.push(".moved");
+    session.with_file_name(name)
+}
+
+/// Leaves a note beside the session at `old` that it is at `new` from now on; and takes
+/// away a note beside `new` (the session is there now).
+pub fn leave_pointer(old: &Path, new: &Path) -> std::io::Result<()> {
+    let _ = fs::remove_file(pointer_path(new));
+    let new = fs::canonicalize(new).unwrap_or_else(|_| new.to_path_buf());
+    write_atomic(&pointer_path(old), format!("{}\n", new.display()).as_bytes())
+}
+
+/// Where the session at `session` went, when it was saved elsewhere and a note says so.
+pub fn moved_to(session: &Path) -> Option<PathBuf> {
+    let text = fs::read_to_string(pointer_path(session)).ok()?;
+    let target = PathBuf::from(text.lines().next()?.trim());
+    (!target.as_os_str().is_empty() && target != session).then_some(target)
+}
+
 /// Removes the temp files `write_atomic` leaves beside `path` when it is killed mid-write
 /// (`.NAME.PID.tmp`). Only for a session this process holds the lock of: no one else is
 /// writing them. How many went.
