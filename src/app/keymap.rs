@@ -167,6 +167,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Notes, [Key::new(Code::Up, SHIFT), Key::new(Code::Char('K'), SHIFT), ch('K')], MoveUp, false),
     bind!(Notes, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Notes, [ch('i')], OpenNote, true),
+    bind!(Notes, [ch('o')], SetOutcome, false),
     bind!(Notes, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, true),
     bind!(Notes, [Key::new(Code::Tab, NONE), Key::new(Code::Esc, NONE)], Cancel, true),
     bind!(Notes, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),

@@ -404,7 +404,7 @@ impl App {
             }
             Action::SetOutcome if self.is_sak(sel) => {
                 let choices = picker::outcomes(self.words);
-                self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel), choices, Mode::Normal)));
+                self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel, None), choices, Mode::Normal)));
             }
             Action::SetVotes if len > 0 => match self.session.agenda.items[sel].record().last_decision() {
                 None => self.message = Some(self.words.no_decision.to_string()),
@@ -475,6 +475,11 @@ impl App {
                         self.mode = Mode::Normal;
                     }
                 }
+            }
+            // The outcome of the decision chosen in the timeline, not only the last.
+            Action::SetOutcome if matches!(entry, Some(Entry::Decision(_))) => {
+                let choices = picker::outcomes(self.words);
+                self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel, Some(i)), choices, Mode::Notes)));
             }
             Action::MoveUp | Action::MoveDown if count > 0 => {
                 let command = Command::MoveEntry { item: sel, index: i, up: action == Action::MoveUp };
@@ -684,8 +689,8 @@ impl App {
                 self.sync_draft(now);
             }
             (PickFor::Who, Value::Text(t), Mode::Form(f)) => f.set_value(forms::WHO, &t),
-            (PickFor::Outcome(item), Value::Outcome(outcome), _) => {
-                let command = match self.session.agenda.items[item].record().last_decision() {
+            (PickFor::Outcome(item, chosen), Value::Outcome(outcome), _) => {
+                let command = match chosen.or_else(|| self.session.agenda.items[item].record().last_decision()) {
                     None => {
                         let text = self.session.proposal(item).unwrap_or_default().to_string();
                         Command::Decide { item, label: None, text, outcome }
@@ -701,7 +706,7 @@ impl App {
                 if matches!(outcome, Outcome::Adopted | Outcome::AdoptedAmended | Outcome::Rejected) {
                     self.warn_quorum();
                 }
-                if let Some(index) = self.session.agenda.items[item].record().last_decision() {
+                if let Some(index) = chosen.or_else(|| self.session.agenda.items[item].record().last_decision()) {
                     self.warn_votes(item, index);
                 }
             }

@@ -18,8 +18,9 @@ pub enum PickFor {
     Speaker,
     /// A phrase to insert into the editor.
     Phrase,
-    /// The outcome of a sak's decision.
-    Outcome(usize),
+    /// The outcome of item `.0`: of the decision at `.1` in its timeline, else its last
+    /// (or a new one from the forslag).
+    Outcome(usize, Option<usize>),
     /// Who is responsible for a follow-up (in the form).
     Who,
 }

@@ -96,6 +96,17 @@ fn a_decision_is_changed_and_removed_from_the_timeline_later() {
 }
 
 #[test]
+fn the_outcome_of_a_decision_chosen_in_the_timeline_is_set() {
+    let mut app = at_04_25();
+    keys(&mut app, "d Beslutning<space>kap.<space>1.3<ret> Uforandret.<ret> v", "10:30:00");
+    // The timeline opens on the vedtak; one up is the partial decision.
+    keys(&mut app, "<tab> <up> o ikke<ret>", "10:31:00");
+    assert!(matches!(app.mode, Mode::Notes), "back in the timeline");
+    let outcomes: Vec<Outcome> = app.session.agenda.items[4].record().decisions().map(|d| d.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Rejected, Outcome::Adopted], "the chosen one, not the last");
+}
+
+#[test]
 fn votes_that_do_not_add_up_are_warned_about_and_kept() {
     let mut app = at_04_25();
     keys(&mut app, "v s 9<space>2<space>1<ret>", "10:30:00");

@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let title = match picker.purpose {
         PickFor::Speaker => w.pick_speaker,
         PickFor::Phrase => w.pick_phrase,
-        PickFor::Outcome(_) => w.pick_outcome,
+        PickFor::Outcome(..) => w.pick_outcome,
         PickFor::Who => w.pick_who,
     };
     let height = super::cells::to_u16(picker.rows().saturating_add(4)).clamp(5, area.height.saturating_sub(2).max(3));
