@@ -41,6 +41,8 @@ pub struct Record {
     pub paused: Option<Stamp>,
     /// Interruptions of the clock, past ones.
     pub interruptions: Vec<Segment>,
+    /// The sak a break now under way interrupted: taken up again when the break ends.
+    pub interrupted: Option<usize>,
 }
 
 /// A session as its file has it: the agenda as an agenda file writes it, then the items'
@@ -73,6 +75,8 @@ pub struct RecordFile<I = ItemRecord, P = Attendance> {
     pub paused: Option<Stamp>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interruptions: Vec<Segment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interrupted: Option<usize>,
     #[serde(default)]
     pub items: Vec<I>,
     #[serde(default)]
@@ -88,7 +92,7 @@ impl SessionFile {
     /// The session: each record put with its item.
     pub fn into_session(self) -> Result<Session, RecordMismatch> {
         let SessionFile { format, mut agenda, record } = self;
-        let RecordFile { started, ended, current, paused, interruptions, items, attendance } = record;
+        let RecordFile { started, ended, current, paused, interruptions, interrupted, items, attendance } = record;
         if items.len() != agenda.items.len() || attendance.len() != agenda.people.len() {
             return Err(RecordMismatch);
         }
@@ -100,19 +104,20 @@ impl SessionFile {
         }
         // An older format is read into this one, and written as this one.
         let format = format.max(SESSION_FORMAT);
-        Ok(Session { format, agenda, record: Record { started, ended, current, paused, interruptions } })
+        Ok(Session { format, agenda, record: Record { started, ended, current, paused, interruptions, interrupted } })
     }
 }
 
 impl Serialize for Session {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Record { started, ended, current, paused, interruptions } = &self.record;
+        let Record { started, ended, current, paused, interruptions, interrupted } = &self.record;
         let record = RecordFile {
             started: *started,
             ended: *ended,
             current: *current,
             paused: *paused,
             interruptions: interruptions.clone(),
+            interrupted: *interrupted,
             items: self.agenda.items.iter().map(Item::record).collect(),
             attendance: self.agenda.people.iter().map(|p| &p.attendance).collect(),
         };
@@ -355,7 +360,12 @@ impl Session {
         }
         self.running()?;
         let after = self.record.current;
-        let next = self.next_pending_after(after);
+        // The end of a break that interrupted a sak takes that sak up again.
+        let back = self.record.interrupted.take().filter(|&i| {
+            after.is_some_and(|c| matches!(self.agenda.items[c], Item::Break(_)))
+                && self.agenda.items.get(i).is_some_and(|item| item.record().state == ItemState::Pending)
+        });
+        let next = back.or_else(|| self.next_pending_after(after));
         self.leave(now);
         match next {
             Some(i) => {
@@ -372,6 +382,8 @@ impl Session {
         if i >= self.agenda.items.len() {
             return Err(Refusal::NoSuchItem);
         }
+        // Going anywhere by hand ends an interruption: nothing is taken up on its own.
+        self.record.interrupted = None;
         if self.record.current != Some(i) {
             self.leave(now);
             self.enter(i, now);
@@ -379,32 +391,37 @@ impl Session {
         Ok(())
     }
 
-    /// Starts the next planned break now, or an unplanned one after the current item.
+    /// A break, with one key. During a break: it ends (back to the sak it interrupted).
+    /// When the planned break comes next: the current item is done and the break starts.
+    /// Otherwise an unplanned break starts where it happens, right after the current item,
+    /// which it interrupts: when the break ends, that sak is taken up again. No sak is
+    /// ever passed over.
     pub fn start_break(&mut self, now: Stamp, title: &str) -> Outcome {
         self.running()?;
-        if let Some(c) = self.record.current
+        let from = self.record.current;
+        if let Some(c) = from
             && matches!(self.agenda.items[c], Item::Break(_))
         {
             return self.next(now).or(Ok(()));
         }
-        let from = self.record.current;
-        let planned = (from.map_or(0, |c| c + 1)..self.agenda.items.len()).find(|&i| {
-            matches!(self.agenda.items[i], Item::Break(_)) && self.agenda.items[i].record().state == ItemState::Pending
-        });
-        let target = if let Some(i) = planned {
-            i
-        } else {
-            let at = from.map_or(self.agenda.items.len(), |c| c + 1);
-            let item = Item::Break(Break {
-                title: title.to_string(),
-                at: None,
-                minutes: Some(ADDED_MINUTES),
-                ..Break::default()
-            });
-            self.insert(at, item);
-            at
-        };
-        self.go_to(target, now)
+        let after = from.map_or(self.agenda.items.len(), |c| c + 1);
+        let planned_next = self
+            .agenda
+            .items
+            .get(after)
+            .is_some_and(|i| matches!(i, Item::Break(_)) && i.record().state == ItemState::Pending);
+        if planned_next {
+            return self.go_to(after, now);
+        }
+        let item =
+            Item::Break(Break { title: title.to_string(), at: None, minutes: Some(ADDED_MINUTES), ..Break::default() });
+        self.insert(after, item);
+        // The sak goes on after the break: left, not done.
+        self.close_segment(now);
+        self.record.current = None;
+        self.enter(after, now);
+        self.record.interrupted = from.filter(|&c| self.agenda.items[c].record().state == ItemState::Pending);
+        Ok(())
     }
 
     /// Closes the meeting.
@@ -487,10 +504,10 @@ impl Session {
 
     fn insert(&mut self, at: usize, item: Item) {
         self.agenda.items.insert(at, item);
-        if let Some(c) = self.record.current.as_mut()
-            && *c >= at
-        {
-            *c += 1;
+        for c in [self.record.current.as_mut(), self.record.interrupted.as_mut()].into_iter().flatten() {
+            if *c >= at {
+                *c += 1;
+            }
         }
     }
 
@@ -510,7 +527,7 @@ impl Session {
                 Item::Break(b) => b.at = None,
             }
         }
-        self.record.current = self.record.current.map(|c| {
+        let swapped = |c: usize| {
             if c == i {
                 j
             } else if c == j {
@@ -518,7 +535,9 @@ impl Session {
             } else {
                 c
             }
-        });
+        };
+        self.record.current = self.record.current.map(swapped);
+        self.record.interrupted = self.record.interrupted.map(swapped);
         Ok(j)
     }
 
@@ -785,17 +804,49 @@ pub(crate) mod tests {
         assert_eq!(s.agenda.items[1].record().state, ItemState::Pending);
     }
 
+    /// 10:00 01/25 a, 02/25 b, Pause, 03/25 c.
     #[test]
-    fn breaks_start_and_end_with_one_key() {
+    fn a_break_never_passes_a_sak_over() {
+        let mut s = session();
+        s.start(at("10:00:00")).unwrap();
+        // During 01/25, with 02/25 still to come: an unplanned break where it happens.
+        s.start_break(at("10:05:00"), "Pause").unwrap();
+        assert_eq!(s.record.current, Some(1));
+        assert_eq!(s.agenda.items[1].title(), "Pause");
+        assert_eq!(s.agenda.items[0].record().state, ItemState::Pending, "01/25 is interrupted, not done");
+        // Its end takes 01/25 up again, whichever key ends it.
+        s.start_break(at("10:15:00"), "Pause").unwrap();
+        assert_eq!(s.record.current, Some(0));
+        assert_eq!(s.agenda.items[0].record().segments.len(), 2);
+        // Then on: the break that is behind is not taken again, 02/25 is next.
+        s.next(at("10:20:00")).unwrap();
+        assert_eq!(s.record.current, Some(2));
+        // With the planned break next: 02/25 is done, the break starts.
+        s.start_break(at("10:30:00"), "Pause").unwrap();
+        assert_eq!((s.record.current, s.agenda.items[2].record().state), (Some(3), ItemState::Done));
+        s.next(at("10:45:00")).unwrap();
+        assert_eq!(s.record.current, Some(4), "the planned break is followed by 03/25");
+        assert_eq!(s.agenda.items.iter().filter(|i| i.title() == "Pause").count(), 2, "one pause added, no more");
+    }
+
+    #[test]
+    fn going_elsewhere_during_a_break_ends_the_interruption() {
         let mut s = session();
         s.start(at("10:00:00")).unwrap();
         s.start_break(at("10:05:00"), "Pause").unwrap();
-        assert_eq!(s.record.current, Some(2)); // the planned pause
-        s.start_break(at("10:20:00"), "Pause").unwrap();
-        assert_eq!(s.record.current, Some(3)); // ending it starts the next
-        s.start_break(at("10:25:00"), "Pause").unwrap(); // none planned ahead: an unplanned one
-        assert_eq!(s.record.current, Some(4));
-        assert_eq!(s.agenda.items[4].title(), "Pause");
+        s.go_to(4, at("10:15:00")).unwrap();
+        assert_eq!(s.record.interrupted, None);
+        // Moving the interrupted sak, or adding one before it, moves the mark with it.
+        let mut s = session();
+        s.start(at("10:00:00")).unwrap();
+        s.start_break(at("10:05:00"), "Pause").unwrap();
+        assert_eq!((s.record.current, s.record.interrupted), (Some(1), Some(0)));
+        s.move_item(0, false).unwrap();
+        assert_eq!((s.record.current, s.record.interrupted), (Some(0), Some(1)));
+        s.add_sak(Some(0), "Ny", SakKind::Information);
+        assert_eq!((s.record.current, s.record.interrupted), (Some(0), Some(2)));
+        s.next(at("10:15:00")).unwrap();
+        assert_eq!(s.agenda.items[s.record.current.unwrap()].title(), "a", "back to the interrupted sak");
     }
 
     #[test]
