@@ -322,6 +322,16 @@ impl Session {
         Some((started.day(), last.day()))
     }
 
+    /// The saker not yet dealt with (never taken up, not postponed or withdrawn), but the
+    /// one under way: what closing the meeting now would leave untreated.
+    pub fn untreated(&self) -> Vec<usize> {
+        (0..self.agenda.items.len())
+            .filter(|&i| Some(i) != self.record.current)
+            .filter(|&i| matches!(self.agenda.items[i], Item::Sak(_)))
+            .filter(|&i| self.agenda.items[i].record().state == ItemState::Pending)
+            .collect()
+    }
+
     pub fn schedule(&self) -> Schedule {
         schedule::plan(&self.agenda)
     }

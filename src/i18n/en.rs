@@ -221,6 +221,9 @@ pub static WORDS: Words = Words {
     },
     not_rescued: |r| format!("The last changes are not saved, and the emergency copy could not be written: {r}"),
     confirm_close: "Close the meeting now? The end time goes into the minutes.",
+    confirm_close_untreated: |s| {
+        format!("Not dealt with yet: {s}. Close the meeting anyway? The end time goes into the minutes.")
+    },
     yes_no: "y = yes, n = no",
     session_at: |p| format!("The session is saved in {p}"),
     cannot_save: |r| format!("cannot save the session: {r}. Choose another place with --session PATH"),

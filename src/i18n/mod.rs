@@ -137,6 +137,8 @@ pub struct Words {
     /// ... and when even that could not be written.
     pub not_rescued: fn(reason: &str) -> String,
     pub confirm_close: &'static str,
+    /// The close question when saker are not yet treated: which.
+    pub confirm_close_untreated: fn(saker: &str) -> String,
     pub yes_no: &'static str,
     pub session_at: fn(path: &str) -> String,
     pub cannot_save: fn(reason: &str) -> String,

@@ -218,6 +218,9 @@ pub static WORDS: Words = Words {
     rescued_at: |p| format!("De siste endringene er ikke lagret i sesjonen; en nødkopi av alt er skrevet til {p}"),
     not_rescued: |r| format!("De siste endringene er ikke lagret, og nødkopien kunne ikke skrives: {r}"),
     confirm_close: "Avslutte møtet nå? Slutttiden føres i referatet.",
+    confirm_close_untreated: |s| {
+        format!("Ikke behandlet ennå: {s}. Avslutte møtet likevel? Slutttiden føres i referatet.")
+    },
     yes_no: "j = ja, n = nei",
     session_at: |p| format!("Sesjonen er lagret i {p}"),
     cannot_save: |r| format!("kan ikke lagre sesjonen: {r}. Velg et annet sted med --session STI"),

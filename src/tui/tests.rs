@@ -136,6 +136,17 @@ fn a_break_starts_and_ends_with_b() {
 }
 
 #[test]
+fn closing_with_saker_not_yet_treated_says_which_and_asks() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "nn", "10:00:00"); // 01/25 under way
+    press(&mut app, "x", "10:10:00");
+    let shown = text(&screen(&mut app, 100, 30, "10:10:00"));
+    assert!(shown.contains("Ikke behandlet ennå: 02/25, 03/25, 04/25"), "{shown}");
+    press(&mut app, "n", "10:10:00");
+    assert!(app.session.is_running(), "no: the meeting goes on");
+}
+
+#[test]
 fn adding_a_sak_takes_a_title_and_a_kind_and_the_next_number() {
     let mut app = app(Lang::Nb);
     press(&mut app, "nnnnn", "10:20:00"); // 04/25 current and selected

@@ -86,7 +86,24 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, confirm: Confirm) {
     let question = match (confirm, &app.saved) {
         (Confirm::Quit, SaveState::Failed(reason)) => (w.confirm_quit_unsaved)(&w.failure(reason)),
         (Confirm::Quit, SaveState::Saved) => w.confirm_quit.to_string(),
-        (Confirm::CloseMeeting, _) => w.confirm_close.to_string(),
+        (Confirm::CloseMeeting, _) => {
+            let numbers = app.session.agenda.sak_numbers();
+            let all = app.session.untreated();
+            // (The first few by number, and how many more: the question fits its box.)
+            let mut untreated: Vec<String> = all
+                .iter()
+                .take(8)
+                .map(|&i| numbers[i].map_or_else(|| app.session.agenda.items[i].title().to_string(), |n| n.to_string()))
+                .collect();
+            if all.len() > 8 {
+                untreated.push(format!("… (+{})", all.len() - 8));
+            }
+            if untreated.is_empty() {
+                w.confirm_close.to_string()
+            } else {
+                (w.confirm_close_untreated)(&untreated.join(", "))
+            }
+        }
     };
     let box_area = centered(area, 60, 9);
     let lines = vec![Line::from(question), Line::default(), Line::from(Span::styled(w.yes_no, t.key))];
