@@ -221,6 +221,8 @@ pub static WORDS: Words = Words {
     },
     not_rescued: |r| format!("The last changes are not saved, and the emergency copy could not be written: {r}"),
     confirm_close: "Close the meeting now? The end time goes into the minutes.",
+    planned_for: |day, times| format!("planned for {day} {times}").trim_end().to_string(),
+    not_today: |today| format!("not today (today is {today})"),
     confirm_close_untreated: |s| {
         format!("Not dealt with yet: {s}. Close the meeting anyway? The end time goes into the minutes.")
     },

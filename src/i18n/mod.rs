@@ -137,6 +137,10 @@ pub struct Words {
     /// ... and when even that could not be written.
     pub not_rescued: fn(reason: &str) -> String,
     pub confirm_close: &'static str,
+    /// The meeting line before the start: the day and times of the plan.
+    pub planned_for: fn(day: &str, times: &str) -> String,
+    /// ... on another day than today (today's date).
+    pub not_today: fn(today: &str) -> String,
     /// The close question when saker are not yet treated: which.
     pub confirm_close_untreated: fn(saker: &str) -> String,
     pub yes_no: &'static str,

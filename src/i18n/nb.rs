@@ -218,6 +218,8 @@ pub static WORDS: Words = Words {
     rescued_at: |p| format!("De siste endringene er ikke lagret i sesjonen; en nødkopi av alt er skrevet til {p}"),
     not_rescued: |r| format!("De siste endringene er ikke lagret, og nødkopien kunne ikke skrives: {r}"),
     confirm_close: "Avslutte møtet nå? Slutttiden føres i referatet.",
+    planned_for: |day, times| format!("planlagt {day} {times}").trim_end().to_string(),
+    not_today: |today| format!("ikke i dag (i dag er {today})"),
     confirm_close_untreated: |s| {
         format!("Ikke behandlet ennå: {s}. Avslutte møtet likevel? Slutttiden føres i referatet.")
     },

@@ -50,6 +50,21 @@ fn before_the_meeting_the_saksliste_shows_the_plan() {
 }
 
 #[test]
+fn before_the_start_on_another_day_the_plan_is_shown_not_how_far_behind() {
+    let mut app = app(Lang::Nb);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let another_day = Stamp::parse("2026-12-03 06:27:00").unwrap();
+    terminal.draw(|f| view::draw(f, &app, &view::ViewState::default(), another_day)).unwrap();
+    let shown = text(&terminal);
+    assert!(shown.contains("planlagt tirsdag 03.06.25 10:00–15:00 · ikke i dag (i dag er 03.12.26)"), "{shown}");
+    assert!(!shown.contains("plan ·") && !shown.contains("foran plan") && !shown.contains("etter plan"), "{shown}");
+    // Once started, the meeting line is the meeting's.
+    press(&mut app, "n", "10:00:00");
+    let shown = text(&screen(&mut app, 100, 30, "10:05:00"));
+    assert!(shown.contains("slutt ~") && !shown.contains("planlagt tirsdag"), "{shown}");
+}
+
+#[test]
 fn walking_into_a_sak_shows_its_timer_and_the_projection() {
     let mut app = app(Lang::Nb);
     press(&mut app, "n", "10:00:00");

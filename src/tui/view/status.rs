@@ -12,7 +12,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     let (w, t, session) = (app.words, &app.theme, &app.session);
     let p = session.projection(&app.schedule, now);
     let mut spans = vec![Span::raw(" ")];
-    if let Some(ended) = session.record.ended {
+    if session.record.started.is_none() {
+        // Before the start: the plan, on the agenda's day; ahead or behind means nothing yet.
+        let a = &session.agenda;
+        let day = format!("{} {}", w.weekdays[a.date.weekday_index()].to_lowercase(), a.date.short());
+        let times = match (app.schedule.start, a.end.or(app.schedule.planned_end())) {
+            (Some(s), Some(e)) => format!("{s}–{e}"),
+            (Some(s), None) => s.to_string(),
+            _ => String::new(),
+        };
+        spans.push(Span::styled((w.planned_for)(&day, &times), t.text));
+        if a.date != now.day() {
+            spans.push(Span::styled(format!(" · {}", (w.not_today)(&now.day().short())), t.warning));
+        }
+    } else if let Some(ended) = session.record.ended {
         spans.push(Span::styled((w.ended)(&ended.hm().to_string()), t.text));
         spans.push(Span::styled(format!(" · {}", (w.meeting_ended)(&p.planned_end.hm().to_string())), t.muted));
     } else {
