@@ -163,6 +163,14 @@ fn a_meeting_that_ends_as_it_begins_is_said_so() {
 }
 
 #[test]
+fn terminal_escapes_in_an_agenda_never_reach_the_terminal() {
+    let r = check_changed("title: \"Normen 7.0\"", "title: \"Normen \\u{1b}]0;pwned\\u{7}\\u{1b}[2J7.0\"");
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(!r.out.contains('\u{1b}') && !r.out.contains('\u{7}'), "{:?}", r.out);
+    assert!(r.out.contains("Normen ]0;pwned[2J7.0"), "{}", r.out);
+}
+
+#[test]
 fn an_unknown_kind_lists_the_valid_ones() {
     let r = check_changed("kind: Decision", "kind: Beslutning");
     assert_eq!(r.code, 1);

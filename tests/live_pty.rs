@@ -151,6 +151,19 @@ fn a_second_referent_on_the_same_session_is_refused() {
 }
 
 #[test]
+fn a_link_planted_where_the_session_goes_is_neither_followed_nor_replaced() {
+    let (dir, _) = agenda_copy(AGENDA);
+    std::os::unix::fs::symlink(dir.path().join("offer"), dir.path().join(SESSION)).unwrap();
+    let (code, _, err) = run(dir.path(), &[AGENDA]);
+    assert_eq!(code, 1);
+    assert!(err.contains(&format!("{SESSION}: feil: sesjonsfilen er en lenke")), "{err}");
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    assert_ne!(term.wait_exit(), 0, "the live meeting is refused too");
+    assert!(std::fs::symlink_metadata(dir.path().join(SESSION)).unwrap().file_type().is_symlink(), "the link is left");
+    assert!(!dir.path().join("offer").exists(), "nothing written through it");
+}
+
+#[test]
 fn a_session_where_no_lock_can_be_made_is_refused_with_the_reason() {
     let (dir, _) = agenda_copy(AGENDA);
     let (code, _, err) = run(dir.path(), &[AGENDA, "--session", "/proc/referent-ingen-mappe/møte.session.ron"]);

@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::domain::agenda::{Item, Role};
 use crate::domain::check::{self, Severity};
 use crate::domain::schedule::Length;
+use crate::domain::text::one_line;
 use crate::i18n::Words;
 use crate::store::agenda_file::{self, Checked, Placed};
 use crate::store::locate::Position;
@@ -150,9 +151,11 @@ fn readable(message: &str) -> String {
 /// The header and the saksliste with number, Kl., timebox, kind and title.
 fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()> {
     let a = &c.agenda;
-    writeln!(out, "  {}", a.title)?;
+    // (Texts on one line, their control characters gone: a terminal escape in a title is
+    // not sent to the terminal.)
+    writeln!(out, "  {}", one_line(&a.title))?;
     if !a.body.is_empty() {
-        writeln!(out, "  {}", a.body)?;
+        writeln!(out, "  {}", one_line(&a.body))?;
     }
     let mut when = format!("{} {}", w.weekdays[a.date.weekday_index()], a.date.short());
     if let Some(start) = c.schedule.start {
@@ -162,7 +165,7 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
         }
     }
     if let Some(place) = &a.place {
-        when += &format!(" · {place}");
+        when += &format!(" · {}", one_line(place));
     }
     writeln!(out, "  {when}")?;
     if !a.people.is_empty() {
@@ -196,8 +199,8 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
             format!("{} {}", slot.minutes, w.minutes_short)
         };
         let title = match item {
-            Item::Break(b) if b.title.is_empty() => w.a_break,
-            _ => item.title(),
+            Item::Break(b) if b.title.is_empty() => w.a_break.to_string(),
+            _ => one_line(item.title()),
         };
         writeln!(out, "  {number:<6} {:<5} {length:>7}  {:<kind_width$}  {title}", slot.start.to_string(), kinds[i])?;
     }

@@ -257,6 +257,11 @@ fn continue_at(
 }
 
 fn lock_session(path: &Path, w: &Words, err: &mut impl Write) -> Option<SessionLock> {
+    // A link where the session is to be written is neither followed nor replaced.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let _ = writeln!(err, "{}: {}: {}", path.display(), w.error, w.session_is_link);
+        return None;
+    }
     match lock::acquire(path) {
         Ok(lock) => Some(lock),
         Err(LockProblem::Held { pid }) => {

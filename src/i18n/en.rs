@@ -355,6 +355,7 @@ pub static WORDS: Words = Words {
         format!("Recovered {n} changes from the journal: everything typed before the interruption is here.")
     },
     journal_set_aside: |p| format!("A journal that did not belong to this session file was set aside as {p}."),
+    session_is_link: "the session file is a link, and referent does not write through links: remove it, or choose another place with --session PATH",
     session_moved: |was, is| {
         format!("The session was saved elsewhere: the newest is {is}, and it is open (the old one is {was}).")
     },

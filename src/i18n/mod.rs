@@ -232,6 +232,8 @@ pub struct Words {
     pub journal_replayed: fn(changes: usize) -> String,
     /// A journal that belonged to another version of the session file, kept here.
     pub journal_set_aside: fn(path: &str) -> String,
+    /// The session's place is a symbolic link.
+    pub session_is_link: &'static str,
     /// The session was saved elsewhere (Ctrl+S): where it was, where it is.
     pub session_moved: fn(was: &str, is: &str) -> String,
     /// ... to a place where it is no longer.

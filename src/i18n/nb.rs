@@ -350,6 +350,7 @@ pub static WORDS: Words = Words {
     cannot_write_output: |r| format!("kan ikke skrive til standard ut: {r}"),
     journal_replayed: |n| format!("Hentet {n} endringer fra journalen: alt som ble skrevet før avbruddet, er med."),
     journal_set_aside: |p| format!("En journal som ikke hørte til denne sesjonsfilen, er lagt til side i {p}."),
+    session_is_link: "sesjonsfilen er en lenke, og referent skriver ikke gjennom lenker: fjern den, eller velg et annet sted med --session STI",
     session_moved: |was, is| {
         format!("Sesjonen ble lagret et annet sted: den nyeste er {is}, og den er åpnet (den gamle er {was}).")
     },
