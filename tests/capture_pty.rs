@@ -121,9 +121,7 @@ fn capture_a_sak_quit_and_find_everything_again() {
 fn a_note_being_typed_is_on_disk_when_the_program_is_killed() {
     let (dir, _) = agenda_copy(AGENDA);
     let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("Halvskrevet innspill");
     term.wait_for("Halvskrevet innspill");
     term.signal("KILL");

@@ -49,9 +49,7 @@ fn every_echoed_character_survives_kill_9() {
 fn closing_the_terminal_saves_and_exits_within_a_second() {
     let (dir, _) = agenda_copy(AGENDA);
     let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("Siste ord");
     term.wait_for("Siste ord");
     let closed = term.hang_up();
@@ -81,9 +79,7 @@ fn sigterm_and_sighup_save_and_exit_within_a_second() {
 fn ctrl_c_in_the_editor_is_a_key_not_a_kill() {
     let (dir, _) = agenda_copy(AGENDA);
     let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("Viktig");
     term.wait_for("Viktig");
     term.send(&[3]);
@@ -110,9 +106,7 @@ fn a_session_from_a_newer_referent_is_left_alone() {
 fn a_panic_restores_the_terminal_keeps_the_session_and_logs_the_backtrace() {
     let (dir, _) = agenda_copy(AGENDA);
     let mut term = Term::start_with(dir.path(), &[AGENDA], 80, 24, &[("REFERENT_TEST_PANIC", "1")]);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("Før feilen");
     term.wait_for("Før feilen");
     term.send(b"\x1b[24~"); // F12
@@ -177,9 +171,7 @@ fn when_saving_fails_everything_stays_in_memory_and_can_be_saved_elsewhere() {
 fn a_meeting_cut_off_by_kill_9_exports_with_everything_in_its_journal() {
     let (dir, _) = agenda_copy(AGENDA);
     let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("Ferdig innspill");
     term.send(b"\r");
     term.send(b"\x1b");
@@ -257,9 +249,7 @@ fn a_live_run_with_no_terminal_says_so_exits_non_zero_and_leaves_nothing() {
     assert_eq!(after, before, "no session, journal or lock is left behind");
     // A session there already is left as it was, and so is a journal with changes in it.
     let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("Halvskrevet");
     term.wait_for("Halvskrevet");
     term.signal("KILL");
@@ -297,9 +287,7 @@ fn leaving_while_saving_fails_says_so_and_writes_an_emergency_copy() {
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas").join(AGENDA);
         std::fs::copy(src, folder.join(AGENDA)).unwrap();
         let mut term = Term::start(dir.path(), &[&format!("møte/{AGENDA}")], 100, 30);
-        term.wait_for("Møtet har ikke startet");
-        term.type_keys("ni");
-        term.wait_for("Nytt innspill");
+        term.start_a_note();
         std::fs::remove_dir_all(&folder).unwrap();
         term.type_keys("LAST-WORDS");
         term.wait_for("IKKE LAGRET");
@@ -336,9 +324,7 @@ fn a_damaged_journal_is_set_aside_whole_and_what_is_typed_after_it_survives_a_se
     let (dir, _) = agenda_copy(AGENDA);
     let journal = dir.path().join(format!("{SESSION}.journal"));
     let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("BRAVObravo");
     term.wait_for("BRAVObravo");
     term.signal("KILL");
@@ -372,9 +358,7 @@ fn a_damaged_journal_is_set_aside_whole_and_what_is_typed_after_it_survives_a_se
 fn opening_the_agenda_again_after_saving_elsewhere_opens_the_newer_session() {
     let (dir, _) = agenda_copy(AGENDA);
     let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
-    term.wait_for("Møtet har ikke startet");
-    term.type_keys("ni");
-    term.wait_for("Nytt innspill");
+    term.start_a_note();
     term.type_keys("Før flyttingen");
     term.send(b"\x1b");
     term.send(&[0x13]); // Ctrl+S

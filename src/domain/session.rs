@@ -427,8 +427,7 @@ impl Session {
             Item::Break(Break { title: title.to_string(), at: None, minutes: Some(ADDED_MINUTES), ..Break::default() });
         self.insert(after, item);
         // The sak goes on after the break: left, not done.
-        self.close_segment(now);
-        self.record.current = None;
+        self.leave_unfinished(now);
         self.enter(after, now);
         self.record.interrupted = from.filter(|&c| self.agenda.items[c].record().state == ItemState::Pending);
         Ok(())
@@ -578,6 +577,12 @@ impl Session {
         if self.record.paused.is_none() {
             self.agenda.items[i].record_mut().segments.push(Segment { start: now, end: None });
         }
+    }
+
+    /// Leaves the current item as it stands (its state as it is).
+    fn leave_unfinished(&mut self, now: Stamp) {
+        self.close_segment(now);
+        self.record.current = None;
     }
 
     fn leave(&mut self, now: Stamp) {

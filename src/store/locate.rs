@@ -190,8 +190,9 @@ fn tokens(src: &str) -> Vec<(Token, Position)> {
             }
             advance(&mut i, &mut line, &mut col, n + 1);
             out.push((Token::Other, pos));
-        } else if c == 'r' && matches!(next, Some('"' | '#')) && raw_string_at(&chars, i).is_some() {
-            let n = raw_string_at(&chars, i).unwrap_or(1);
+        } else if let Some(n) =
+            (c == 'r' && matches!(next, Some('"' | '#'))).then(|| raw_string_at(&chars, i)).flatten()
+        {
             advance(&mut i, &mut line, &mut col, n);
             out.push((Token::Other, pos));
         } else if c == 'r' && next == Some('#') && chars.get(i + 2).is_some_and(|c| c.is_alphabetic() || *c == '_') {

@@ -66,6 +66,13 @@ impl Term {
         Term { screen, writer, child, master: Some(pair.master), reader: Some(reader), stop_reading }
     }
 
+    /// Starts the meeting shown before its start and opens a note on its first item.
+    pub fn start_a_note(&mut self) {
+        self.wait_for("Møtet har ikke startet");
+        self.type_keys("ni");
+        self.wait_for("Nytt innspill");
+    }
+
     pub fn text(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
