@@ -57,6 +57,7 @@ fn capture_a_sak_quit_and_find_everything_again() {
     term.type_keys(" Med endret begrepsbruk.");
     term.send(b"\r");
     term.wait_for("Vedtak: Vedtatt med endringer.");
+    term.pause();
 
     // A follow-up with a frist.
     term.type_keys("f");
@@ -129,14 +130,15 @@ fn a_note_being_typed_is_on_disk_when_the_program_is_killed() {
     let saved = common::session_text(&dir.path().join(SESSION));
     assert!(saved.contains("draft: Draft("), "{saved}");
     assert!(saved.contains("text: \"Halvskrevet innspill\""), "{saved}");
-    // And it is offered again.
+    // And the editor is open on it again, where it was.
     let mut term = Term::start(dir.path(), &[AGENDA], 80, 24);
-    term.wait_for("… Halvskrevet innspill");
-    term.type_keys("i");
     term.wait_for("Nytt innspill");
+    term.wait_for("Halvskrevet innspill");
+    term.type_keys(" igjen");
     term.send(b"\r");
     term.send(b"\x1b");
     term.wait_for("Innspill og kommentarer (1)");
+    term.wait_for("Halvskrevet innspill igjen");
     term.send(&[3]);
     term.wait_exit();
 }

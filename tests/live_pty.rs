@@ -200,7 +200,11 @@ fn a_large_session_whose_notes_do_not_read_is_reported_and_left_alone() {
 #[test]
 fn a_large_session_opened_from_a_first_look_is_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let session = referent::cli::demo::session(40, 2_000).unwrap();
+    let mut session = referent::cli::demo::session(40, 2_000).unwrap();
+    // (No note half written: that would open in the editor, and Home would go there.)
+    for item in &mut session.agenda.items {
+        item.record_mut().draft = None;
+    }
     let text = referent::store::session_file::to_text(&session);
     let path = dir.path().join("stor.session.ron");
     std::fs::write(&path, &text).unwrap();
@@ -281,4 +285,48 @@ fn keys_typed_quickly_after_start_all_take_effect() {
     assert_eq!(term.wait_exit(), 0);
     let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
     assert!(saved.contains("current: 0,"), "{saved}");
+}
+
+/// The burst seen in a real meeting: the minute-taker closes the editor with Esc and
+/// types on. In the terminal, Esc and the next letter arrive together (read as Alt+A);
+/// every letter after it is text, in a new note, and the meeting has not moved.
+#[test]
+fn typing_on_after_esc_writes_text_and_never_moves_the_meeting() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.start_a_note();
+    term.type_keys("Første tanke");
+    term.type_keys("\u{1b}Anonymisering må avklares nå");
+    term.wait_for("Anonymisering må avklares nå");
+    term.wait_for("Innspill og kommentarer (1)");
+    assert!(term.text().contains("Nå: Orienteringssak"), "still the first item:\n{}", term.text());
+    // And a key that moves the meeting on, right after typing, asks.
+    term.type_keys("\u{1b}n");
+    term.wait_for("«n» betyr");
+    term.send(b"\x1b");
+    term.type_keys("qj");
+    assert_eq!(term.wait_exit(), 0);
+    let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    assert!(saved.contains("text: \"Første tanke\""), "{saved}");
+    assert!(saved.contains("text: \"Anonymisering må avklares nå\""), "{saved}");
+    assert!(!saved.contains("presence: Present"), "nobody was marked present:\n{saved}");
+}
+
+/// The shipped example opened on another day than its own: the plan is shown, and
+/// starting asks once whether the meeting is held today; the session keeps the day.
+#[test]
+fn an_agenda_for_another_day_asks_before_the_meeting_starts() {
+    let (dir, _) = common::agenda_as_written(AGENDA);
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("planlagt tirsdag 03.06.25 10:00–15:00");
+    term.type_keys("n");
+    term.wait_for("Saklisten er for tirsdag 03.06.25");
+    term.type_keys("j");
+    term.wait_for("Nå: Orienteringssak");
+    term.pause();
+    term.type_keys("qj");
+    assert_eq!(term.wait_exit(), 0);
+    let saved = std::fs::read_to_string(dir.path().join(SESSION)).unwrap();
+    let today = chrono::Local::now().format("started: \"%Y-%m-%d").to_string();
+    assert!(saved.contains(&today), "{saved}");
 }

@@ -84,11 +84,13 @@ pub enum Context {
     Form,
     FollowUps,
     Attendance,
+    /// Asked whether a key pressed in the middle of typing was meant.
+    Typing,
 }
 
 impl Context {
     /// In the order of the help screen and of `Words::contexts`.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Main,
         Context::Notes,
         Context::Editor,
@@ -98,6 +100,7 @@ impl Context {
         Context::Attendance,
         Context::Prompt,
         Context::Confirm,
+        Context::Typing,
         Context::Help,
     ];
 }
@@ -227,6 +230,10 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Confirm, [ch('n'), Key::new(Code::Esc, NONE)], No, true),
     bind!(Confirm, [Key::new(Code::Char('s'), CTRL)], SaveElsewhere, false),
     bind!(Confirm, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    // (Any letter goes on as text, into a note: see `app::typing`.)
+    bind!(Typing, [Key::new(Code::Enter, NONE)], Yes, true),
+    bind!(Typing, [Key::new(Code::Esc, NONE)], No, true),
+    bind!(Typing, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
 ];
 
 /// The action of `key` in `context`, if it has one.

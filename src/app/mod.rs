@@ -10,6 +10,7 @@ pub mod key;
 pub mod keymap;
 pub mod picker;
 pub mod roster;
+pub mod typing;
 pub mod wrap;
 
 use std::path::PathBuf;
@@ -59,6 +60,18 @@ pub enum Mode {
 pub enum Confirm {
     Quit,
     CloseMeeting,
+    /// Starting the meeting on a day that is not the agenda's (`go_to`: at that item).
+    StartToday {
+        go_to: Option<usize>,
+    },
+    /// `n` would leave saker behind that were never taken up.
+    PassUntreated,
+    /// A key that moves the meeting on, pressed in the middle of typing (`key` is what
+    /// it would have written).
+    WhileTyping {
+        action: Action,
+        key: char,
+    },
 }
 
 /// A one-line input.
@@ -98,6 +111,8 @@ pub enum Input {
     /// The terminal is this many columns wide now (at the start, and when it changes):
     /// the editor's text is wrapped, and moved through by rows, at that width.
     Width(u16),
+    /// No key for `typing::QUIET_AFTER`: whatever was being typed is over.
+    Quiet,
 }
 
 /// What an input asks of the shell. (What it changed in the session the app keeps until
@@ -135,6 +150,10 @@ pub struct App {
     changes: Changes,
     /// A place asked for in the save-elsewhere prompt, for the shell.
     move_to: Option<String>,
+    /// In the middle of typing: letters are text, keys that move the meeting on ask.
+    typing: bool,
+    /// The saker not taken up that `n` was last told to leave behind (not asked again).
+    passed: Vec<usize>,
 }
 
 impl App {
@@ -158,6 +177,8 @@ impl App {
             history: History::default(),
             changes: Changes::default(),
             move_to: None,
+            typing: false,
+            passed: Vec::new(),
         }
     }
 
@@ -193,6 +214,7 @@ impl App {
             Mode::Normal => Context::Main,
             Mode::Notes => Context::Notes,
             Mode::Help => Context::Help,
+            Mode::Confirm(Confirm::WhileTyping { .. }) => Context::Typing,
             Mode::Confirm(_) => Context::Confirm,
             Mode::Prompt(_) => Context::Prompt,
             Mode::Editor(_) => Context::Editor,
@@ -208,6 +230,7 @@ impl App {
         match input {
             Input::Key(key) => self.key(key, now),
             Input::Paste(text) => self.paste(&text, now),
+            Input::Quiet => self.quiet(),
             Input::Width(width) => {
                 self.width = width;
                 if let Mode::Editor(e) = &mut self.mode {
@@ -245,6 +268,9 @@ impl App {
 
     /// Handles one key press.
     pub fn key(&mut self, key: Key, now: Stamp) {
+        if self.typed(key, now) {
+            return;
+        }
         match keymap::action(self.context(), key) {
             Some(action) => self.act(action, now),
             None => self.type_key(key, now),
@@ -261,6 +287,7 @@ impl App {
             Mode::Editor(e) => {
                 let typed = e.input(key);
                 if typed {
+                    self.typing = true;
                     self.sync_draft(now);
                 }
             }
@@ -318,7 +345,7 @@ impl App {
             Context::Main => self.act_main(action, now),
             Context::Notes => self.act_notes(action, now),
             Context::Help => self.act_help(action),
-            Context::Confirm => self.act_confirm(action, now),
+            Context::Confirm | Context::Typing => self.act_confirm(action, now),
             Context::Prompt => self.act_prompt(action, now),
             Context::Editor => self.act_editor(action, now),
             Context::Picker => self.act_picker(action, now),
@@ -331,8 +358,8 @@ impl App {
     fn act_main(&mut self, action: Action, now: Stamp) {
         let (len, sel) = (self.len(), self.sel());
         match action {
-            Action::Next => self.walk(Command::Next, now),
-            Action::GoToSelected if len > 0 => self.walk(Command::GoTo(sel), now),
+            Action::Next => self.next(now),
+            Action::GoToSelected if len > 0 => self.go_to(sel, now),
             Action::Pause => self.walk(Command::TogglePause, now),
             Action::Break => self.walk(Command::Break { title: self.words.a_break.to_string() }, now),
             Action::CloseMeeting => {
@@ -513,6 +540,16 @@ impl App {
                 match confirm {
                     Confirm::Quit => self.quit = true,
                     Confirm::CloseMeeting => self.walk(Command::Close, now),
+                    Confirm::StartToday { go_to: None } => self.walk(Command::Next, now),
+                    Confirm::StartToday { go_to: Some(i) } => self.walk(Command::GoTo(i), now),
+                    Confirm::PassUntreated => {
+                        self.passed = self.left_behind();
+                        self.walk(Command::Next, now);
+                    }
+                    Confirm::WhileTyping { action, .. } => {
+                        self.typing = false;
+                        self.act_main(action, now);
+                    }
                 }
             }
             Action::No => self.mode = Mode::Normal,
@@ -822,6 +859,46 @@ impl App {
         }
     }
 
+    /// `n`: the next item, asking first when the meeting would start on another day than
+    /// the agenda's, or when saker never taken up would be left behind.
+    fn next(&mut self, now: Stamp) {
+        if self.asked_to_start_today(None, now) {
+            return;
+        }
+        let behind = self.left_behind();
+        if self.session.is_running() && behind.iter().any(|i| !self.passed.contains(i)) {
+            self.mode = Mode::Confirm(Confirm::PassUntreated);
+            return;
+        }
+        self.walk(Command::Next, now);
+    }
+
+    /// `g`: takes up item `i`, asking first when the meeting would start on another day.
+    fn go_to(&mut self, i: usize, now: Stamp) {
+        if !self.asked_to_start_today(Some(i), now) {
+            self.walk(Command::GoTo(i), now);
+        }
+    }
+
+    /// Before the start, on a day that is not the agenda's: asks (true) whether to run the
+    /// meeting today.
+    fn asked_to_start_today(&mut self, go_to: Option<usize>, now: Stamp) -> bool {
+        let ask = self.session.record.started.is_none() && self.session.agenda.date != now.day();
+        if ask {
+            self.mode = Mode::Confirm(Confirm::StartToday { go_to });
+        }
+        ask
+    }
+
+    /// The saker never taken up that `n` would leave behind it, in agenda order.
+    pub fn left_behind(&self) -> Vec<usize> {
+        if !self.session.is_running() {
+            return Vec::new();
+        }
+        let to = self.session.next_item().unwrap_or(self.len());
+        self.session.untreated().into_iter().filter(|&i| i < to).collect()
+    }
+
     /// Whether item `i` is a sak; says why not when it is not.
     fn is_sak(&mut self, i: usize) -> bool {
         let sak = matches!(self.session.agenda.items.get(i), Some(crate::domain::agenda::Item::Sak(_)));
@@ -841,6 +918,27 @@ impl App {
     fn open_note_editor(&mut self, item: usize, now: Stamp) {
         if self.run(Command::OpenDraft(item), now).is_some() {
             self.open_editor_on_draft(item);
+        }
+    }
+
+    /// On opening a session that was cut off while something was being written: the
+    /// editor opens on it again (on the item shown first, else the first that has one).
+    pub fn take_up_draft(&mut self) {
+        if self.len() == 0 {
+            return;
+        }
+        let written = |i: usize| {
+            let record = self.session.agenda.items[i].record();
+            (record.draft.is_some(), record.vedtak_draft.is_some())
+        };
+        let Some(i) = std::iter::once(self.sel()).chain(0..self.len()).find(|&i| written(i) != (false, false)) else {
+            return;
+        };
+        self.selected = i;
+        if written(i).0 {
+            self.open_editor_on_draft(i);
+        } else {
+            self.open_editor_on_vedtak_draft(i);
         }
     }
 

@@ -30,6 +30,8 @@ pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'
     tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
     let mut autosave = Autosave::new(path.clone(), Some(lock), Some(journal), later);
     let mut app = App::new(session, words, theme);
+    // Cut off in the middle of a note: the editor is where it was.
+    app.take_up_draft();
     app.elsewhere = autosave.suggestion();
     app.message = problem.map(|p| (words.theme_problem)(&p)).or(notice);
     let result = tui::run(&mut app, &mut autosave);

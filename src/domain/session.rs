@@ -369,13 +369,8 @@ impl Session {
             return self.start(now);
         }
         self.running()?;
-        let after = self.record.current;
-        // The end of a break that interrupted a sak takes that sak up again.
-        let back = self.record.interrupted.take().filter(|&i| {
-            after.is_some_and(|c| matches!(self.agenda.items[c], Item::Break(_)))
-                && self.agenda.items.get(i).is_some_and(|item| item.record().state == ItemState::Pending)
-        });
-        let next = back.or_else(|| self.next_pending_after(after));
+        let next = self.next_item();
+        self.record.interrupted = None;
         self.leave(now);
         match next {
             Some(i) => {
@@ -384,6 +379,17 @@ impl Session {
             }
             None => Err(Refusal::NothingLeft),
         }
+    }
+
+    /// The item `next` would take up: after a break that interrupted a sak, that sak
+    /// again; else the first item after the current one still to be dealt with.
+    pub fn next_item(&self) -> Option<usize> {
+        let after = self.record.current;
+        let back = self.record.interrupted.filter(|&i| {
+            after.is_some_and(|c| matches!(self.agenda.items[c], Item::Break(_)))
+                && self.agenda.items.get(i).is_some_and(|item| item.record().state == ItemState::Pending)
+        });
+        back.or_else(|| self.next_pending_after(after))
     }
 
     /// Leaves the current item and takes up item `i` (again).

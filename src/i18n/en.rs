@@ -167,6 +167,7 @@ pub static WORDS: Words = Words {
         "Attendance",
         "Input",
         "Question",
+        "While typing",
         "Help",
     ],
     help_title: "Help: keys",
@@ -227,6 +228,15 @@ pub static WORDS: Words = Words {
         format!("Not dealt with yet: {s}. Close the meeting anyway? The end time goes into the minutes.")
     },
     yes_no: "y = yes, n = no",
+    confirm_start_today: |day, today| {
+        format!(
+            "The agenda is for {day}, but today is {today}. Hold the meeting today? The referat is dated the day it is held."
+        )
+    },
+    confirm_pass_untreated: |s| format!("Not taken up: {s}. Move on anyway? (u postpones a sak, g takes it up now.)"),
+    confirm_while_typing: |key, action| format!("You were typing. \"{key}\" means \"{action}\": do it now?"),
+    while_typing_keys: "Enter = yes, Esc = no, keep typing = a new note",
+    taken_as_text: "You were still typing, so the key became text in a new note. Pause a moment before a command.",
     session_at: |p| format!("The session is saved in {p}"),
     cannot_save: |r| format!("cannot save the session: {r}. Choose another place with --session PATH"),
     theme_problem: |p| {

@@ -92,7 +92,7 @@ pub struct Words {
     pub action_short: fn(Action) -> &'static str,
     pub refusal: fn(Refusal) -> &'static str,
     /// Names of the key contexts, in the order of `keymap::Context::ALL`.
-    pub contexts: [&'static str; 10],
+    pub contexts: [&'static str; 11],
     pub help_title: &'static str,
     pub saksliste: &'static str,
     pub now_title: &'static str,
@@ -144,6 +144,16 @@ pub struct Words {
     /// The close question when saker are not yet treated: which.
     pub confirm_close_untreated: fn(saker: &str) -> String,
     pub yes_no: &'static str,
+    /// Starting on another day than the agenda's: the agenda's day, today.
+    pub confirm_start_today: fn(agenda_day: &str, today: &str) -> String,
+    /// `n` would leave saker behind that were never taken up: which.
+    pub confirm_pass_untreated: fn(saker: &str) -> String,
+    /// A key that moves the meeting on, pressed in the middle of typing: the key, what it does.
+    pub confirm_while_typing: fn(key: &str, action: &str) -> String,
+    /// The answers to that question.
+    pub while_typing_keys: &'static str,
+    /// A letter pressed in the middle of typing went into a new note.
+    pub taken_as_text: &'static str,
     pub session_at: fn(path: &str) -> String,
     pub cannot_save: fn(reason: &str) -> String,
     pub theme_problem: fn(&ThemeProblem) -> String,

@@ -166,6 +166,7 @@ pub static WORDS: Words = Words {
         "Oppmøte",
         "Inndata",
         "Spørsmål",
+        "Mens du skriver",
         "Hjelp",
     ],
     help_title: "Hjelp: taster",
@@ -217,13 +218,24 @@ pub static WORDS: Words = Words {
     },
     rescued_at: |p| format!("De siste endringene er ikke lagret i sesjonen; en nødkopi av alt er skrevet til {p}"),
     not_rescued: |r| format!("De siste endringene er ikke lagret, og nødkopien kunne ikke skrives: {r}"),
-    confirm_close: "Avslutte møtet nå? Slutttiden føres i referatet.",
+    confirm_close: "Avslutte møtet nå? Sluttiden føres i referatet.",
     planned_for: |day, times| format!("planlagt {day} {times}").trim_end().to_string(),
     not_today: |today| format!("ikke i dag (i dag er {today})"),
     confirm_close_untreated: |s| {
-        format!("Ikke behandlet ennå: {s}. Avslutte møtet likevel? Slutttiden føres i referatet.")
+        format!("Ikke behandlet ennå: {s}. Avslutte møtet likevel? Sluttiden føres i referatet.")
     },
     yes_no: "j = ja, n = nei",
+    confirm_start_today: |day, today| {
+        format!(
+            "Saklisten er for {day}, men i dag er {today}. Holde møtet i dag? Referatet dateres dagen møtet holdes."
+        )
+    },
+    confirm_pass_untreated: |s| {
+        format!("Ikke tatt opp: {s}. Gå videre likevel? (u utsetter en sak, g tar den opp nå.)")
+    },
+    confirm_while_typing: |key, action| format!("Du skrev nettopp. «{key}» betyr «{action}»: gjøre det nå?"),
+    while_typing_keys: "Enter = ja, Esc = nei, skriv videre = et nytt innspill",
+    taken_as_text: "Du skrev fortsatt, så tasten ble tekst i et nytt innspill. Vent et øyeblikk før en kommando.",
     session_at: |p| format!("Sesjonen er lagret i {p}"),
     cannot_save: |r| format!("kan ikke lagre sesjonen: {r}. Velg et annet sted med --session STI"),
     theme_problem: |p| {

@@ -20,7 +20,9 @@ fn at(step: usize) -> Stamp {
     Stamp::parse("2025-06-03 09:55:00").unwrap().plus_seconds(i64::try_from(step).unwrap() * 17)
 }
 
-fn app(agenda: Agenda) -> App {
+/// The app on `agenda`, held on the day the keys are pressed (so that `n` starts it).
+fn app(mut agenda: Agenda) -> App {
+    agenda.date = at(0).day();
     let (theme, _) = theme::load(None, false);
     App::new(Session::new(agenda), i18n::words(Lang::Nb), theme)
 }
@@ -35,6 +37,7 @@ fn parse_keys(text: &str) -> Vec<Key> {
 fn keys(app: &mut App, text: &str, step: usize) -> Effects {
     let mut all = Effects::default();
     for (i, key) in parse_keys(text).into_iter().enumerate() {
+        app.update(Input::Quiet, at(step + i));
         let effects = app.update(Input::Key(key), at(step + i));
         all.quit |= effects.quit;
         all.save_elsewhere = effects.save_elsewhere.or(all.save_elsewhere);
@@ -54,7 +57,7 @@ fn holds(app: &mut App, terminal: &mut Terminal<TestBackend>, step: usize) -> Re
 
 /// The keys random sequences are made of: every screen's keys, and text.
 const KEYS: &str = "n g p b x j k a e t K J u w i v V d o s f F m z Z ? q y A . <ret> <esc> <tab> <bs> <del> <up> \
-                    <down> <home> <end> <S-up> <S-down> <C-p> <C-t> <C-z> <C-y> <C-s> <A-ret> æ 漢 1 0 : , -";
+                    <down> <home> <end> <S-up> <S-down> <C-p> <C-t> <C-z> <C-y> <C-s> <A-ret> <A-n> c æ 漢 1 0 : , -";
 
 #[test]
 fn an_empty_roster_takes_every_attendance_key() {
@@ -90,6 +93,7 @@ fn every_named_agenda_takes_a_walk_through_every_screen() {
                     f Ny oppgave<tab>Ola<tab>18.08<ret> F <esc> m A <up> <down> t <esc> a Ny sak<ret> e <bs>x<ret> \
                     t 5<ret> K J u w b b p p z Z ? <esc> x y";
         for (step, key) in parse_keys(walk).into_iter().enumerate() {
+            app.update(Input::Quiet, at(step));
             app.update(Input::Key(key), at(step));
             if let Err(e) = holds(&mut app, &mut terminal, step) {
                 panic!("{name}, after key {step}: {e}");
@@ -113,6 +117,10 @@ proptest! {
         let mut terminal = Terminal::new(if small { TestBackend::new(40, 12) } else { TestBackend::new(120, 40) })
             .unwrap();
         for (step, pick) in picks.into_iter().enumerate() {
+            // (Some keys in a burst of typing, some after a pause.)
+            if pick % 3 == 0 {
+                app.update(Input::Quiet, at(step));
+            }
             app.update(Input::Key(keys[pick % keys.len()]), at(step));
             holds(&mut app, &mut terminal, step)?;
         }

@@ -31,20 +31,25 @@ fn at_04_25() -> App {
     app
 }
 
+/// Types `text` a key at a time, each after a pause (see `burst` for keys in one breath).
 fn typed(app: &mut App, text: &str, now: &str) {
     for c in text.chars() {
+        app.update(Input::Quiet, at(now));
         app.key(Key::new(Code::Char(c), Mods::NONE), at(now));
     }
 }
 
 /// Presses the keys of `text` in their text form ("<tab> e", "Hallo<ret>").
+/// Each after a pause, as a person presses commands (see `burst` for keys in one breath).
 fn keys(app: &mut App, text: &str, now: &str) {
     for key in Key::parse_seq(text).unwrap() {
+        app.update(Input::Quiet, at(now));
         app.key(key, at(now));
     }
 }
 
 fn key(app: &mut App, code: Code, now: &str) {
+    app.update(Input::Quiet, at(now));
     app.key(Key::new(code, Mods::NONE), at(now));
 }
 

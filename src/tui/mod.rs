@@ -185,6 +185,10 @@ async fn event_loop(
                 redraw = true;
                 resized = true;
             }
+            // A burst of typing ends when the keyboard has been quiet a moment.
+            () = tokio::time::sleep(app::typing::QUIET_AFTER.saturating_sub(last_input.elapsed())), if app.is_typing() => {
+                app.update(app::Input::Quiet, now());
+            }
             () = tokio::time::sleep(next_second) => {
                 app.saved = autosave.tick(&app.session, last_input.elapsed()).clone();
             }
@@ -220,3 +224,6 @@ mod agenda_tests;
 
 #[cfg(test)]
 mod capture_tests;
+
+#[cfg(test)]
+mod typing_tests;

@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::view;
-use crate::app::{App, Confirm, Mode};
+use crate::app::{App, Confirm, Input, Mode};
 use crate::domain::agenda::{Item, Lang, SakKind};
 use crate::domain::session::{ItemState, Session};
 use crate::domain::time::Stamp;
@@ -23,13 +23,16 @@ fn app(lang: Lang) -> App {
     App::new(Session::new(agenda), i18n::words(lang), theme)
 }
 
+/// Presses `keys` one at a time, each after a pause (not in a burst of typing).
 fn press(app: &mut App, keys: &str, now: &str) {
     for c in keys.chars() {
+        app.update(Input::Quiet, at(now));
         app.key(Key::new(Code::Char(c), Mods::NONE), at(now));
     }
 }
 
 fn key(app: &mut App, code: Code, now: &str) {
+    app.update(Input::Quiet, at(now));
     app.key(Key::new(code, Mods::NONE), at(now));
 }
 

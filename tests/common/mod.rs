@@ -100,10 +100,25 @@ impl Term {
         }
     }
 
+    /// A pause after typing, before a command key (see `send`): the person at this
+    /// terminal stops a moment.
+    #[allow(clippy::unused_self)]
+    pub fn pause(&self) {
+        let pause = referent::app::typing::QUIET_AFTER.as_millis() + 150;
+        std::thread::sleep(Duration::from_millis(u64::try_from(pause).unwrap()));
+    }
+
+    /// Sends `bytes` at once. A lone Esc is followed by a pause, as a person closes the
+    /// editor and then decides what to do: right after typing, a key that moves the
+    /// meeting on asks first (`app::typing`).
     pub fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
+        if bytes == b"\x1b" {
+            self.pause();
+        } else {
+            std::thread::sleep(Duration::from_millis(60));
+        }
     }
 
     /// Sends `signal` ("KILL", "TERM", "HUP") to the process, as `kill -SIGNAL` does.
@@ -162,8 +177,24 @@ impl Drop for Term {
     }
 }
 
-/// A temp folder with a copy of an example agenda; the agenda's path in it.
+/// A temp folder with a copy of an example agenda, held today (so that `n` starts the
+/// meeting without asking about the day); the agenda's path in it.
 pub fn agenda_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, dst) = agenda_as_written(name);
+    held_today(&dst);
+    (dir, dst)
+}
+
+/// Moves the agenda in `path` to today.
+pub fn held_today(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let today = chrono::Local::now().format("date: \"%Y-%m-%d\"").to_string();
+    let line = text.lines().find(|l| l.trim_start().starts_with("date: \"")).expect("the agenda has a date");
+    std::fs::write(path, text.replacen(line.trim_start().trim_end_matches(','), &today, 1)).unwrap();
+}
+
+/// A temp folder with a copy of an example agenda as it is, on its own day.
+pub fn agenda_as_written(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas").join(name);
     let dst = dir.path().join(name);

@@ -164,7 +164,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ViewState, now: Stamp) {
     match &app.mode {
         Mode::Normal | Mode::Notes | Mode::Editor(_) => {}
         Mode::Help => overlay::help(frame, area, app),
-        Mode::Confirm(c) => overlay::confirm(frame, area, app, *c),
+        Mode::Confirm(c) => overlay::confirm(frame, area, app, *c, now),
         Mode::Prompt(p) => overlay::prompt(frame, area, app, p),
         Mode::Picker(p) => picker::draw(frame, area, app, p),
         Mode::Form(f) => form::draw(frame, area, app, f),

@@ -81,33 +81,47 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     }
 }
 
-pub fn confirm(frame: &mut Frame, area: Rect, app: &App, confirm: Confirm) {
+pub fn confirm(frame: &mut Frame, area: Rect, app: &App, confirm: Confirm, now: crate::domain::time::Stamp) {
     let (w, t) = (app.words, &app.theme);
     let question = match (confirm, &app.saved) {
         (Confirm::Quit, SaveState::Failed(reason)) => (w.confirm_quit_unsaved)(&w.failure(reason)),
         (Confirm::Quit, SaveState::Saved) => w.confirm_quit.to_string(),
         (Confirm::CloseMeeting, _) => {
-            let numbers = app.session.agenda.sak_numbers();
-            let all = app.session.untreated();
-            // (The first few by number, and how many more: the question fits its box.)
-            let mut untreated: Vec<String> = all
-                .iter()
-                .take(8)
-                .map(|&i| numbers[i].map_or_else(|| app.session.agenda.items[i].title().to_string(), |n| n.to_string()))
-                .collect();
-            if all.len() > 8 {
-                untreated.push(format!("… (+{})", all.len() - 8));
-            }
+            let untreated = app.session.untreated();
             if untreated.is_empty() {
                 w.confirm_close.to_string()
             } else {
-                (w.confirm_close_untreated)(&untreated.join(", "))
+                (w.confirm_close_untreated)(&saker(app, &untreated))
             }
         }
+        (Confirm::PassUntreated, _) => (w.confirm_pass_untreated)(&saker(app, &app.left_behind())),
+        (Confirm::StartToday { .. }, _) => {
+            let agenda_day = app.session.agenda.date;
+            let day =
+                |d: crate::domain::time::Day| format!("{} {}", w.weekdays[d.weekday_index()].to_lowercase(), d.short());
+            (w.confirm_start_today)(&day(agenda_day), &day(now.day()))
+        }
+        (Confirm::WhileTyping { action, key }, _) => (w.confirm_while_typing)(&key.to_string(), (w.action)(action)),
     };
+    let answers = if matches!(confirm, Confirm::WhileTyping { .. }) { w.while_typing_keys } else { w.yes_no };
     let box_area = centered(area, 60, 9);
-    let lines = vec![Line::from(question), Line::default(), Line::from(Span::styled(w.yes_no, t.key))];
+    let lines = vec![Line::from(question), Line::default(), Line::from(Span::styled(answers, t.key))];
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(framed(app, "?"));
     frame.render_widget(Clear, box_area);
     frame.render_widget(paragraph, box_area);
+}
+
+/// The saker named in a question: the first few by number (or title), and how many more,
+/// so that the question fits its box.
+fn saker(app: &App, items: &[usize]) -> String {
+    let numbers = app.session.agenda.sak_numbers();
+    let mut named: Vec<String> = items
+        .iter()
+        .take(8)
+        .map(|&i| numbers[i].map_or_else(|| app.session.agenda.items[i].title().to_string(), |n| n.to_string()))
+        .collect();
+    if items.len() > 8 {
+        named.push(format!("… (+{})", items.len() - 8));
+    }
+    named.join(", ")
 }
