@@ -39,6 +39,8 @@ pub enum Action {
     AddFollowUp,
     ShowFollowUps,
     ShowAttendance,
+    /// The selected sak as the agenda has it: background, documents, forslag til vedtak.
+    ShowSak,
     // On the notes of a sak.
     EditNote,
     DeleteNote,
@@ -55,6 +57,8 @@ pub enum Action {
     NextKind,
     NextField,
     PreviousField,
+    /// Empties the line being typed (a prompt, a picker's search, a form's field).
+    ClearInput,
     // In a confirmation.
     Yes,
     No,
@@ -86,11 +90,13 @@ pub enum Context {
     Attendance,
     /// Asked whether a key pressed in the middle of typing was meant.
     Typing,
+    /// Reading the sak's papers (its background, documents and forslag til vedtak).
+    Sak,
 }
 
 impl Context {
     /// In the order of the help screen and of `Words::contexts`.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Main,
         Context::Notes,
         Context::Editor,
@@ -98,6 +104,7 @@ impl Context {
         Context::Form,
         Context::FollowUps,
         Context::Attendance,
+        Context::Sak,
         Context::Prompt,
         Context::Confirm,
         Context::Typing,
@@ -157,6 +164,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Main, [ch('f')], AddFollowUp, false),
     bind!(Main, [ch('F'), Key::new(Code::Char('F'), SHIFT)], ShowFollowUps, false),
     bind!(Main, [ch('m')], ShowAttendance, true),
+    bind!(Main, [ch('B'), Key::new(Code::Char('B'), SHIFT)], ShowSak, false),
     bind!(Main, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
     bind!(Main, [ch('Z'), Key::new(Code::Char('Z'), SHIFT), Key::new(Code::Char('y'), CTRL)], Redo, false),
     bind!(Main, [ch('?'), Key::new(Code::Char('?'), SHIFT), Key::new(Code::F(1), NONE)], Help, true),
@@ -187,6 +195,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Picker, [Key::new(Code::Up, NONE)], SelectUp, true),
     bind!(Picker, [Key::new(Code::Down, NONE)], SelectDown, false),
     bind!(Picker, [Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(Picker, [Key::new(Code::Char('u'), CTRL)], ClearInput, false),
     bind!(Picker, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Form, [Key::new(Code::Enter, NONE)], Submit, true),
     bind!(Form, [Key::new(Code::Tab, NONE), Key::new(Code::Down, NONE)], NextField, true),
@@ -198,6 +207,7 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind!(Form, [Key::new(Code::Char('p'), CTRL)], PickSpeaker, true),
     bind!(Form, [Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(Form, [Key::new(Code::Char('u'), CTRL)], ClearInput, false),
     bind!(Form, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(FollowUps, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
     bind!(FollowUps, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
@@ -218,6 +228,10 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Attendance, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
     bind!(Attendance, [Key::new(Code::Esc, NONE), ch('q'), ch('m')], Cancel, true),
     bind!(Attendance, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Sak, [Key::new(Code::Up, NONE), ch('k')], SelectUp, true),
+    bind!(Sak, [Key::new(Code::Down, NONE), ch('j')], SelectDown, true),
+    bind!(Sak, [Key::new(Code::Esc, NONE), ch('q'), ch('B'), Key::new(Code::Char('B'), SHIFT)], Cancel, true),
+    bind!(Sak, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Help, [Key::new(Code::Esc, NONE), ch('q'), ch('?'), Key::new(Code::Char('?'), SHIFT)], Cancel, true),
     bind!(Help, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
     bind!(Help, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
@@ -225,6 +239,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Prompt, [Key::new(Code::Enter, NONE)], Submit, true),
     bind!(Prompt, [Key::new(Code::Esc, NONE)], Cancel, true),
     bind!(Prompt, [Key::new(Code::Tab, NONE)], NextKind, true),
+    bind!(Prompt, [Key::new(Code::Char('u'), CTRL)], ClearInput, true),
     bind!(Prompt, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Confirm, [ch('j'), ch('y'), Key::new(Code::Enter, NONE)], Yes, true),
     bind!(Confirm, [ch('n'), Key::new(Code::Esc, NONE)], No, true),

@@ -53,6 +53,10 @@ pub enum Mode {
     Attendance {
         selected: usize,
     },
+    /// The selected sak's papers, scrolled this many rows.
+    Sak {
+        scroll: u16,
+    },
 }
 
 /// A question that needs a yes before it is done.
@@ -209,6 +213,17 @@ impl App {
         self.take_touched() != Touched::Nothing
     }
 
+    /// Whether `action` means something where the keys are now: the footer shows only
+    /// those (Tab changes a kind or role only in the prompts that have one; the vedtak
+    /// editor has no note kind and no speaker).
+    pub fn offers(&self, action: Action) -> bool {
+        match (&self.mode, action) {
+            (Mode::Prompt(p), Action::NextKind) => matches!(p.purpose, Purpose::AddSak | Purpose::AddPerson),
+            (Mode::Editor(e), Action::CycleKind | Action::PickSpeaker) => matches!(e.target, Target::Note { .. }),
+            _ => true,
+        }
+    }
+
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Normal => Context::Main,
@@ -222,6 +237,7 @@ impl App {
             Mode::Form(_) => Context::Form,
             Mode::FollowUps { .. } => Context::FollowUps,
             Mode::Attendance { .. } => Context::Attendance,
+            Mode::Sak { .. } => Context::Sak,
         }
     }
 
@@ -352,6 +368,7 @@ impl App {
             Context::Form => self.act_form(action, now),
             Context::FollowUps => self.act_followups(action, now),
             Context::Attendance => self.act_attendance(action, now),
+            Context::Sak => self.act_sak(action),
         }
     }
 
@@ -439,6 +456,7 @@ impl App {
             },
             Action::AddFollowUp if len > 0 => self.mode = Mode::Form(Box::new(FollowUpForm::new(sel))),
             Action::ShowFollowUps => self.mode = Mode::FollowUps { selected: 0 },
+            Action::ShowSak if len > 0 => self.mode = Mode::Sak { scroll: 0 },
             Action::ShowAttendance => self.mode = Mode::Attendance { selected: 0 },
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -522,6 +540,17 @@ impl App {
         }
     }
 
+    fn act_sak(&mut self, action: Action) {
+        let Mode::Sak { scroll } = &mut self.mode else { return };
+        match action {
+            Action::SelectUp => *scroll = scroll.saturating_sub(1),
+            Action::SelectDown => *scroll = scroll.saturating_add(1),
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::ForceQuit => self.quit = true,
+            _ => {}
+        }
+    }
+
     fn act_help(&mut self, action: Action) {
         match action {
             Action::SelectUp => self.help_scroll = self.help_scroll.saturating_sub(1),
@@ -565,6 +594,12 @@ impl App {
     fn act_prompt(&mut self, action: Action, now: Stamp) {
         match action {
             Action::Submit => self.submit_prompt(now),
+            Action::ClearInput => {
+                if let Mode::Prompt(p) = &mut self.mode {
+                    p.input.clear();
+                    p.error = None;
+                }
+            }
             Action::Cancel => self.mode = self.prompt_return(),
             Action::NextKind => match &mut self.mode {
                 Mode::Prompt(p) if p.purpose == Purpose::AddSak => {
@@ -686,6 +721,10 @@ impl App {
     fn act_picker(&mut self, action: Action, now: Stamp) {
         let Mode::Picker(picker) = &mut self.mode else { return };
         match action {
+            Action::ClearInput => {
+                picker.query.clear();
+                picker.refresh();
+            }
             Action::SelectUp => picker.selected = picker.selected.saturating_sub(1),
             Action::SelectDown => picker.selected = (picker.selected + 1).min(picker.rows().saturating_sub(1)),
             Action::Cancel => {
@@ -755,6 +794,11 @@ impl App {
         let Mode::Form(form) = &mut self.mode else { return };
         match action {
             Action::NextField => form.focus = (form.focus + 1) % 3,
+            Action::ClearInput => {
+                let focus = form.focus;
+                form.fields[focus].clear();
+                form.problem = None;
+            }
             Action::PreviousField => form.focus = (form.focus + 2) % 3,
             Action::PickSpeaker => {
                 let choices = picker::responsible(&self.session, self.words);

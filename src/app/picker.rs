@@ -132,7 +132,39 @@ pub fn speakers(session: &Session, w: &Words) -> Vec<Choice> {
     }
     let secretariat = Speaker { name: Some(w.secretariat.to_string()), org: None };
     out.push(Choice { label: w.secretariat.to_string(), value: Value::Speaker(secretariat) });
-    out
+    recent_first(session, out)
+}
+
+/// How many of the latest speakers come first.
+const RECENT: usize = 8;
+
+/// The latest speakers first, the latest at the top (the same speaker again is Ctrl+P
+/// Enter), then everyone else in roster order; a name typed freely earlier is among them.
+fn recent_first(session: &Session, mut rest: Vec<Choice>) -> Vec<Choice> {
+    let mut said: Vec<(crate::domain::time::Stamp, &Speaker)> = session
+        .agenda
+        .items
+        .iter()
+        .flat_map(|i| i.record().notes())
+        .filter_map(|n| Some((n.at, n.speaker.as_ref()?)))
+        .collect();
+    said.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut first: Vec<Choice> = Vec::new();
+    for (_, speaker) in said {
+        let value = Value::Speaker(speaker.clone());
+        if first.iter().any(|c| c.value == value) {
+            continue;
+        }
+        match rest.iter().position(|c| c.value == value) {
+            Some(p) => first.push(rest.remove(p)),
+            None => first.push(Choice { label: speaker.label(), value }),
+        }
+        if first.len() == RECENT {
+            break;
+        }
+    }
+    first.extend(rest);
+    first
 }
 
 /// Who can be responsible for a follow-up: the same people, as text.

@@ -151,6 +151,42 @@ pub struct ItemRecord {
     /// The vedtak being written, saved with every key.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vedtak_draft: Option<VedtakDraft>,
+    /// When the item was planned as the meeting started: the plan the referat prints,
+    /// whatever was changed live. `None` for an item added during the meeting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Planned>,
+}
+
+/// An item's place in the plan as it stood when the meeting started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Planned {
+    /// (Written "HH:MM" with the hours counted on past midnight, "25:10": a plan that
+    /// runs late keeps its order.)
+    #[serde(with = "hours_past_midnight")]
+    pub at: Hm,
+    pub minutes: u32,
+}
+
+/// A planned time as "HH:MM" whose hours may pass 23.
+mod hours_past_midnight {
+    use serde::{Deserialize, Deserializer, Serializer, de};
+
+    use crate::domain::time::Hm;
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // (serde's `with` passes a reference)
+    pub fn serialize<S: Serializer>(at: &Hm, s: S) -> Result<S::Ok, S::Error> {
+        let minutes = at.since(Hm::from_minutes(0));
+        s.collect_str(&format_args!("{:02}:{:02}", minutes / 60, minutes % 60))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Hm, D::Error> {
+        let text = String::deserialize(d)?;
+        let read = |t: &str| t.parse::<u32>().ok().filter(|_| !t.is_empty() && t.len() <= 3);
+        match text.split_once(':').map(|(h, m)| (read(h), read(m))) {
+            Some((Some(h), Some(m))) if m < 60 => Ok(Hm::from_minutes(h * 60 + m)),
+            _ => Err(de::Error::custom(format!("«{text}» is not a planned time (HH:MM)"))),
+        }
+    }
 }
 
 /// An item record as files have it: format 1 kept the notes, decisions and follow-ups in
@@ -169,6 +205,8 @@ struct ItemRecordFile {
     #[serde(default)]
     vedtak_draft: Option<VedtakDraft>,
     #[serde(default)]
+    planned: Option<Planned>,
+    #[serde(default)]
     notes: Vec<Note>,
     #[serde(default)]
     decisions: Vec<Decision>,
@@ -178,8 +216,17 @@ struct ItemRecordFile {
 
 impl From<ItemRecordFile> for ItemRecord {
     fn from(file: ItemRecordFile) -> ItemRecord {
-        let ItemRecordFile { state, segments, mut entries, mut draft, vedtak_draft, notes, decisions, followups } =
-            file;
+        let ItemRecordFile {
+            state,
+            segments,
+            mut entries,
+            mut draft,
+            vedtak_draft,
+            planned,
+            notes,
+            decisions,
+            followups,
+        } = file;
         if !(notes.is_empty() && decisions.is_empty() && followups.is_empty()) {
             let before = entries.len();
             entries.extend(timeline::merged(notes, decisions, followups));
@@ -190,7 +237,7 @@ impl From<ItemRecordFile> for ItemRecord {
                 });
             }
         }
-        ItemRecord { state, segments, entries, draft, vedtak_draft }
+        ItemRecord { state, segments, entries, draft, vedtak_draft, planned }
     }
 }
 
@@ -336,6 +383,27 @@ impl Session {
         schedule::plan(&self.agenda)
     }
 
+    /// The plan as agreed: for each item, where the plan had it when the meeting started
+    /// (`None` for an item added since); before the start, the plan as it stands. A
+    /// session started before plans were kept has the plan as it stands too.
+    pub fn agreed_plan(&self) -> Vec<Option<Planned>> {
+        if self.agenda.items.iter().any(|i| i.record().planned.is_some()) {
+            self.agenda.items.iter().map(|i| i.record().planned).collect()
+        } else {
+            self.schedule().slots.iter().map(|s| Some(Planned { at: s.start, minutes: s.minutes })).collect()
+        }
+    }
+
+    /// When the meeting was planned to end: the agenda's `end`, else where the agreed
+    /// plan ends.
+    pub fn agreed_end(&self) -> Option<Hm> {
+        self.agenda.end.or_else(|| {
+            let plan = self.agreed_plan();
+            let last = plan.iter().flatten().map(|p| p.at.plus(i64::from(p.minutes))).max();
+            last.or(self.schedule().start)
+        })
+    }
+
     pub fn is_running(&self) -> bool {
         self.record.started.is_some() && self.record.ended.is_none()
     }
@@ -356,6 +424,11 @@ impl Session {
             _ => {}
         }
         self.record.started = Some(now);
+        // The plan as it stands now is the plan: live changes move projections, not it.
+        let plan = self.schedule();
+        for (item, slot) in self.agenda.items.iter_mut().zip(plan.slots) {
+            item.record_mut().planned = Some(Planned { at: slot.start, minutes: slot.minutes });
+        }
         if let Some(first) = self.next_pending_after(None) {
             self.enter(first, now);
         }
@@ -925,5 +998,23 @@ pub(crate) mod tests {
         let i = s.add_sak(Some(0), "Tidlig", SakKind::Information);
         assert_eq!(i, 1);
         assert_eq!(s.record.current, Some(2));
+    }
+}
+
+#[cfg(test)]
+mod planned_tests {
+    use super::*;
+
+    /// A plan that runs past midnight keeps its order in the file: "25:10", not "01:10".
+    #[test]
+    fn a_planned_time_past_midnight_is_written_and_read_back_as_it_is() {
+        let late = Planned { at: Hm::from_minutes(25 * 60 + 10), minutes: 30 };
+        let text = ron::to_string(&late).unwrap();
+        assert_eq!(text, r#"(at:"25:10",minutes:30)"#);
+        assert_eq!(ron::from_str::<Planned>(&text).unwrap(), late);
+        for bad in [r#"(at:"10",minutes:1)"#, r#"(at:"10:75",minutes:1)"#, r#"(at:"x:10",minutes:1)"#] {
+            let e = ron::from_str::<Planned>(bad).unwrap_err().to_string();
+            assert!(e.contains("is not a planned time (HH:MM)"), "{bad}: {e}");
+        }
     }
 }

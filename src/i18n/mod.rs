@@ -92,7 +92,7 @@ pub struct Words {
     pub action_short: fn(Action) -> &'static str,
     pub refusal: fn(Refusal) -> &'static str,
     /// Names of the key contexts, in the order of `keymap::Context::ALL`.
-    pub contexts: [&'static str; 11],
+    pub contexts: [&'static str; 12],
     pub help_title: &'static str,
     pub saksliste: &'static str,
     pub now_title: &'static str,
@@ -111,6 +111,12 @@ pub struct Words {
     pub paused: &'static str,
     pub state_postponed: &'static str,
     pub state_withdrawn: &'static str,
+    /// A sak's background, as the agenda gives it.
+    pub background: &'static str,
+    /// A sak with nothing prepared in the agenda.
+    pub nothing_prepared: &'static str,
+    /// How to read the whole of the sak's papers.
+    pub read_all: &'static str,
     pub presenter: &'static str,
     pub documents: &'static str,
     pub proposal: &'static str,

@@ -4,8 +4,8 @@
 
 use crate::domain::agenda::{Agenda, AttendanceForm, Item, Role};
 use crate::domain::attendance::Presence;
-use crate::domain::schedule::{self, Schedule};
-use crate::domain::session::{Segment, Session};
+use crate::domain::schedule;
+use crate::domain::session::{Planned, Segment, Session};
 use crate::domain::time::{Day, Hm, Stamp};
 use crate::i18n::{ReferatWords, Words};
 
@@ -116,7 +116,9 @@ pub enum Para {
 pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
     let r = w.referat;
     let agenda = &session.agenda;
-    let plan = session.schedule();
+    // The plan as it stood when the meeting started: live changes do not rewrite it.
+    let plan = session.agreed_plan();
+    let planned_end = session.agreed_end();
     let numbers = agenda.sak_numbers();
     // One row an item, in agenda order; an item taken up again after others gets a
     // continuation row after the item that ran just before.
@@ -149,7 +151,7 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
         let mut left: Vec<String> = numbers[i].map(|n| n.to_string()).into_iter().collect();
         let mut right = Vec::new();
         if k == 0 {
-            left.extend(kl(plan.slots.get(i).map(|s| s.start), &part.segments, options.times, r));
+            left.extend(kl(plan.get(i).copied().flatten().map(|p| p.at), &part.segments, options.times, r));
             right.push(Para::Heading(heading(item, w)));
         } else {
             // (Taken up again when it was: the plan had no time for it.)
@@ -163,9 +165,9 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
         rows.push(Row { left, right });
     }
     let end = match (options.times, session.record.ended) {
-        (Times::Planned, _) | (_, None) => agenda.end.or(plan.planned_end()).map(|e| e.to_string()),
+        (Times::Planned, _) | (_, None) => planned_end.map(|e| e.to_string()),
         (Times::Actual, Some(e)) => Some(e.hm().to_string()),
-        (Times::Both, Some(e)) => agenda.end.or(plan.planned_end()).map(|p| format!("{p} ({})", e.hm())),
+        (Times::Both, Some(e)) => planned_end.map(|p| format!("{p} ({})", e.hm())),
     };
     rows.push(Row { left: end.into_iter().collect(), right: vec![Para::Heading(r.end.to_string())] });
 
@@ -438,8 +440,9 @@ fn org_table(session: &Session, w: &Words) -> Table {
     Table { heading: r.by_organisation.to_string(), columns: r.org_columns.map(String::from).to_vec(), rows, groups }
 }
 
-/// Planned against actual: Kl. and minutes per item.
-fn timing(session: &Session, plan: &Schedule, r: &ReferatWords) -> Table {
+/// Planned against actual: Kl. and minutes per item (an item added during the meeting
+/// had no place in the plan).
+fn timing(session: &Session, plan: &[Option<Planned>], r: &ReferatWords) -> Table {
     let numbers = session.agenda.sak_numbers();
     let now = last_moment(session);
     let rows = session
@@ -448,19 +451,20 @@ fn timing(session: &Session, plan: &Schedule, r: &ReferatWords) -> Table {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let slot = plan.slots[i];
+            let planned = plan.get(i).copied().flatten();
             let first = session.agenda.items[i].record().segments.first();
             let minutes = (session.elapsed(i, now) + 30) / 60;
-            let (actual, diff) = match first {
-                Some(s) => {
-                    (format!("{} ({minutes} min)", s.start.hm()), format!("{:+}", minutes - i64::from(slot.minutes)))
+            let (actual, diff) = match (first, planned) {
+                (Some(s), Some(p)) => {
+                    (format!("{} ({minutes} min)", s.start.hm()), format!("{:+}", minutes - i64::from(p.minutes)))
                 }
-                None => (String::new(), String::new()),
+                (Some(s), None) => (format!("{} ({minutes} min)", s.start.hm()), String::new()),
+                (None, _) => (String::new(), String::new()),
             };
             vec![
                 numbers[i].map(|n| n.to_string()).unwrap_or_default(),
                 item.title().to_string(),
-                format!("{} ({} min)", slot.start, slot.minutes),
+                planned.map(|p| format!("{} ({} min)", p.at, p.minutes)).unwrap_or_default(),
                 actual,
                 diff,
             ]

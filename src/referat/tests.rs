@@ -338,3 +338,38 @@ fn control_characters_from_a_paste_never_break_a_referat() {
     assert!(!xml.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')), "the DOCX stays XML");
     assert!(xml.contains(">PowerPoint<"), "the paste's line breaks are line breaks");
 }
+
+/// Live changes (a sak added, timeboxes changed) move projections, never the plan the
+/// referat prints: Eventuelt keeps its planned Kl., the end stays after it, and the
+/// sak added in the meeting has the time it was taken up.
+#[test]
+fn the_plan_in_the_referat_is_the_plan_as_the_meeting_started() {
+    use crate::domain::agenda::SakKind;
+    use crate::domain::command::Command;
+    use crate::domain::time::Stamp;
+    let agenda = crate::store::agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
+    let mut s = Session::new(agenda);
+    let at = |clock: &str| Stamp::parse(&format!("2025-06-03 {clock}")).unwrap();
+    s.apply(Command::Next, at("10:00:00")).unwrap();
+    let open_mic = s.agenda.items.len() - 2;
+    let add = Command::AddSak { after: Some(open_mic), title: "Ny sak i møtet".into(), kind: SakKind::Information };
+    let added = s.apply(add, at("10:01:00")).unwrap().made.unwrap();
+    s.apply(Command::SetMinutes { item: added, minutes: Some(30) }, at("10:01:00")).unwrap();
+    s.apply(Command::SetMinutes { item: 5, minutes: Some(60) }, at("10:02:00")).unwrap();
+    assert!(
+        s.schedule().slots[added + 1].start > crate::domain::time::Hm::parse("15:00").unwrap(),
+        "the plan as it stands"
+    );
+    s.apply(Command::GoTo(added), at("14:41:00")).unwrap();
+    s.apply(Command::Next, at("14:55:00")).unwrap();
+    let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()));
+    let eventuelt = md.find("### Kl. 14:50 · Eventuelt").unwrap_or_else(|| panic!("{md}"));
+    let end = md.find("### 15:00 · Slutt").unwrap_or_else(|| panic!("{md}"));
+    assert!(eventuelt < end, "{md}");
+    assert!(md.contains("### 16/25 · Kl. 14:41–14:55 · Orienteringssak: Ny sak i møtet"), "{md}");
+    assert!(md.contains("### 04/25 · Kl. 10:20 · Beslutningssak: Normen 7.0"), "{md}");
+    let both = Options { times: Times::Both, ..Options::default() };
+    let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), both));
+    assert!(md.contains("| 16/25 | Ny sak i møtet |  | 14:41 (14 min) |  |"), "no planned time for it: {md}");
+    assert!(md.contains("| 04/25 | Normen 7.0 | 10:20 (20 min) |"), "the timebox as planned: {md}");
+}

@@ -592,3 +592,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(session_file::load(&path).unwrap(), app.session);
     }
 }
+
+#[test]
+fn the_latest_speakers_come_first_so_the_same_speaker_again_is_ctrl_p_enter() {
+    let mut app = at_04_25();
+    keys(&mut app, "i Først<C-p>hn<ret><ret>", "10:21:00");
+    keys(&mut app, "Så<C-p>legef<ret><ret>", "10:22:00");
+    // The picker opens on the latest speaker, then the one before.
+    keys(&mut app, "Igjen<C-p>", "10:23:00");
+    let Mode::Picker(picker) = &app.mode else { panic!("the picker is open") };
+    let first: Vec<&str> = picker.shown.iter().take(2).map(|&i| picker.choices[i].label.as_str()).collect();
+    assert_eq!(first, ["Legeforeningen", "Helse Nord RHF"]);
+    keys(&mut app, "<ret><ret><esc>", "10:23:00");
+    let speakers: Vec<String> = app.session.agenda.items[4]
+        .record()
+        .notes()
+        .map(|n| n.speaker.as_ref().map(crate::domain::notes::Speaker::label).unwrap_or_default())
+        .collect();
+    assert_eq!(speakers, ["Helse Nord RHF", "Legeforeningen", "Legeforeningen"]);
+}

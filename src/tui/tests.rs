@@ -385,3 +385,75 @@ fn a_failing_save_is_shown_and_saving_elsewhere_is_asked_of_the_shell() {
     assert_eq!(app.saved, SaveState::Saved);
     assert!(text(&screen(&mut app, 100, 24, "10:00:00")).contains("Lagret i /tmp/møte.session.ron"));
 }
+
+#[test]
+fn a_timebox_of_more_than_99_minutes_shows_whole() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "jjjjt", "09:50:00");
+    keys_text(&mut app, "<C-u>105<ret>", "09:50:00");
+    let shown = text(&screen(&mut app, 100, 30, "09:50:00"));
+    assert!(shown.contains("105 min Beslutn.  Normen 7.0"), "{shown}");
+}
+
+/// Presses keys in their text form, each after a pause.
+fn keys_text(app: &mut App, keys: &str, now: &str) {
+    for k in Key::parse_seq(keys).unwrap() {
+        app.update(Input::Quiet, at(now));
+        app.key(k, at(now));
+    }
+}
+
+#[test]
+fn ctrl_u_clears_the_line_of_a_prompt_a_search_and_a_form_field() {
+    let mut app = app(Lang::Nb);
+    keys_text(&mut app, "a Feil<space>tittel<C-u>Riktig<ret>", "09:50:00");
+    assert_eq!(app.session.agenda.items[1].title(), "Riktig");
+    keys_text(&mut app, "n i <C-p> hn <C-u>", "10:00:00");
+    let Mode::Picker(picker) = &app.mode else { panic!("the picker is open") };
+    assert_eq!((picker.query_text(), picker.shown.len()), (String::new(), picker.choices.len()));
+    keys_text(&mut app, "<esc> <esc> f Noe<C-u>Oppgave<ret>", "10:01:00");
+    assert_eq!(app.session.followups().first().map(|(_, _, f)| f.what.as_str()), Some("Oppgave"));
+}
+
+#[test]
+fn each_prompt_s_footer_shows_the_keys_it_takes() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "a", "09:50:00");
+    assert!(text(&screen(&mut app, 100, 30, "09:50:00")).contains("type/rolle"), "a new sak has a kind");
+    keys_text(&mut app, "<esc> n jjjj v s", "10:00:00");
+    let votes = text(&screen(&mut app, 100, 30, "10:00:00"));
+    assert!(votes.contains("Ctrl+U tøm") && !votes.contains("type/rolle"), "votes have no kind or role:\n{votes}");
+    keys_text(&mut app, "<esc> V", "10:01:00");
+    let vedtak = text(&screen(&mut app, 100, 30, "10:01:00"));
+    let footer = vedtak.lines().last().unwrap_or_default();
+    assert!(footer.contains("Enter lagre ") && footer.contains("Esc lukk"), "{footer}");
+    assert!(!footer.contains("Tab") && !footer.contains("Ctrl+P"), "no note kind or speaker on a vedtak: {footer}");
+}
+
+#[test]
+fn the_close_question_spells_sluttiden() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "nx", "10:00:00");
+    let shown = text(&screen(&mut app, 100, 30, "10:00:00"));
+    assert!(shown.contains("Sluttiden føres") && !shown.contains("Slutttiden"), "{shown}");
+}
+
+#[test]
+fn the_sak_s_background_can_be_read_live_and_scrolled() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "njjjj", "10:20:00");
+    let main = text(&screen(&mut app, 100, 30, "10:20:00"));
+    assert!(main.contains("Nå: Orienteringssak · Bakgrunn (B) ──"), "{main}");
+    press(&mut app, "B", "10:20:00");
+    assert!(matches!(app.mode, Mode::Sak { scroll: 0 }));
+    let papers = text(&screen(&mut app, 80, 14, "10:20:00"));
+    assert!(papers.contains("04/25 Normen 7.0") && papers.contains("- Kamp. 1.3 Hvem gjelder Normen for?"), "{papers}");
+    assert!(!papers.contains("Eventuelle endringer godkjennes"), "the end is further down:\n{papers}");
+    press(&mut app, &"j".repeat(40), "10:20:00");
+    let scrolled = text(&screen(&mut app, 80, 14, "10:20:00"));
+    assert!(scrolled.contains("Eventuelle endringer godkjennes pr. epost"), "{scrolled}");
+    press(&mut app, "k", "10:20:00");
+    assert!(matches!(app.mode, Mode::Sak { .. }), "k scrolls back up");
+    press(&mut app, "B", "10:20:00");
+    assert!(matches!(app.mode, Mode::Normal), "B again closes it");
+}

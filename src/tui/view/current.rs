@@ -1,5 +1,6 @@
 //! The sak under discussion: its timer, large enough to read across the table, and
-//! what the chair needs of it (presenter, documents, forslag til vedtak).
+//! what the chair needs of it (presenter, documents, forslag til vedtak; B reads its
+//! background).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -41,6 +42,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
         None if session.record.started.is_none() => format!(" {} ", w.not_started),
         None => format!(" {} ", w.no_current),
     };
+    // The sak shown has a background: the rule says how to read it (always in view,
+    // however long its forslag til vedtak).
+    let has_background = matches!(session.agenda.items.get(shown), Some(Item::Sak(s)) if s.background.is_some());
+    let title = if has_background { format!("{title}· {} ({}) ", w.background, w.read_all) } else { title };
     let inner = cells::rule(buf, area, &title, t.title, if timer.is_some() { t.border_focus } else { t.border });
     if inner.height == 0 {
         return;

@@ -6,8 +6,9 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::App;
-use crate::app::keymap;
+use crate::app::editor::Target;
+use crate::app::keymap::{self, Action};
+use crate::app::{App, Mode};
 use crate::store::autosave::SaveState;
 
 /// What the footer says instead of the keys: the last message, else why saving fails.
@@ -31,9 +32,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
-    for b in keymap::bindings(context).filter(|b| b.footer) {
+    for b in keymap::bindings(context).filter(|b| b.footer && app.offers(b.action)) {
         let key = keymap::key_name(b.keys[0]);
-        let label = format!(" {}  ", (w.action_short)(b.action));
+        // (Enter in the vedtak editor files the vedtak: "lagre", not "lagre+ny".)
+        let action = match (&app.mode, b.action) {
+            (Mode::Editor(e), Action::SaveAndNext) if !matches!(e.target, Target::Note { .. }) => Action::Submit,
+            (_, action) => action,
+        };
+        let label = format!(" {}  ", (w.action_short)(action));
         let hint_width = key.chars().count() + label.chars().count() - 2;
         if width + hint_width > usize::from(area.width) {
             break;

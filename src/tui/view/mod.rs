@@ -164,6 +164,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ViewState, now: Stamp) {
     match &app.mode {
         Mode::Normal | Mode::Notes | Mode::Editor(_) => {}
         Mode::Help => overlay::help(frame, area, app),
+        Mode::Sak { scroll } => overlay::sak(frame, area, app, *scroll),
         Mode::Confirm(c) => overlay::confirm(frame, area, app, *c, now),
         Mode::Prompt(p) => overlay::prompt(frame, area, app, p),
         Mode::Picker(p) => picker::draw(frame, area, app, p),

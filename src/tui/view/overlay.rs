@@ -46,6 +46,46 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(paragraph, box_area);
 }
 
+/// The selected sak's papers as the agenda gives them, to read live: presenter,
+/// documents, background, forslag til vedtak (scrolled by `scroll` rows).
+pub fn sak(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
+    let (w, t, session) = (app.words, &app.theme, &app.session);
+    let Some(item) = session.agenda.items.get(app.selected) else { return };
+    let number = session.agenda.sak_numbers()[app.selected].map(|n| format!("{n} ")).unwrap_or_default();
+    // Each line with its style, wrapped below as the editor wraps (so that scrolling
+    // stops at the last row).
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    if let crate::domain::agenda::Item::Sak(sak) = item {
+        if let Some(p) = &sak.presenter {
+            lines.push((format!("{}: {p}", w.presenter), t.text));
+        }
+        if !sak.documents.is_empty() {
+            lines.push((format!("{}: {}", w.documents, sak.documents.join(", ")), t.text));
+        }
+        for (label, text) in [(w.background, &sak.background), (w.proposal, &sak.proposal)] {
+            if let Some(text) = text {
+                lines.push((String::new(), t.text));
+                lines.push((format!("{label}:"), t.accent));
+                lines.extend(text.lines().map(|l| (l.to_string(), t.text)));
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push((w.nothing_prepared.to_string(), t.muted));
+    }
+    let box_area = centered(area, 100, area.height.saturating_sub(2).max(3));
+    let texts: Vec<String> = lines.iter().map(|(text, _)| text.clone()).collect();
+    let rows: Vec<Line> = crate::app::wrap::rows(&texts, box_area.width.saturating_sub(2))
+        .into_iter()
+        .map(|r| Line::from(Span::styled(texts[r.line][r.start..r.end].to_string(), lines[r.line].1)))
+        .collect();
+    let max_scroll = super::cells::to_u16(rows.len()).saturating_sub(box_area.height.saturating_sub(2));
+    let title = format!("{number}{}", item.title());
+    let paragraph = Paragraph::new(rows).block(framed(app, &title)).scroll((scroll.min(max_scroll), 0));
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(paragraph, box_area);
+}
+
 pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     let (w, t) = (app.words, &app.theme);
     let title = match prompt.purpose {

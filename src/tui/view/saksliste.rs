@@ -35,6 +35,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
     }
     offset = offset.min(len.saturating_sub(height));
     let narrow = area.width < 60;
+    // Once the meeting has started, Kl. is the plan as it stood then (an item added since
+    // has none); live changes move the projections on the right, not the plan.
+    let kept = session.record.started.is_some() && session.agenda.items.iter().any(|i| i.record().planned.is_some());
+    // "20 min", or wider for a timebox of 100 minutes or more.
+    let timebox_width = app.schedule.slots.iter().map(|s| s.minutes.to_string().len() + 4).max().unwrap_or(0).max(6);
     // "04/25", or wider for a sak numbered past 99 ("123/25").
     let number_width = numbers.iter().flatten().map(|n| n.width()).max().unwrap_or(0).max(5);
     let inner = cells::rule(buf, area, &format!(" {} ", w.saksliste), t.title, t.border);
@@ -46,7 +51,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
         Constraint::Length(1),
         Constraint::Length(cells::to_u16(number_width)),
         Constraint::Length(5),
-        Constraint::Length(if narrow { 0 } else { 6 }),
+        Constraint::Length(if narrow { 0 } else { cells::to_u16(timebox_width) }),
         Constraint::Length(if narrow { 0 } else { 9 }),
         Constraint::Fill(1),
         Constraint::Length(8),
@@ -99,7 +104,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
         if is_current {
             cells::fill(buf, line, t.current);
         }
-        let start = slot.start.to_string();
+        let start = match (kept, record.planned) {
+            (true, Some(p)) => p.at.to_string(),
+            (true, None) => String::new(),
+            (false, _) => slot.start.to_string(),
+        };
         let texts = [
             (marker, state_style, Align::Left),
             (number.as_str(), t.accent, Align::Left),
