@@ -92,7 +92,7 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
         return Ok(true);
     }
     let out = req.out.map_or_else(|| default_out(&source, req.innkalling, format), Path::to_path_buf);
-    match session_file::write_atomic(&out, &bytes) {
+    match crate::store::atomic::write(&out, &bytes) {
         Ok(()) => {
             writeln!(stdout, "{}", (w.exported)(&out.display().to_string()))?;
             Ok(true)
