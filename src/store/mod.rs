@@ -5,6 +5,7 @@
 pub mod agenda_file;
 pub mod atomic;
 pub mod autosave;
+pub mod exported;
 pub mod journal;
 pub mod locate;
 pub mod lock;
