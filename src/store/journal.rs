@@ -176,9 +176,18 @@ pub enum Replayed {
 /// Replays the journal beside `session_path` (if any) onto `session`, read from `base`.
 pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Result<Replayed> {
     let path = journal_path(session_path);
-    let text = match fs::read(&path) {
+    // (A link, a named pipe or a folder where the journal goes is no journal of this
+    // file: never read through, never waited on; set aside like a foreign one.)
+    let read = open_plain(OpenOptions::new().read(true), &path).and_then(|mut f| {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+    });
+    let text = match read {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replayed::None),
+        Err(e) if super::is_link_refused(&e) || e.kind() == io::ErrorKind::InvalidInput => {
+            return Ok(Replayed::Foreign);
+        }
         Err(e) => return Err(e),
     };
     // Empty: made just before a power cut took its first line.
@@ -332,6 +341,16 @@ mod tests {
         let err = Journal::resume(&path).unwrap_err();
         assert!(crate::store::is_link_refused(&err), "{err}");
         let base = fs::read(&path).unwrap();
+        // Not read through either, even to a journal that would match: not this file's.
+        let other = dir.path().join("annet.session.ron");
+        drop(Journal::start(&other, &base).unwrap());
+        fs::remove_file(journal_path(&path)).unwrap();
+        std::os::unix::fs::symlink(journal_path(&other), journal_path(&path)).unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Foreign);
+        assert_eq!(replay(&other, &base, &mut loaded).unwrap(), Replayed::Applied(0), "it would match");
+        fs::remove_file(journal_path(&path)).unwrap();
+        std::os::unix::fs::symlink(&victim, journal_path(&path)).unwrap();
         let journal = Journal::start(&path, &base).unwrap();
         assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
         assert!(fs::symlink_metadata(journal_path(&path)).unwrap().file_type().is_file());
