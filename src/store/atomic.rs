@@ -16,7 +16,8 @@ const RANDOM: usize = 10;
 /// the rename replaces a link at `path` itself, never what it points to.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = temp_beside(path)?;
-    file.write_all(bytes)?;
+    // (On the file itself: the system's own error, said as it is, without the temp path.)
+    file.as_file_mut().write_all(bytes)?;
     file.as_file().sync_all()?;
     // (On failure the temp file is removed as it is dropped.)
     file.persist(path).map_err(|e| e.error)?;
@@ -25,19 +26,16 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A new, empty temp file beside `path`, named `.NAME.RANDOM.tmp`, readable by its owner
-/// only; removed when dropped unless persisted.
+/// A new, empty temp file beside `path`, named `.NAME.RANDOM.tmp`, created exclusively
+/// (another name is tried when one is taken), readable by its owner only; removed when
+/// dropped unless persisted. Its errors are the system's own, as the minute-taker is told
+/// them ("No space left on device").
 pub fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o600));
-    }
-    builder.tempfile_in(super::folder_of(path))
+    tempfile::Builder::new().prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM).make_in(super::folder_of(path), |temp| {
+        super::private(fs::OpenOptions::new().read(true).write(true).create_new(true)).open(temp)
+    })
 }
 
 /// Removes the temp files `write` leaves beside the session at `path`, and beside its
@@ -92,7 +90,8 @@ mod tests {
         assert_eq!(names(dir.path()), ["m.session.ron"], "no temp file left behind");
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         let missing = dir.path().join("no-such-folder").join("m.session.ron");
-        assert!(write(&missing, b"x").is_err());
+        let e = write(&missing, b"x").unwrap_err();
+        assert_eq!(e.to_string(), "No such file or directory (os error 2)", "as the system says it");
     }
 
     /// The temp file is never one already there: not a file at the name earlier versions

@@ -69,7 +69,7 @@ impl Journal {
         // planted in its place: replaced, never followed).
         let mut temp = atomic::temp_beside(&path)?;
         let line = line(&Line::Base { len: base.len() as u64, hash: fingerprint(base) })?;
-        temp.write_all(line.as_bytes())?;
+        temp.as_file_mut().write_all(line.as_bytes())?;
         let file = temp.persist(&path).map_err(|e| e.error)?;
         let len = line.len() as u64;
         let id = file_id(&file.metadata()?);
