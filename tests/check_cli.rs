@@ -437,7 +437,7 @@ fn output_that_cannot_be_written_is_said_and_fails() {
             .output()
             .unwrap();
         let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
         assert!(err.contains("referent: feil: kan ikke skrive til standard ut:"), "{args:?}: {err}");
     }
 }

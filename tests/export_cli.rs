@@ -1,4 +1,5 @@
-//! `referent export` through the real binary: formats, options, defaults, errors.
+//! `referent export` through the real binary: formats, options, defaults, errors, and
+//! files it never writes over.
 
 mod common;
 
@@ -95,8 +96,18 @@ fn errors_say_what_is_wrong_and_leave_no_file() {
     assert!(err.contains("feil: ukjent format «pdf»: velg md, html eller docx"), "{err}");
 
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "ingen/mappe/referat.md"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 3, "not written");
     assert!(err.contains("ingen/mappe/referat.md: feil: kan ikke skrive filen"), "{err}");
+
+    // An extension referent does not write is refused, never written as Markdown.
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "referat.pdf"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "referat.pdf: feil: kan ikke se formatet av «.pdf»: referent skriver md, html eller docx; velg med --format"
+        ),
+        "{err}"
+    );
 
     std::fs::write(dir.path().join("ødelagt.session.ron"), "Session(format: 1, agenda: Agenda(").unwrap();
     let (code, _, err) = run(dir.path(), &["export", "ødelagt.session.ron"]);
@@ -159,4 +170,134 @@ fn docx_by_name_or_by_extension_never_to_standard_output() {
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(err.contains("feil: docx kan ikke skrives til standard ut; gi et filnavn med --out"), "{err}");
+}
+
+#[test]
+fn an_out_without_an_extension_is_markdown_and_with_format_any_name_goes() {
+    let (dir, _) = fixture_copy();
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "utkast"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(dir.path().join("utkast")).unwrap().starts_with("# Referat"));
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "utkast.txt", "--format", "md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(dir.path().join("utkast.txt")).unwrap().starts_with("# Referat"));
+    let (code, _, err) = run(dir.path(), &["--lang", "en", "export", FIXTURE, "--out", "utkast.odt"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("utkast.odt: error: cannot tell the format from \".odt\": referent writes md, html or docx"),
+        "{err}"
+    );
+    assert!(!dir.path().join("utkast.odt").exists());
+}
+
+/// The normal workflow: the draft is exported again after fixes to the session, over the
+/// export referent wrote before, without asking.
+#[test]
+fn an_untouched_export_is_written_again_after_the_session_changed() {
+    let (dir, session) = fixture_copy();
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE, "-f", "docx"]);
+    assert_eq!(code, 0, "{err}");
+    let docx = dir.path().join("normen-2025-06-03.referat.docx");
+    let first = std::fs::read(&docx).unwrap();
+    let text = std::fs::read_to_string(&session).unwrap();
+    assert!(text.contains("Normen 7.0"));
+    std::fs::write(&session, text.replace("Normen 7.0", "Normen 7.0 (rettet)")).unwrap();
+    let (code, out, err) = run(dir.path(), &["export", FIXTURE, "-f", "docx"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Skrevet til normen-2025-06-03.referat.docx"), "{out}");
+    assert_ne!(std::fs::read(&docx).unwrap(), first, "the new draft");
+    assert!(!dir.path().join("normen-2025-06-03.referat.docx.bak").exists(), "nothing to keep");
+}
+
+/// The secretariat's edits (in Word, or by hand) are never lost: a changed export is not
+/// replaced, and the message names --force; with it the old file is kept as NAME.bak,
+/// never over an earlier copy.
+#[test]
+fn a_changed_export_is_refused_and_kept_as_bak_with_force() {
+    let (dir, _) = fixture_copy();
+    let md = dir.path().join("normen-2025-06-03.referat.md");
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE]);
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(&md).unwrap();
+    std::fs::write(&md, format!("{written}\nRettet av sekretariatet.\n")).unwrap();
+    let edited = std::fs::read_to_string(&md).unwrap();
+    let (code, out, err) = run(dir.path(), &["export", FIXTURE]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(
+            "normen-2025-06-03.referat.md: feil: filen er endret etter at referent skrev den (eller er ikke skrevet av referent), og blir ikke erstattet: bruk --force for å skrive likevel (den gamle blir tatt vare på som normen-2025-06-03.referat.md.bak)"
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), edited, "left as it was");
+    let (_, _, err) = run(dir.path(), &["--lang", "en", "export", FIXTURE]);
+    assert!(err.contains("error: the file was changed after referent wrote it"), "{err}");
+    assert!(err.contains("use --force to write it anyway"), "{err}");
+
+    let (code, out, err) = run(dir.path(), &["export", FIXTURE, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "Skrevet til normen-2025-06-03.referat.md; den gamle er tatt vare på som normen-2025-06-03.referat.md.bak"
+        ),
+        "{out}"
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("normen-2025-06-03.referat.md.bak")).unwrap(), edited);
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), written);
+    // Edited again: the first copy stays, the second goes beside it.
+    std::fs::write(&md, "Nok en rettelse.\n").unwrap();
+    let (code, out, _) = run(dir.path(), &["export", FIXTURE, "--force"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("tatt vare på som normen-2025-06-03.referat.md.1.bak"), "{out}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("normen-2025-06-03.referat.md.bak")).unwrap(), edited);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("normen-2025-06-03.referat.md.1.bak")).unwrap(),
+        "Nok en rettelse.\n"
+    );
+    // A file referent never wrote is not replaced either.
+    std::fs::write(dir.path().join("notater.md"), "mine").unwrap();
+    let (code, _, _) = run(dir.path(), &["export", FIXTURE, "-o", "notater.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(std::fs::read_to_string(dir.path().join("notater.md")).unwrap(), "mine");
+}
+
+/// A link planted where the export goes, where its record goes, or where the old one
+/// would be kept is never followed: the file it points to stays as it was.
+#[cfg(unix)]
+#[test]
+fn links_planted_at_the_export_are_never_followed() {
+    use std::os::unix::fs::symlink;
+    let (dir, _) = fixture_copy();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let md = dir.path().join("normen-2025-06-03.referat.md");
+    symlink(&victim, &md).unwrap();
+    for force in [false, true] {
+        let args: &[&str] = if force { &["export", FIXTURE, "--force"] } else { &["export", FIXTURE] };
+        let (code, _, err) = run(dir.path(), args);
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            err.contains(
+                "normen-2025-06-03.referat.md: feil: filen er en lenke, og referent skriver ikke gjennom lenker"
+            ),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    std::fs::remove_file(&md).unwrap();
+    symlink(&victim, dir.path().join(".normen-2025-06-03.referat.md.referent")).unwrap();
+    symlink(&victim, dir.path().join("normen-2025-06-03.referat.md.bak")).unwrap();
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(&md, "rettet").unwrap();
+    let (code, out, err) = run(dir.path(), &["export", FIXTURE, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("normen-2025-06-03.referat.md.1.bak"), "{out}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    // A folder where the export goes.
+    std::fs::create_dir(dir.path().join("mappe.md")).unwrap();
+    let (code, _, err) = run(dir.path(), &["export", FIXTURE, "-o", "mappe.md", "--force"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("mappe.md: feil: dette er ikke en vanlig fil"), "{err}");
 }

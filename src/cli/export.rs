@@ -1,15 +1,18 @@
 //! `referent export`: a session as the referat, or an agenda as the innkalling, in
-//! Markdown, HTML or DOCX, written whole or not at all.
+//! Markdown, HTML or DOCX, written whole or not at all, and never over a file changed
+//! since referent wrote it (unless forced: then the old one is kept).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::Outcome;
 use super::check::diagnostic;
 use crate::domain::agenda::Lang;
 use crate::domain::session::Session;
 use crate::i18n::{self, Words};
 use crate::referat::document::{self, Document, Options};
 use crate::referat::{docx, html, markdown};
+use crate::store::exported::{self, Refused, Written};
 use crate::store::session_file::{self, FileKind};
 use crate::store::{agenda_file, journal};
 
@@ -49,30 +52,20 @@ pub struct Request<'a> {
     pub options: Options,
     /// The referat's language; the agenda's when `None`.
     pub lang: Option<Lang>,
+    /// Write over a file changed since referent wrote it (it is kept as `NAME.bak`).
+    pub force: bool,
 }
 
-/// Runs the export; messages in the words `w`. True when the file was written.
-pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Write) -> std::io::Result<bool> {
-    let format = match (req.format, req.out) {
-        (Some(f), _) => {
-            if let Some(f) = Format::from_name(f) {
-                f
-            } else {
-                writeln!(err, "referent: {}: {}", w.error, (w.unknown_format)(f))?;
-                return Ok(false);
-            }
-        }
-        (None, Some(out)) => {
-            out.extension().and_then(|e| Format::from_name(&e.to_string_lossy())).unwrap_or(Format::Markdown)
-        }
-        (None, None) => Format::Markdown,
-    };
+/// Runs the export; messages in the words `w`. An error is standard output or error
+/// failing.
+pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Write) -> std::io::Result<Outcome> {
+    let Some(format) = format_asked(req, w, err)? else { return Ok(Outcome::Reported) };
     let to_stdout = req.out == Some(Path::new("-"));
     if to_stdout && format == Format::Docx {
         writeln!(err, "referent: {}: {}", w.error, w.docx_not_to_stdout)?;
-        return Ok(false);
+        return Ok(Outcome::Reported);
     }
-    let Some((session, source)) = read_input(req, w, err)? else { return Ok(false) };
+    let Some((session, source)) = read_input(req, w, err)? else { return Ok(Outcome::Reported) };
     let lang = req.lang.unwrap_or(session.agenda.language);
     let words = i18n::words(lang);
     let doc: Document = if req.innkalling {
@@ -84,24 +77,59 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
         Ok(b) => b,
         Err(e) => {
             writeln!(err, "referent: {}: {}", w.error, (w.cannot_write)(&e.to_string()))?;
-            return Ok(false);
+            return Ok(Outcome::NotWritten);
         }
     };
     if to_stdout {
         stdout.write_all(&bytes)?;
-        return Ok(true);
+        return Ok(Outcome::Done);
     }
     let out = req.out.map_or_else(|| default_out(&source, req.innkalling, format), Path::to_path_buf);
-    match session_file::write_atomic(&out, &bytes) {
-        Ok(()) => {
-            writeln!(stdout, "{}", (w.exported)(&out.display().to_string()))?;
-            Ok(true)
+    let shown = out.display().to_string();
+    let refused = |err: &mut dyn Write, why: &str| writeln!(err, "{shown}: {}: {why}", w.error);
+    match exported::write(&out, &bytes, req.force) {
+        Ok(Written::Written) => writeln!(stdout, "{}", (w.exported)(&shown))?,
+        Ok(Written::KeptOld(old)) => writeln!(stdout, "{}", (w.exported_kept)(&shown, &old.display().to_string()))?,
+        Err(Refused::Link) => {
+            refused(err, w.export_is_link)?;
+            return Ok(Outcome::Reported);
         }
-        Err(e) => {
-            writeln!(err, "{}: {}: {}", out.display(), w.error, (w.cannot_write)(&e.to_string()))?;
-            Ok(false)
+        Err(Refused::NotAFile) => {
+            refused(err, w.export_not_a_file)?;
+            return Ok(Outcome::Reported);
+        }
+        Err(Refused::Changed) => {
+            let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            refused(err, &(w.export_changed)(&name))?;
+            return Ok(Outcome::Reported);
+        }
+        Err(Refused::Io(path, e)) => {
+            writeln!(err, "{}: {}: {}", path.display(), w.error, (w.cannot_write)(&e.to_string()))?;
+            return Ok(Outcome::NotWritten);
         }
     }
+    Ok(Outcome::Done)
+}
+
+/// The format asked for: `--format`, else `--out`'s extension (none: Markdown); or why
+/// not, said on `err`. An extension naming no format referent writes is refused, never
+/// written as Markdown.
+fn format_asked(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result<Option<Format>> {
+    if let Some(f) = req.format {
+        let format = Format::from_name(f);
+        if format.is_none() {
+            writeln!(err, "referent: {}: {}", w.error, (w.unknown_format)(f))?;
+        }
+        return Ok(format);
+    }
+    let Some(extension) = req.out.and_then(Path::extension) else { return Ok(Some(Format::Markdown)) };
+    let extension = extension.to_string_lossy();
+    let format = Format::from_name(&extension);
+    if format.is_none() {
+        let shown = req.out.map(|o| o.display().to_string()).unwrap_or_default();
+        writeln!(err, "{shown}: {}: {}", w.error, (w.unknown_extension)(&extension))?;
+    }
+    Ok(format)
 }
 
 fn render(format: Format, doc: &Document, lang: Lang) -> std::io::Result<Vec<u8>> {

@@ -42,8 +42,8 @@ pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'
             // Whatever was opened is written whole and its journal goes; the run failed.
             autosave.close(&app.session);
             let _ = writeln!(std::io::stderr(), "referent: {}", (words.cannot_start)(&e.to_string()));
-            rescue_if_unsaved(&app, &autosave, words);
-            return Outcome::Reported;
+            // (Not saved as it ended: the result is not where it belongs.)
+            return if rescue_if_unsaved(&app, &autosave, words) { Outcome::NotWritten } else { Outcome::Reported };
         }
         Ok(tui::Ended::Unreadable(e)) => {
             // The session file does not read past its first look: as if it had been read
@@ -81,7 +81,7 @@ pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'
             let reason = words.failure(reason);
             let _ = writeln!(std::io::stderr(), "{shown}: {}: {}", words.error, (words.not_saved)(&reason));
             rescue_if_unsaved(&app, &autosave, words);
-            Outcome::Reported
+            Outcome::NotWritten
         }
     }
 }

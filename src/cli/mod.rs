@@ -68,6 +68,9 @@ pub enum Command {
         /// Which Kl. times: planned (as in the agenda), actual, or both (adds a timing table).
         #[arg(long, value_enum, default_value = "planned")]
         times: TimesArg,
+        /// Write over a file changed since referent wrote it (the old one is kept as NAME.bak).
+        #[arg(long)]
+        force: bool,
     },
     /// Write a large made-up session of the example meeting, for benchmarks and trials.
     Demo {

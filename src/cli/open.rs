@@ -9,10 +9,10 @@ use crate::app::App;
 use crate::domain::check::Severity;
 use crate::domain::session::Session;
 use crate::i18n::Words;
-use crate::store::agenda_file;
 use crate::store::journal::{self, Journal, Replayed};
 use crate::store::lock::{self, LockProblem, SessionLock};
 use crate::store::session_file::{self, FileKind, LaterEntries};
+use crate::store::{agenda_file, atomic};
 
 /// A session opened for the live meeting: locked for this process, its journal open.
 pub struct Opened {
@@ -140,7 +140,7 @@ fn open_here(
     if session_file::kind_of(&text) == FileKind::Session {
         let path = session_path.unwrap_or_else(|| file.to_path_buf());
         let lock = lock_session(&path, w, err)?;
-        session_file::remove_stale_temp_files(&path);
+        atomic::remove_stale_temps(&path);
         // Read again under the lock if the file changed since: its last holder may have
         // saved on the way out.
         let changed = path == file && session_file::on_disk(file) != read_at;
@@ -155,7 +155,7 @@ fn open_here(
     let checked = checked_agenda(&name, &text, w, err)?;
     let path = session_path.unwrap_or_else(|| session_file::default_path(file));
     let lock = lock_session(&path, w, err)?;
-    session_file::remove_stale_temp_files(&path);
+    atomic::remove_stale_temps(&path);
     if path.exists() {
         let text = super::read_text(&path, w, err)?;
         return open_session(&path.display().to_string(), path, text, lock, w, err);
@@ -210,8 +210,7 @@ fn continue_at(
     };
     let Some(base) = base else {
         let text = session_file::to_text(&session);
-        let started =
-            session_file::write_atomic(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
+        let started = atomic::write(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
         return match started {
             Ok(journal) => Some(Opened { session, path, lock, journal, notice: None, later: None }),
             Err(e) => {
@@ -234,8 +233,7 @@ fn continue_at(
                 }
             };
             let text = session_file::to_text(&session);
-            let started = session_file::write_atomic(&path, text.as_bytes())
-                .and_then(|()| Journal::start(&path, text.as_bytes()));
+            let started = atomic::write(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
             let notice = (w.journal_damaged)(applied, skipped, &aside.display().to_string());
             (started, Some(notice))
         }
@@ -270,7 +268,12 @@ fn lock_session(path: &Path, w: &Words, err: &mut impl Write) -> Option<SessionL
         }
         Err(LockProblem::Io(e)) => {
             let shown = lock::lock_path(path).display().to_string();
-            let _ = writeln!(err, "{}: {}: {}", path.display(), w.error, (w.cannot_lock)(&shown, &e.to_string()));
+            let why = if crate::store::is_link_refused(&e) {
+                (w.lock_is_link)(&shown)
+            } else {
+                (w.cannot_lock)(&shown, &e.to_string())
+            };
+            let _ = writeln!(err, "{}: {}: {why}", path.display(), w.error);
             None
         }
     }

@@ -11,19 +11,45 @@ use crate::i18n::{self, Words};
 use crate::referat::document::{Attribution, Options, Times};
 use crate::store;
 
-/// How a command ended.
+/// How a command ended. Each way has one exit code (`code`), listed in the README.
 #[derive(Debug)]
 pub enum Outcome {
+    /// Exit 0.
     Done,
-    /// What was wrong was said on standard error, where it was found: exit 1.
+    /// Refused, nothing written: what stood in the way (the input, the session held by
+    /// another referent, no terminal, an export that would replace a changed file) was
+    /// said on standard error, where it was found. Exit 1.
     Reported,
-    /// Writing the command's output failed (standard output closed or full): exit 1,
+    /// The command line was wrong (clap says how), or no file and no command: the usage
+    /// was printed. Exit 2.
+    Usage,
+    /// The result could not be written, and the reason was said: the export's file, the
+    /// demo session, or the live meeting's last changes (not saved; an emergency copy). Exit 3.
+    NotWritten,
+    /// Writing the command's output failed (standard output closed or full): exit 3,
     /// with the reason.
     Unwritten(std::io::Error),
-    /// A bug in the live meeting, already said: exit 101.
+    /// A bug, already said (the session's path, the log): exit 101.
     Crashed,
-    /// No file and no command: the usage was printed, exit 2.
-    Usage,
+}
+
+impl Outcome {
+    /// The exit code of this outcome.
+    pub fn code(&self) -> u8 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Reported => 1,
+            Outcome::Usage => 2,
+            Outcome::NotWritten | Outcome::Unwritten(_) => 3,
+            Outcome::Crashed => 101,
+        }
+    }
+}
+
+impl From<std::io::Result<Outcome>> for Outcome {
+    fn from(result: std::io::Result<Outcome>) -> Outcome {
+        result.unwrap_or_else(Outcome::Unwritten)
+    }
 }
 
 impl From<std::io::Result<bool>> for Outcome {
@@ -40,14 +66,14 @@ impl From<std::io::Result<bool>> for Outcome {
 pub fn run(cli: Cli) -> ExitCode {
     let lang = i18n::ui_lang(cli.lang.map(Into::into), |k| std::env::var(k).ok());
     let words = i18n::words(lang);
-    exit(command(cli, words), words)
+    exit(&command(cli, words), words)
 }
 
 fn command(cli: Cli, words: &'static Words) -> Outcome {
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     match (cli.command, cli.file) {
         (Some(Command::Check { files }), _) => super::check::run(&files, words, &mut out, &mut err).into(),
-        (Some(Command::Export { file, format, out: to, innkalling, attribution, times }), _) => {
+        (Some(Command::Export { file, format, out: to, innkalling, attribution, times, force }), _) => {
             let options = Options {
                 attribution: match attribution {
                     AttributionArg::None => Attribution::None,
@@ -68,6 +94,7 @@ fn command(cli: Cli, words: &'static Words) -> Outcome {
                 innkalling,
                 options,
                 lang: cli.lang.map(Into::into),
+                force,
             };
             super::export::run(&request, words, &mut out, &mut err).into()
         }
@@ -82,7 +109,7 @@ fn command(cli: Cli, words: &'static Words) -> Outcome {
                 Err(e) => {
                     let _ =
                         writeln!(err, "{}: {}: {}", to.display(), words.error, (words.cannot_write)(&e.to_string()));
-                    Outcome::Reported
+                    Outcome::NotWritten
                 }
             }
         }
@@ -100,20 +127,39 @@ fn command(cli: Cli, words: &'static Words) -> Outcome {
 
 /// The exit code of `outcome`, its message said on standard error. (Nothing here may fail
 /// on a terminal that is gone.)
-fn exit(outcome: Outcome, words: &Words) -> ExitCode {
-    match outcome {
-        Outcome::Done => ExitCode::SUCCESS,
-        Outcome::Reported => ExitCode::FAILURE,
-        Outcome::Unwritten(e) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "referent: {}: {}",
-                words.error,
-                (words.cannot_write_output)(&e.to_string())
-            );
-            ExitCode::FAILURE
-        }
-        Outcome::Crashed => ExitCode::from(101),
-        Outcome::Usage => ExitCode::from(2),
+fn exit(outcome: &Outcome, words: &Words) -> ExitCode {
+    if let Outcome::Unwritten(e) = outcome {
+        let _ =
+            writeln!(std::io::stderr(), "referent: {}: {}", words.error, (words.cannot_write_output)(&e.to_string()));
+    }
+    ExitCode::from(outcome.code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The README's table of exit codes lists every code there is, and no other.
+    #[test]
+    fn every_exit_code_is_in_the_readme() {
+        let readme = include_str!("../../README.md");
+        let table = readme.split("## Exit codes").nth(1).expect("an Exit codes section");
+        let listed: Vec<u8> = table
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| l.trim_matches('|').split('|').next()?.trim().trim_matches('`').parse().ok())
+            .collect();
+        let outcomes = [
+            Outcome::Done,
+            Outcome::Reported,
+            Outcome::Usage,
+            Outcome::NotWritten,
+            Outcome::Unwritten(std::io::Error::other("x")),
+            Outcome::Crashed,
+        ];
+        let mut codes: Vec<u8> = outcomes.iter().map(Outcome::code).collect();
+        codes.dedup();
+        assert_eq!(listed, codes);
     }
 }

@@ -386,6 +386,19 @@ pub static WORDS: Words = Words {
         )
     },
     docx_not_to_stdout: "docx cannot be written to standard output; give a file name with --out",
+    unknown_extension: |e| {
+        format!(
+            "cannot tell the format from \".{e}\": referent writes md, html or docx; choose one with --format, or give --out one of those extensions"
+        )
+    },
+    export_changed: |n| {
+        format!(
+            "the file was changed after referent wrote it (or was not written by referent), and is not replaced: use --force to write it anyway (the old one is kept as {n}.bak), or choose another name with --out"
+        )
+    },
+    export_is_link: "the file is a link, and referent does not write through links: remove it, or choose another name with --out",
+    export_not_a_file: "this is not a plain file (a folder?), and it is not replaced: choose another name with --out",
+    exported_kept: |p, k| format!("Written to {p}; the old one is kept as {k}"),
     will_not_overwrite: "the file exists already and is not overwritten; choose another name",
     session_in_use: |pid| match pid {
         Some(p) => format!("the session is already open in another referent (process {p}). Close that one first"),
@@ -396,6 +409,11 @@ pub static WORDS: Words = Words {
         None => format!("a bug in referent stopped the program: {m}"),
     },
     cannot_lock: |f, r| format!("cannot create the lock file {f}: {r}. Choose another place with --session PATH"),
+    lock_is_link: |f| {
+        format!(
+            "the lock file {f} is a link, and referent does not write through links: remove it, or choose another place with --session PATH"
+        )
+    },
     cannot_start: |r| format!("cannot start the screen: {r}"),
     needs_terminal: "the live meeting needs a terminal (standard input and output); `referent export` and `referent check` work without one",
 };

@@ -244,6 +244,16 @@ pub struct Words {
     pub will_not_overwrite: &'static str,
     /// A docx cannot go to standard output.
     pub docx_not_to_stdout: &'static str,
+    /// `--out` has an extension that names no format referent writes (and no --format).
+    pub unknown_extension: fn(extension: &str) -> String,
+    /// The export's file was changed since referent wrote it: its file name.
+    pub export_changed: fn(name: &str) -> String,
+    /// A link is where the export goes.
+    pub export_is_link: &'static str,
+    /// A folder (or a device) is where the export goes.
+    pub export_not_a_file: &'static str,
+    /// Written with --force over a changed file: where, and where the old one is kept.
+    pub exported_kept: fn(path: &str, kept: &str) -> String,
     /// After a crash: this many changes were taken back from the journal.
     pub journal_replayed: fn(changes: usize) -> String,
     /// A journal that belonged to another version of the session file, kept here.
@@ -262,6 +272,8 @@ pub struct Words {
     /// A bug stopped the program: the panic's message, and the log with the details.
     pub crashed: fn(message: &str, log: Option<&str>) -> String,
     pub cannot_lock: fn(lock_file: &str, reason: &str) -> String,
+    /// A link is where the lock file goes.
+    pub lock_is_link: fn(lock_file: &str) -> String,
 }
 
 impl Words {

@@ -383,6 +383,19 @@ pub static WORDS: Words = Words {
         )
     },
     docx_not_to_stdout: "docx kan ikke skrives til standard ut; gi et filnavn med --out",
+    unknown_extension: |e| {
+        format!(
+            "kan ikke se formatet av «.{e}»: referent skriver md, html eller docx; velg med --format, eller gi --out et av disse etternavnene"
+        )
+    },
+    export_changed: |n| {
+        format!(
+            "filen er endret etter at referent skrev den (eller er ikke skrevet av referent), og blir ikke erstattet: bruk --force for å skrive likevel (den gamle blir tatt vare på som {n}.bak), eller velg et annet navn med --out"
+        )
+    },
+    export_is_link: "filen er en lenke, og referent skriver ikke gjennom lenker: fjern den, eller velg et annet navn med --out",
+    export_not_a_file: "dette er ikke en vanlig fil (en mappe?), og den blir ikke erstattet: velg et annet navn med --out",
+    exported_kept: |p, k| format!("Skrevet til {p}; den gamle er tatt vare på som {k}"),
     will_not_overwrite: "filen finnes allerede, og blir ikke overskrevet; velg et annet navn",
     session_in_use: |pid| match pid {
         Some(p) => format!("sesjonen er allerede åpen i en annen referent (prosess {p}). Lukk den først"),
@@ -393,6 +406,11 @@ pub static WORDS: Words = Words {
         None => format!("en feil i referent stoppet programmet: {m}"),
     },
     cannot_lock: |f, r| format!("kan ikke lage låsefilen {f}: {r}. Velg et annet sted med --session STI"),
+    lock_is_link: |f| {
+        format!(
+            "låsefilen {f} er en lenke, og referent skriver ikke gjennom lenker: fjern den, eller velg et annet sted med --session STI"
+        )
+    },
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
     needs_terminal: "møtet kjøres i en terminal (standard inn og ut); `referent export` og `referent check` virker uten",
 };

@@ -96,7 +96,7 @@ impl Autosave {
             later,
             unreadable: false,
             state: SaveState::Saved,
-            write: session_file::write_atomic,
+            write: super::atomic::write,
             taken_by: None,
         }
     }
@@ -455,7 +455,7 @@ mod tests {
         assert_eq!(autosave.record(&session, changes), &SaveState::Failed(Failure::Io("disken er full".into())));
         assert_eq!(std::fs::read_to_string(autosave.path()).unwrap(), before, "the file on disk is untouched");
         // The disk has room again: the next retry saves everything held in memory.
-        autosave.set_writer(session_file::write_atomic);
+        autosave.set_writer(crate::store::atomic::write);
         assert_eq!(autosave.tick(&session, Duration::ZERO), &SaveState::Saved);
         assert!(std::fs::read_to_string(autosave.path()).unwrap().contains("current: 0,"));
     }
@@ -589,7 +589,7 @@ mod tests {
         autosave.finish_reading(&mut session).unwrap();
         autosave.set_writer(disk_full);
         autosave.save(&session);
-        autosave.set_writer(session_file::write_atomic);
+        autosave.set_writer(crate::store::atomic::write);
         let home = std::env::var("HOME").unwrap_or_default();
         assert_eq!(autosave.suggestion(), format!("{home}/møte.session.ron"));
         assert!(matches!(autosave.move_to(&session, "/finnes/ikke/møte.session.ron"), Err(Failure::Io(_))));

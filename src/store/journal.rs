@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{file_id, private, sync_dir, syncer};
+use super::{atomic, file_id, fingerprint, open_plain, private, sync_dir, syncer};
 use crate::domain::change::{self, Change};
 use crate::domain::session::Session;
 
@@ -41,20 +41,6 @@ pub fn journal_path(session: &Path) -> PathBuf {
     session.with_file_name(name)
 }
 
-/// A cheap fingerprint of the session file, to match a journal to it: eight bytes at a
-/// time, multiply and rotate (as `FxHash` does); 3.6 MB in well under a millisecond.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    let mut chunks = bytes.chunks_exact(8);
-    let mut h = chunks
-        .by_ref()
-        .fold(0xcbf2_9ce4_8422_2325, |h, c| step(h, u64::from_le_bytes(c.try_into().unwrap_or_default())));
-    for &b in chunks.remainder() {
-        h = step(h, u64::from(b));
-    }
-    h
-}
-
 /// An open journal, appended to after every change.
 #[derive(Debug)]
 pub struct Journal {
@@ -79,9 +65,12 @@ impl Journal {
     /// frame does not wait for a disk).
     pub fn start(session: &Path, base: &[u8]) -> io::Result<Journal> {
         let path = journal_path(session);
-        let mut file = private(OpenOptions::new().write(true).create(true).truncate(true)).open(&path)?;
+        // Made anew beside it and renamed over the journal there (one folded, or a link
+        // planted in its place: replaced, never followed).
+        let mut temp = atomic::temp_beside(&path)?;
         let line = line(&Line::Base { len: base.len() as u64, hash: fingerprint(base) })?;
-        file.write_all(line.as_bytes())?;
+        temp.as_file_mut().write_all(line.as_bytes())?;
+        let file = temp.persist(&path).map_err(|e| e.error)?;
         let len = line.len() as u64;
         let id = file_id(&file.metadata()?);
         Ok(Journal { file, path, len, base_len: len, unsynced: true, entry_unsynced: true, id })
@@ -90,7 +79,8 @@ impl Journal {
     /// Goes on appending to the journal already beside `session` (after a replay).
     pub fn resume(session: &Path) -> io::Result<Journal> {
         let path = journal_path(session);
-        let file = private(OpenOptions::new().append(true)).open(&path)?;
+        // (Never through a link planted where the journal was.)
+        let file = open_plain(private(OpenOptions::new().append(true)), &path)?;
         let meta = file.metadata()?;
         // Whatever it holds was replayed but is not in the session file yet.
         Ok(Journal {
@@ -186,9 +176,18 @@ pub enum Replayed {
 /// Replays the journal beside `session_path` (if any) onto `session`, read from `base`.
 pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Result<Replayed> {
     let path = journal_path(session_path);
-    let text = match fs::read(&path) {
+    // (A link, a named pipe or a folder where the journal goes is no journal of this
+    // file: never read through, never waited on; set aside like a foreign one.)
+    let read = open_plain(OpenOptions::new().read(true), &path).and_then(|mut f| {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+    });
+    let text = match read {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replayed::None),
+        Err(e) if super::is_link_refused(&e) || e.kind() == io::ErrorKind::InvalidInput => {
+            return Ok(Replayed::Foreign);
+        }
         Err(e) => return Err(e),
     };
     // Empty: made just before a power cut took its first line.
@@ -255,7 +254,8 @@ pub fn set_aside(session: &Path) -> io::Result<PathBuf> {
         let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
         name.push(format!(".{n}"));
         let aside = path.with_file_name(name);
-        if !aside.exists() {
+        // (Nothing there, not even a link pointing nowhere.)
+        if fs::symlink_metadata(&aside).is_err() {
             fs::rename(&path, &aside)?;
             return Ok(aside);
         }
@@ -326,6 +326,47 @@ mod tests {
         assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::None);
     }
 
+    /// A link planted where the journal goes: starting a journal replaces the link, never
+    /// writes through it; going on with one that is a link is refused. What it points to
+    /// stays as it was.
+    #[test]
+    fn a_link_at_the_journal_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = running();
+        let path = dir.path().join("møte.session.ron");
+        session_file::save(&path, &live).unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "keep me").unwrap();
+        std::os::unix::fs::symlink(&victim, journal_path(&path)).unwrap();
+        let err = Journal::resume(&path).unwrap_err();
+        assert!(crate::store::is_link_refused(&err), "{err}");
+        let base = fs::read(&path).unwrap();
+        // Not read through either, even to a journal that would match: not this file's.
+        let other = dir.path().join("annet.session.ron");
+        drop(Journal::start(&other, &base).unwrap());
+        fs::remove_file(journal_path(&path)).unwrap();
+        std::os::unix::fs::symlink(journal_path(&other), journal_path(&path)).unwrap();
+        let mut loaded = session_file::load(&path).unwrap();
+        assert_eq!(replay(&path, &base, &mut loaded).unwrap(), Replayed::Foreign);
+        assert_eq!(replay(&other, &base, &mut loaded).unwrap(), Replayed::Applied(0), "it would match");
+        fs::remove_file(journal_path(&path)).unwrap();
+        std::os::unix::fs::symlink(&victim, journal_path(&path)).unwrap();
+        let journal = Journal::start(&path, &base).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+        assert!(fs::symlink_metadata(journal_path(&path)).unwrap().file_type().is_file());
+        assert!(journal.is_in_place());
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(journal_path(&path)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // Set aside: never over a link pointing nowhere at the first free name.
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("møte.session.ron.journal.1")).unwrap();
+        drop(journal);
+        assert_eq!(set_aside(&path).unwrap(), dir.path().join("møte.session.ron.journal.2"));
+        assert!(!dir.path().join("nowhere").exists());
+    }
+
     #[test]
     fn an_empty_journal_is_no_journal() {
         let dir = tempfile::tempdir().unwrap();
@@ -388,7 +429,7 @@ mod tests {
         journal.append(&typed(&mut live, "Hel")).unwrap();
         let text = session_file::to_text(&live);
         journal.folding(text.as_bytes()).unwrap();
-        session_file::write_atomic(&path, text.as_bytes()).unwrap();
+        crate::store::atomic::write(&path, text.as_bytes()).unwrap();
         // (Killed here: the journal is not started anew.)
         let mut loaded = session_file::load(&path).unwrap();
         assert_eq!(replay(&path, text.as_bytes(), &mut loaded).unwrap(), Replayed::None, "not a foreign journal");

@@ -6,7 +6,7 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::{file_id, private};
+use super::{file_id, open_plain, private};
 
 /// The lock on a session, held until dropped; dropping it removes the lock file.
 #[derive(Debug)]
@@ -89,8 +89,10 @@ impl Drop for SessionLock {
     }
 }
 
+/// The lock file, made if need be; never through a link planted in its place (the lock
+/// file is written to: the file it points to would be).
 fn open(path: &Path) -> io::Result<File> {
-    private(OpenOptions::new().read(true).write(true).create(true).truncate(false)).open(path)
+    open_plain(private(OpenOptions::new().read(true).write(true).create(true).truncate(false)), path)
 }
 
 /// The file we hold is still the one at `path`.
@@ -130,6 +132,27 @@ mod tests {
         fs::write(lock_path(&session), "4194303\nrest of an old and longer file\n").unwrap();
         let lock = acquire(&session).unwrap();
         assert_eq!(fs::read_to_string(lock.path()).unwrap(), format!("{}\n", std::process::id()));
+    }
+
+    /// A link planted where the lock file goes is not followed: the file it points to
+    /// stays as it was, and the lock is refused, saying so.
+    #[test]
+    fn a_link_at_the_lock_file_is_refused_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("møte.session.ron");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "keep me").unwrap();
+        std::os::unix::fs::symlink(&victim, lock_path(&session)).unwrap();
+        match acquire(&session) {
+            Err(LockProblem::Io(e)) => assert!(crate::store::is_link_refused(&e), "{e}"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+        // Nor a named pipe: never waited on.
+        fs::remove_file(lock_path(&session)).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(lock_path(&session)).status().unwrap();
+        assert!(made.success());
+        assert!(matches!(acquire(&session), Err(LockProblem::Io(_))));
     }
 
     #[test]

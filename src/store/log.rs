@@ -21,11 +21,17 @@ pub fn init() -> Option<PathBuf> {
     let dir = state_dir(|k| std::env::var(k).ok())?;
     private_dir(&dir).ok()?;
     let path = dir.join("referent.log");
-    let file = super::private(OpenOptions::new().create(true).append(true)).open(&path).ok()?;
+    let file = open(&path).ok()?;
     let subscriber =
         tracing_subscriber::fmt().with_writer(Mutex::new(file)).with_ansi(false).with_target(false).finish();
     tracing::subscriber::set_global_default(subscriber).ok()?;
     Some(path)
+}
+
+/// The log file at `path`, made if need be, appended to; never through a link planted in
+/// its place.
+fn open(path: &std::path::Path) -> std::io::Result<fs::File> {
+    super::open_plain(super::private(OpenOptions::new().create(true).append(true)), path)
 }
 
 /// Makes the folder `dir` (and those above it) readable by its owner only, as it is
@@ -50,6 +56,22 @@ mod tests {
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
         private_dir(&dir).unwrap();
         assert_eq!(fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700, "closed again");
+    }
+
+    #[test]
+    fn the_log_is_appended_to_and_a_link_in_its_place_is_not_followed() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("referent.log");
+        open(&path).unwrap().write_all(b"one\n").unwrap();
+        open(&path).unwrap().write_all(b"two\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one\ntwo\n");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "keep me").unwrap();
+        fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        assert!(open(&path).is_err_and(|e| crate::store::is_link_refused(&e)));
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
     }
 
     #[test]

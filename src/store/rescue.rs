@@ -63,10 +63,18 @@ mod tests {
         assert_eq!(second, dir.join("normen-2025-06-03.20250603-104107-2.session.ron"), "the first is kept");
         // A link planted where the copy would go is not followed.
         let planted = dir.join("normen-2025-06-03.20250603-104107-3.session.ron");
+        std::fs::write(state.path().join("victim"), "keep me").unwrap();
         std::os::unix::fs::symlink(state.path().join("victim"), &planted).unwrap();
         let third = rescue_in(&dir, &session, path, at).unwrap();
         assert_eq!(third, dir.join("normen-2025-06-03.20250603-104107-4.session.ron"));
-        assert!(!state.path().join("victim").exists());
+        assert_eq!(std::fs::read_to_string(state.path().join("victim")).unwrap(), "keep me");
+        assert!(std::fs::symlink_metadata(&planted).unwrap().file_type().is_symlink(), "left as it was");
+        // And one pointing nowhere: not made through either.
+        let dangling = dir.join("normen-2025-06-03.20250603-104107-5.session.ron");
+        std::os::unix::fs::symlink(state.path().join("nowhere"), &dangling).unwrap();
+        let fifth = rescue_in(&dir, &session, path, at).unwrap();
+        assert_eq!(fifth, dir.join("normen-2025-06-03.20250603-104107-6.session.ron"));
+        assert!(!state.path().join("nowhere").exists());
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
     }

@@ -1,7 +1,6 @@
 //! Session files: stable pretty RON, written atomically (temp file, fsync, rename), 0600.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -226,7 +225,7 @@ pub fn load(path: &Path) -> Result<Session, ReadError> {
 
 /// Writes the session to `path` so that the file always holds a whole session.
 pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
-    write_atomic(path, to_text(session).as_bytes())
+    super::atomic::write(path, to_text(session).as_bytes())
 }
 
 /// What a file on disk is: which file, how long, when last written. Kept after each save
@@ -244,9 +243,6 @@ pub fn on_disk(path: &Path) -> Option<OnDisk> {
     Some(OnDisk { id: super::file_id(&m), len: m.len(), modified: m.modified().ok() })
 }
 
-/// Writes `bytes` to a temp file beside `path`, flushes it to disk and renames it over
-/// `path`: a reader sees the old file or the new one, never a half-written one.
-/// New files are readable by their owner only (minutes hold personal data).
 /// `møte.session.ron` → `møte.session.ron.moved`: beside a session saved elsewhere (Ctrl+S),
 /// where it went.
 pub fn pointer_path(session: &Path) -> PathBuf {
@@ -260,7 +256,7 @@ pub fn pointer_path(session: &Path) -> PathBuf {
 pub fn leave_pointer(old: &Path, new: &Path) -> std::io::Result<()> {
     let _ = fs::remove_file(pointer_path(new));
     let new = fs::canonicalize(new).unwrap_or_else(|_| new.to_path_buf());
-    write_atomic(&pointer_path(old), format!("{}\n", new.display()).as_bytes())
+    super::atomic::write(&pointer_path(old), format!("{}\n", new.display()).as_bytes())
 }
 
 /// Where the session at `session` went, when it was saved elsewhere and a note says so.
@@ -268,47 +264,6 @@ pub fn moved_to(session: &Path) -> Option<PathBuf> {
     let text = fs::read_to_string(pointer_path(session)).ok()?;
     let target = PathBuf::from(text.lines().next()?.trim());
     (!target.as_os_str().is_empty() && target != session).then_some(target)
-}
-
-/// Removes the temp files `write_atomic` leaves beside `path` when it is killed mid-write
-/// (`.NAME.PID.tmp`). Only for a session this process holds the lock of: no one else is
-/// writing them. How many went.
-pub fn remove_stale_temp_files(path: &Path) -> usize {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return 0 };
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(dir) else { return 0 };
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        let pid = file.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(".tmp"));
-        // (Ours only: a number where the process id goes, a file and not a link.)
-        let ours = pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            && entry.file_type().is_ok_and(|t| t.is_file());
-        if ours && fs::remove_file(entry.path()).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
-}
-
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = super::private(OpenOptions::new().write(true).create(true).truncate(true)).open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)?;
-        // The rename is durable once the folder is flushed too.
-        super::sync_dir(path);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]
@@ -486,32 +441,6 @@ mod tests {
     }
 
     #[test]
-    fn temp_files_left_by_a_kill_are_removed_and_nothing_else() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("møte.session.ron");
-        for name in [
-            ".møte.session.ron.4242.tmp",
-            ".møte.session.ron.17.tmp",
-            ".møte.session.ron.x.tmp",
-            ".annet.session.ron.1.tmp",
-            "møte.session.ron",
-        ] {
-            std::fs::write(dir.path().join(name), "x").unwrap();
-        }
-        std::os::unix::fs::symlink("/etc/passwd", dir.path().join(".møte.session.ron.9.tmp")).unwrap();
-        assert_eq!(remove_stale_temp_files(&path), 2);
-        let mut left: Vec<String> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
-        assert_eq!(
-            left,
-            [".annet.session.ron.1.tmp", ".møte.session.ron.9.tmp", ".møte.session.ron.x.tmp", "møte.session.ron"]
-        );
-    }
-
-    #[test]
     fn records_must_match_the_items() {
         // One record too few, as a hand edit could leave it.
         let mut file: SessionFile = ron_options().from_str(&to_text(&seed_session())).unwrap();
@@ -530,22 +459,5 @@ mod tests {
     #[test]
     fn the_default_session_sits_beside_the_agenda() {
         assert_eq!(default_path(Path::new("agendas/normen.ron")), PathBuf::from("agendas/normen.session.ron"));
-    }
-
-    #[test]
-    fn writes_are_atomic_and_private() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.session.ron");
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"two");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left behind");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-        }
-        let missing = dir.path().join("no-such-folder").join("m.session.ron");
-        assert!(write_atomic(&missing, b"x").is_err());
     }
 }
