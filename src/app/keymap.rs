@@ -66,6 +66,8 @@ pub enum Action {
     EditTimes,
     AddPerson,
     AllPresent,
+    /// Open the search line of the attendance screen.
+    Search,
     // On the follow-up list.
     EditFollowUp,
     DeleteFollowUp,
@@ -84,11 +86,13 @@ pub enum Context {
     Form,
     FollowUps,
     Attendance,
+    /// The search line of the attendance screen.
+    RosterSearch,
 }
 
 impl Context {
     /// In the order of the help screen and of `Words::contexts`.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Main,
         Context::Notes,
         Context::Editor,
@@ -96,6 +100,7 @@ impl Context {
         Context::Form,
         Context::FollowUps,
         Context::Attendance,
+        Context::RosterSearch,
         Context::Prompt,
         Context::Confirm,
         Context::Help,
@@ -205,6 +210,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(FollowUps, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Attendance, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
     bind!(Attendance, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Attendance, [ch('/')], Search, true),
     bind!(Attendance, [ch('t')], MarkPresent, true),
     bind!(Attendance, [ch('f')], MarkApologies, true),
     bind!(Attendance, [ch('a')], MarkAbsent, true),
@@ -215,6 +221,16 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Attendance, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
     bind!(Attendance, [Key::new(Code::Esc, NONE), ch('q'), ch('m')], Cancel, true),
     bind!(Attendance, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    // Letters type the search; Enter or Alt with a letter acts on the person found.
+    bind!(RosterSearch, [Key::new(Code::Enter, NONE), Key::new(Code::Char('t'), ALT)], MarkPresent, true),
+    bind!(RosterSearch, [Key::new(Code::Char('g'), ALT)], ToggleLeft, true),
+    bind!(RosterSearch, [Key::new(Code::Char('f'), ALT)], MarkApologies, true),
+    bind!(RosterSearch, [Key::new(Code::Char('a'), ALT)], MarkAbsent, false),
+    bind!(RosterSearch, [Key::new(Code::Char('e'), ALT)], EditTimes, false),
+    bind!(RosterSearch, [Key::new(Code::Up, NONE)], SelectUp, false),
+    bind!(RosterSearch, [Key::new(Code::Down, NONE)], SelectDown, false),
+    bind!(RosterSearch, [Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(RosterSearch, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Help, [Key::new(Code::Esc, NONE), ch('q'), ch('?'), Key::new(Code::Char('?'), SHIFT)], Cancel, true),
     bind!(Help, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
     bind!(Help, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),

@@ -220,3 +220,6 @@ mod agenda_tests;
 
 #[cfg(test)]
 mod capture_tests;
+
+#[cfg(test)]
+mod attendance_tests;
