@@ -782,7 +782,8 @@ impl App {
 
     fn act_attendance(&mut self, action: Action, now: Stamp) {
         let order = roster::order(&self.session);
-        let pos = order.iter().position(|&p| p == self.roster_selected).unwrap_or(0);
+        let selected = roster::selected(&self.session, self.roster_selected);
+        let pos = order.iter().position(|&p| Some(p) == selected).unwrap_or(0);
         match action {
             Action::SelectUp if !order.is_empty() => self.roster_selected = order[pos.saturating_sub(1)],
             Action::SelectDown if !order.is_empty() => self.roster_selected = order[(pos + 1).min(order.len() - 1)],

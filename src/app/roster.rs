@@ -37,6 +37,12 @@ pub fn order(session: &Session) -> Vec<usize> {
     Group::ALL.iter().flat_map(|g| (0..people.len()).filter(move |&i| Group::of(people[i].role) == *g)).collect()
 }
 
+/// The person selected on the attendance screen: `who`, or the first on the roster when
+/// `who` is no longer on it (an undo took them away); `None` on an empty roster.
+pub fn selected(session: &Session, who: usize) -> Option<usize> {
+    if who < session.agenda.people.len() { Some(who) } else { order(session).first().copied() }
+}
+
 /// The search line of the attendance screen: who matches the query, best first.
 pub struct Search {
     pub query: TextArea<'static>,

@@ -148,6 +148,17 @@ fn the_selection_stays_where_it_was_when_the_screen_opens_again() {
     // A search opened there starts on them; one that was found is selected next time.
     keys(&mut app, "<esc> m / m i <ret> <esc> m", "10:26:00");
     assert_eq!(app.roster_selected, who(&app, "Marie"));
+    // Someone added, selected, then taken away by undo: the first is selected, and shown so.
+    keys(&mut app, "n K a r i <ret>", "10:27:00");
+    assert_eq!(app.roster_selected, app.session.agenda.people.len() - 1);
+    keys(&mut app, "z", "10:27:00");
+    assert!(app.roster_selected >= app.session.agenda.people.len());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| view::draw(f, &app, &view::ViewState::default(), at("10:28:00"))).unwrap();
+    let first_row = (0..80).map(|x| terminal.backend().buffer()[(x, 3)].style().bg).collect::<Vec<_>>();
+    assert!(app.theme.selected.bg.is_some() && first_row.iter().all(|bg| *bg == app.theme.selected.bg), "highlighted");
+    keys(&mut app, "a", "10:28:00");
+    assert_eq!(app.session.agenda.people[0].attendance.presence, Presence::Absent, "the one shown selected");
 }
 
 #[test]

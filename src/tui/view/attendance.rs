@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::App;
-use crate::app::roster::{Group, Search, order};
+use crate::app::roster::{self, Group, Search, order};
 use crate::app::wrap;
 use crate::domain::agenda::Person;
 use crate::domain::attendance::Presence;
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: Option<&Search>) {
             lines.push(Line::from(vec![Span::styled(w.search_label, t.accent), typed]));
             (search.shown.clone(), search.picked())
         }
-        None => (order(s), Some(app.roster_selected)),
+        None => (order(s), roster::selected(s, app.roster_selected)),
     };
     let columns = Columns::new(&shown.iter().map(|&p| &s.agenda.people[p]).collect::<Vec<_>>(), w, inner.width);
     let mut selected_line = 0;
