@@ -70,6 +70,8 @@ pub enum Action {
     EditTimes,
     AddPerson,
     AllPresent,
+    /// Open the search line of the attendance screen.
+    Search,
     // On the follow-up list.
     EditFollowUp,
     DeleteFollowUp,
@@ -92,11 +94,13 @@ pub enum Context {
     Typing,
     /// Reading the sak's papers (its background, documents and forslag til vedtak).
     Sak,
+    /// The search line of the attendance screen.
+    RosterSearch,
 }
 
 impl Context {
     /// In the order of the help screen and of `Words::contexts`.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Main,
         Context::Notes,
         Context::Editor,
@@ -105,6 +109,7 @@ impl Context {
         Context::FollowUps,
         Context::Attendance,
         Context::Sak,
+        Context::RosterSearch,
         Context::Prompt,
         Context::Confirm,
         Context::Typing,
@@ -218,6 +223,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(FollowUps, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Attendance, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
     bind!(Attendance, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
+    bind!(Attendance, [ch('/')], Search, true),
     bind!(Attendance, [ch('t')], MarkPresent, true),
     bind!(Attendance, [ch('f')], MarkApologies, true),
     bind!(Attendance, [ch('a')], MarkAbsent, true),
@@ -232,6 +238,16 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Sak, [Key::new(Code::Down, NONE), ch('j')], SelectDown, true),
     bind!(Sak, [Key::new(Code::Esc, NONE), ch('q'), ch('B'), Key::new(Code::Char('B'), SHIFT)], Cancel, true),
     bind!(Sak, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    // Letters type the search; Enter or Alt with a letter acts on the person found.
+    bind!(RosterSearch, [Key::new(Code::Enter, NONE), Key::new(Code::Char('t'), ALT)], MarkPresent, true),
+    bind!(RosterSearch, [Key::new(Code::Char('g'), ALT)], ToggleLeft, true),
+    bind!(RosterSearch, [Key::new(Code::Char('f'), ALT)], MarkApologies, true),
+    bind!(RosterSearch, [Key::new(Code::Char('a'), ALT)], MarkAbsent, false),
+    bind!(RosterSearch, [Key::new(Code::Char('e'), ALT)], EditTimes, false),
+    bind!(RosterSearch, [Key::new(Code::Up, NONE)], SelectUp, false),
+    bind!(RosterSearch, [Key::new(Code::Down, NONE)], SelectDown, false),
+    bind!(RosterSearch, [Key::new(Code::Esc, NONE)], Cancel, true),
+    bind!(RosterSearch, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
     bind!(Help, [Key::new(Code::Esc, NONE), ch('q'), ch('?'), Key::new(Code::Char('?'), SHIFT)], Cancel, true),
     bind!(Help, [Key::new(Code::Up, NONE), ch('k')], SelectUp, false),
     bind!(Help, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),

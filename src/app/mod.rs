@@ -21,11 +21,11 @@ use key::Key;
 use ratatui_textarea::TextArea;
 
 use crate::domain::agenda::{Person, Role, SakKind};
-use crate::domain::attendance::Presence;
+use crate::domain::attendance::{Attendance, Presence};
 use crate::domain::command::{Applied, Changes, Command, Touched};
 use crate::domain::schedule::Schedule;
 use crate::domain::session::{Refusal, Session};
-use crate::domain::time::{Hm, Stamp};
+use crate::domain::time::Stamp;
 use crate::domain::timeline::Entry;
 use crate::domain::vedtak::{Outcome, Votes};
 use crate::i18n::Words;
@@ -50,13 +50,14 @@ pub enum Mode {
     FollowUps {
         selected: usize,
     },
-    Attendance {
-        selected: usize,
-    },
     /// The selected sak's papers, scrolled this many rows.
     Sak {
         scroll: u16,
     },
+    /// The roster; the person selected is `App::roster_selected`.
+    Attendance,
+    /// The roster's search line: the list narrowed to who matches.
+    RosterSearch(Box<roster::Search>),
 }
 
 /// A question that needs a yes before it is done.
@@ -135,6 +136,9 @@ pub struct App {
     pub schedule: Schedule,
     /// The item shown: its notes, its vedtak; follows the current item as the meeting walks.
     pub selected: usize,
+    /// The person selected on the attendance screen (an index into the agenda's people),
+    /// kept while the screen is closed.
+    pub roster_selected: usize,
     pub note_selected: usize,
     pub mode: Mode,
     /// How saving goes, as the shell last said.
@@ -168,6 +172,7 @@ impl App {
             session,
             schedule,
             selected,
+            roster_selected: 0,
             note_selected: 0,
             mode: Mode::Normal,
             saved: SaveState::Saved,
@@ -236,8 +241,9 @@ impl App {
             Mode::Picker(_) => Context::Picker,
             Mode::Form(_) => Context::Form,
             Mode::FollowUps { .. } => Context::FollowUps,
-            Mode::Attendance { .. } => Context::Attendance,
             Mode::Sak { .. } => Context::Sak,
+            Mode::Attendance => Context::Attendance,
+            Mode::RosterSearch(_) => Context::RosterSearch,
         }
     }
 
@@ -313,6 +319,12 @@ impl App {
                     p.refresh();
                 }
             }
+            Mode::RosterSearch(search) => {
+                let typed = search.query.input(ratatui_textarea::Input::from(key));
+                if typed {
+                    search.refresh(&self.session);
+                }
+            }
             Mode::Form(f) => {
                 let focus = f.focus;
                 if f.fields[focus].input(ratatui_textarea::Input::from(key)) {
@@ -337,6 +349,10 @@ impl App {
             Mode::Picker(p) => {
                 p.query.insert_str(one_line());
                 p.refresh();
+            }
+            Mode::RosterSearch(search) => {
+                search.query.insert_str(one_line());
+                search.refresh(&self.session);
             }
             Mode::Form(f) => {
                 let focus = f.focus;
@@ -369,6 +385,7 @@ impl App {
             Context::FollowUps => self.act_followups(action, now),
             Context::Attendance => self.act_attendance(action, now),
             Context::Sak => self.act_sak(action),
+            Context::RosterSearch => self.act_roster_search(action, now),
         }
     }
 
@@ -457,7 +474,7 @@ impl App {
             Action::AddFollowUp if len > 0 => self.mode = Mode::Form(Box::new(FollowUpForm::new(sel))),
             Action::ShowFollowUps => self.mode = Mode::FollowUps { selected: 0 },
             Action::ShowSak if len > 0 => self.mode = Mode::Sak { scroll: 0 },
-            Action::ShowAttendance => self.mode = Mode::Attendance { selected: 0 },
+            Action::ShowAttendance => self.mode = Mode::Attendance,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Help => {
@@ -617,20 +634,8 @@ impl App {
     /// Where a prompt goes back to.
     fn prompt_return(&self) -> Mode {
         match &self.mode {
-            Mode::Prompt(p) if matches!(p.purpose, Purpose::Times(_) | Purpose::AddPerson) => {
-                Mode::Attendance { selected: self.attendance_selected_before() }
-            }
+            Mode::Prompt(p) if matches!(p.purpose, Purpose::Times(_) | Purpose::AddPerson) => Mode::Attendance,
             _ => Mode::Normal,
-        }
-    }
-
-    fn attendance_selected_before(&self) -> usize {
-        match &self.mode {
-            Mode::Prompt(p) => match p.purpose {
-                Purpose::Times(who) => who,
-                _ => self.session.agenda.people.len().saturating_sub(1),
-            },
-            _ => 0,
         }
     }
 
@@ -857,40 +862,15 @@ impl App {
     }
 
     fn act_attendance(&mut self, action: Action, now: Stamp) {
-        let Mode::Attendance { selected } = self.mode else { return };
         let order = roster::order(&self.session);
-        let pos = order.iter().position(|&p| p == selected).unwrap_or(0);
-        let who = order.get(pos).copied();
-        let mark = |app: &mut App, presence| {
-            if let Some(who) = who {
-                app.run(Command::SetPresence { who, presence }, now);
-            }
-        };
+        let selected = roster::selected(&self.session, self.roster_selected);
+        let pos = order.iter().position(|&p| Some(p) == selected).unwrap_or(0);
         match action {
-            Action::SelectUp if !order.is_empty() => {
-                self.mode = Mode::Attendance { selected: order[pos.saturating_sub(1).min(order.len() - 1)] }
-            }
-            Action::SelectDown if !order.is_empty() => {
-                self.mode = Mode::Attendance { selected: order[(pos + 1).min(order.len() - 1)] }
-            }
-            Action::MarkPresent => mark(self, Presence::Present),
-            Action::MarkApologies => mark(self, Presence::Apologies),
-            Action::MarkAbsent => mark(self, Presence::Absent),
-            Action::ToggleLeft => {
-                if let Some(who) = who {
-                    self.run(Command::ToggleLeft(who), now);
-                }
-            }
-            Action::EditTimes => {
-                if let Some(who) = who {
-                    let a = &self.session.agenda.people[who].attendance;
-                    if a.presence != Presence::Present {
-                        return self.refuse(Refusal::NotPresent);
-                    }
-                    let show = |s: Option<Stamp>| s.map_or("-".to_string(), |s| s.hm().to_string());
-                    let text = format!("{} {}", show(a.arrived), show(a.left));
-                    self.open_prompt(Purpose::Times(who), text);
-                }
+            Action::SelectUp if !order.is_empty() => self.roster_selected = order[pos.saturating_sub(1)],
+            Action::SelectDown if !order.is_empty() => self.roster_selected = order[(pos + 1).min(order.len() - 1)],
+            Action::Search => {
+                let search = roster::Search::new(&self.session, self.roster_selected);
+                self.mode = Mode::RosterSearch(Box::new(search));
             }
             Action::AddPerson => self.open_prompt(Purpose::AddPerson, String::new()),
             Action::AllPresent => {
@@ -899,7 +879,11 @@ impl App {
             Action::Undo => self.undo(),
             Action::Cancel => self.mode = Mode::Normal,
             Action::ForceQuit => self.quit = true,
-            _ => {}
+            _ => {
+                if let Some(&who) = order.get(pos) {
+                    self.act_on_person(action, who, now);
+                }
+            }
         }
     }
 
@@ -941,6 +925,54 @@ impl App {
         }
         let to = self.session.next_item().unwrap_or(self.len());
         self.session.untreated().into_iter().filter(|&i| i < to).collect()
+    }
+
+    /// The search line: the keys that mark act on the person selected among those who
+    /// match, and the search closes with them selected on the roster.
+    fn act_roster_search(&mut self, action: Action, now: Stamp) {
+        let Mode::RosterSearch(search) = &mut self.mode else { return };
+        match action {
+            Action::SelectUp => search.selected = search.selected.saturating_sub(1),
+            Action::SelectDown => search.selected = (search.selected + 1).min(search.shown.len().saturating_sub(1)),
+            Action::Cancel => {
+                if let Some(who) = search.picked() {
+                    self.roster_selected = who;
+                }
+                self.mode = Mode::Attendance;
+            }
+            Action::ForceQuit => self.quit = true,
+            _ => match search.picked() {
+                None => self.message = Some((self.words.no_one_matches)(&search.query_text())),
+                Some(who) => {
+                    self.roster_selected = who;
+                    self.mode = Mode::Attendance;
+                    self.act_on_person(action, who, now);
+                }
+            },
+        }
+    }
+
+    /// What the attendance screen's keys do to person `who`.
+    fn act_on_person(&mut self, action: Action, who: usize, now: Stamp) {
+        let presence = match action {
+            Action::MarkPresent => Presence::Present,
+            Action::MarkApologies => Presence::Apologies,
+            Action::MarkAbsent => Presence::Absent,
+            Action::ToggleLeft => {
+                self.run(Command::ToggleLeft(who), now);
+                return;
+            }
+            Action::EditTimes => {
+                let a = &self.session.agenda.people[who].attendance;
+                if a.presence != Presence::Present {
+                    return self.refuse(Refusal::NotPresent);
+                }
+                let text = roster::times_text(a);
+                return self.open_prompt(Purpose::Times(who), text);
+            }
+            _ => return,
+        };
+        self.run(Command::SetPresence { who, presence }, now);
     }
 
     /// Whether item `i` is a sak; says why not when it is not.
@@ -1145,7 +1177,13 @@ impl App {
             Purpose::Votes(..) if Votes::parse(&text).is_none() && !text.is_empty() => {
                 return fail(prompt, (w.not_votes)(&text));
             }
-            Purpose::Times(_) if read_times(&text, now).is_none() => return fail(prompt, (w.not_times)(&text)),
+            Purpose::Times(_) => match roster::read_times(&text, now) {
+                None => return fail(prompt, (w.not_times)(&text)),
+                Some((arrived, absences, left)) if !Attendance::times_in_order(arrived, &absences, left) => {
+                    return fail(prompt, (w.refusal)(Refusal::TimesOutOfOrder).to_string());
+                }
+                Some(_) => {}
+            },
             _ => {}
         }
         if purpose == Purpose::SaveElsewhere {
@@ -1183,8 +1221,9 @@ impl App {
                 }
             }
             Purpose::Times(who) => {
-                let (arrived, left) = read_times(&text, self.session.record.started.unwrap_or(now)).unwrap_or_default();
-                self.run(Command::SetTimes { who, arrived, left }, now);
+                let day = self.session.record.started.unwrap_or(now);
+                let (arrived, absences, left) = roster::read_times(&text, day).unwrap_or_default();
+                self.run(Command::SetTimes { who, arrived, left, absences }, now);
             }
             Purpose::SaveElsewhere => {}
             Purpose::AddPerson => {
@@ -1193,42 +1232,9 @@ impl App {
                 let org = parts.next().map(String::from);
                 let person = Person { name, org, role, ..Person::default() };
                 if let Some(Applied { made: Some(who), .. }) = self.run(Command::AddPerson(person), now) {
-                    self.mode = Mode::Attendance { selected: who };
+                    self.roster_selected = who;
                 }
             }
         }
-    }
-}
-
-/// Reads "10:35 14:00", "10:35 -", "- 14:00" or "-": arrival and departure on the
-/// meeting's day.
-fn read_times(text: &str, day: Stamp) -> Option<(Option<Stamp>, Option<Stamp>)> {
-    let mut parts = text.split_whitespace();
-    let one = |part: Option<&str>| -> Option<Option<Stamp>> {
-        match part {
-            None | Some("-") => Some(None),
-            Some(t) => Hm::parse(t).ok().map(|hm| Some(day.on_same_day(hm))),
-        }
-    };
-    let arrived = one(parts.next())?;
-    let left = one(parts.next())?;
-    parts.next().is_none().then_some((arrived, left))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::read_times;
-    use crate::domain::time::Stamp;
-
-    #[test]
-    fn times_are_read_as_typed() {
-        let day = Stamp::parse("2025-06-03 09:00:00").unwrap();
-        let at = |t: &str| Some(Stamp::parse(&format!("2025-06-03 {t}:00")).unwrap());
-        assert_eq!(read_times("10:35 14:00", day), Some((at("10:35"), at("14:00"))));
-        assert_eq!(read_times("10:35", day), Some((at("10:35"), None)));
-        assert_eq!(read_times("- 14:00", day), Some((None, at("14:00"))));
-        assert_eq!(read_times("", day), Some((None, None)));
-        assert_eq!(read_times("kl 10", day), None);
-        assert_eq!(read_times("10:00 11:00 12:00", day), None);
     }
 }

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{Person, SakKind};
-use super::attendance::Presence;
+use super::attendance::{Absence, Presence};
 use super::followup::FollowUp;
 use super::notes::{NoteKind, Speaker};
 use super::session::{Refusal, Session};
@@ -147,11 +147,16 @@ pub enum Command {
         who: usize,
         presence: Presence,
     },
+    /// Left now; or, when they had left, came back now. (The name is older than returns:
+    /// journals keep it.)
     ToggleLeft(usize),
     SetTimes {
         who: usize,
         arrived: Option<Stamp>,
         left: Option<Stamp>,
+        /// Times away that ended, before `left`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        absences: Vec<Absence>,
     },
     AllPresent,
     /// Add someone not on the roster, present from now.
@@ -367,7 +372,9 @@ impl Session {
             }
             Command::SetPresence { who, presence } => self.set_presence(who, presence, now).map(|()| walked),
             Command::ToggleLeft(who) => self.toggle_left(who, now).map(|()| walked),
-            Command::SetTimes { who, arrived, left } => self.set_times(who, arrived, left).map(|()| walked),
+            Command::SetTimes { who, arrived, left, absences } => {
+                self.set_times(who, arrived, absences, left).map(|()| walked)
+            }
             Command::AllPresent => {
                 self.all_unmarked_present();
                 Ok(walked)
@@ -385,6 +392,22 @@ impl Session {
 mod tests {
     use super::*;
     use crate::domain::session::tests::{at, session};
+
+    #[test]
+    fn times_away_go_into_the_journal_only_when_there_are_any() {
+        let plain = Command::SetTimes { who: 0, arrived: Some(at("10:30:00")), left: None, absences: Vec::new() };
+        let text = ron::to_string(&plain).unwrap();
+        assert!(!text.contains("absences"), "{text}");
+        assert_eq!(ron::from_str::<Command>(&text).unwrap(), plain, "a journal line from before returns reads");
+        let away = vec![Absence { left: at("11:00:00"), back: at("12:15:00") }];
+        let returned = Command::SetTimes { who: 0, arrived: None, left: None, absences: away };
+        assert_eq!(ron::from_str::<Command>(&ron::to_string(&returned).unwrap()).unwrap(), returned);
+        let mut s = session();
+        s.add_person(Person { name: Some("Pål".into()), ..Person::default() });
+        s.apply(Command::SetPresence { who: 0, presence: Presence::Present }, at("10:00:00")).unwrap();
+        s.apply(returned.clone(), at("12:20:00")).unwrap();
+        assert_eq!(s.agenda.people[0].attendance.absences.len(), 1);
+    }
 
     #[test]
     fn a_refused_command_leaves_the_session_as_it_was() {

@@ -278,6 +278,8 @@ pub enum Refusal {
     NoProposal,
     /// Only someone present can leave or have times.
     NotPresent,
+    /// Arrival, times away and departure must come in the order they happened.
+    TimesOutOfOrder,
     /// A note is being written on the sak (left open by a crash): finish it first.
     UnfinishedDraft,
 }

@@ -93,13 +93,14 @@ pub static WORDS: Words = Words {
         Action::CloseEditor => "Save and close",
         Action::NextField => "Next field",
         Action::PreviousField => "Previous field",
-        Action::MarkPresent => "Present (arrived now, if the meeting is running)",
+        Action::MarkPresent => "Present (arrived now if it is running; came back if left)",
         Action::MarkApologies => "Sent apologies",
         Action::MarkAbsent => "Absent",
-        Action::ToggleLeft => "Left now / take that back",
-        Action::EditTimes => "Correct the arrival and departure times",
+        Action::ToggleLeft => "Left now / came back now (z undoes)",
+        Action::EditTimes => "Correct the times: arrived, away, left",
         Action::AddPerson => "Add someone who is not on the roster",
         Action::AllPresent => "Everyone not yet marked is present",
+        Action::Search => "Search by name or organisation (\"hn\"): Enter is present",
         Action::EditFollowUp => "Change the follow-up",
         Action::DeleteFollowUp => "Delete the follow-up (z undoes)",
         Action::Submit => "Save",
@@ -136,6 +137,7 @@ pub static WORDS: Words = Words {
         Action::MarkAbsent => "absent",
         Action::ToggleLeft => "left",
         Action::AddPerson => "add",
+        Action::Search => "search",
         Action::EditFollowUp => "change",
         Action::DeleteFollowUp => "delete",
         Action::Undo => "undo",
@@ -159,6 +161,7 @@ pub static WORDS: Words = Words {
         Refusal::NotASak => "Only items, not breaks, can be postponed, withdrawn or decided.",
         Refusal::NoProposal => "The item has no proposed decision: write the decision with V.",
         Refusal::NotPresent => "Only someone present can leave or have times.",
+        Refusal::TimesOutOfOrder => "The times must come in order: arrived, left, came back, left.",
         Refusal::UnfinishedDraft => "A note is being written on this sak: finish it first.",
     },
     contexts: [
@@ -170,6 +173,7 @@ pub static WORDS: Words = Words {
         "Follow-ups",
         "Attendance",
         "The item",
+        "Attendance (search)",
         "Input",
         "Question",
         "While typing",
@@ -316,8 +320,11 @@ pub static WORDS: Words = Words {
         Some(false) => format!("{present} present · not quorate"),
         None => format!("{present} present"),
     },
-    quorum_line: |present, mp, m, q| {
-        let mut s = format!("present {present} ({mp} of {m} members)");
+    quorum_line: |present, mp, m, d, q| {
+        let mut s = match d {
+            0 => format!("present {present} ({mp} of {m} members)"),
+            d => format!("present {present} ({mp} of {m} members, {d} of them deputies)"),
+        };
         match q {
             Some(true) => s += " · quorate",
             Some(false) => s += " · NOT quorate",
@@ -328,12 +335,15 @@ pub static WORDS: Words = Words {
     person_needed: "Write a name, or \"Name, Organisation\" (Esc cancels).",
     not_votes: |t| format!("\"{t}\" are not votes: write for, against and abstaining, like \"9 2 1\"."),
     not_times: |t| {
-        format!("\"{t}\" are not times: write arrival and departure, like \"10:35 14:00\", \"10:35 -\" or \"- 14:00\".")
+        format!(
+            "\"{t}\" are not times: write arrival and departure, like \"10:35 14:00\", \"10:35 -\" or \"- 14:00\", \
+             and times away between them, like \"10:35 11:00-12:15 14:00\"."
+        )
     },
     prompt_label: "Label of the partial decision (like \"Decision ch. 1.3\")",
     prompt_until: "Postponed until (like \"the September meeting\"; may be empty)",
     prompt_votes: "Votes: for against abstaining (like \"9 2 1\"; empty removes)",
-    prompt_times: "Arrived and left (HH:MM HH:MM; - for none)",
+    prompt_times: "Arrived, away and left (HH:MM HH:MM-HH:MM HH:MM; - for none)",
     prompt_person: "New participant: Name, Organisation",
     pick_speaker: "Who says it? (type to search)",
     pick_phrase: "Standard phrase",
@@ -359,6 +369,10 @@ pub static WORDS: Words = Words {
     presences: ["not marked", "present", "apologies", "absent"],
     arrived: |t| format!("came {t}"),
     left: |t| format!("left {t}"),
+    away: |l, b| format!("away {l}–{b}"),
+    search_label: "Search: ",
+    search_hint: "name or organisation",
+    no_one_matches: |q| format!("No one on the roster matches \"{q}\": Backspace corrects, Esc closes the search."),
     roles: ["Chair", "Vice chair", "Member", "Deputy", "Observer", "Secretariat", "Guest"],
     unknown_format: |f| format!("unknown format \"{f}\": choose md, html or docx"),
     agenda_without_session: |s| {
@@ -578,4 +592,5 @@ pub static REFERAT: ReferatWords = ReferatWords {
     timing_columns: ["Item", "Title", "Planned", "Actual", "Difference (min)"],
     came: |t| format!("arrived at {t}"),
     went: |t| format!("left at {t}"),
+    came_back: |t| format!("came back at {t}"),
 };

@@ -57,6 +57,7 @@ pub struct ReferatWords {
     pub timing_columns: [&'static str; 5],
     pub came: fn(at: &str) -> String,
     pub went: fn(at: &str) -> String,
+    pub came_back: fn(at: &str) -> String,
 }
 
 /// The words of one language. A field missing in one language does not compile.
@@ -92,7 +93,7 @@ pub struct Words {
     pub action_short: fn(Action) -> &'static str,
     pub refusal: fn(Refusal) -> &'static str,
     /// Names of the key contexts, in the order of `keymap::Context::ALL`.
-    pub contexts: [&'static str; 12],
+    pub contexts: [&'static str; 13],
     pub help_title: &'static str,
     pub saksliste: &'static str,
     pub now_title: &'static str,
@@ -198,8 +199,10 @@ pub struct Words {
     pub not_quorate_warning: fn(present: u32, needed: u32) -> String,
     /// For the main screen: everyone present, and the quorum.
     pub presence_line: fn(present: usize, quorate: Option<bool>) -> String,
-    /// For the attendance screen: everyone present, members present of all, the quorum.
-    pub quorum_line: fn(present: usize, members_present: u32, members: u32, quorate: Option<bool>) -> String,
+    /// For the attendance screen: everyone present, members present (with the deputies
+    /// standing in) of all, the deputies among them, the quorum.
+    pub quorum_line:
+        fn(present: usize, members_present: u32, members: u32, deputies: u32, quorate: Option<bool>) -> String,
     pub person_needed: &'static str,
     pub not_votes: fn(text: &str) -> String,
     pub not_times: fn(text: &str) -> String,
@@ -230,6 +233,13 @@ pub struct Words {
     pub presences: [&'static str; 4],
     pub arrived: fn(at: &str) -> String,
     pub left: fn(at: &str) -> String,
+    /// A time away that ended, on the attendance screen: "borte 11:00–12:15".
+    pub away: fn(left: &str, back: &str) -> String,
+    /// The search line of the attendance screen, before the query.
+    pub search_label: &'static str,
+    /// Said on the search line while nothing is typed.
+    pub search_hint: &'static str,
+    pub no_one_matches: fn(query: &str) -> String,
     /// In the order of `Role::ALL`.
     pub roles: [&'static str; 7],
     pub cannot_start: fn(reason: &str) -> String,

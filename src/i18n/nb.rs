@@ -92,13 +92,14 @@ pub static WORDS: Words = Words {
         Action::CloseEditor => "Lagre og lukk",
         Action::NextField => "Neste felt",
         Action::PreviousField => "Forrige felt",
-        Action::MarkPresent => "Til stede (kom nå, hvis møtet er i gang)",
+        Action::MarkPresent => "Til stede (kom nå, hvis møtet går; etter gikk: kom tilbake)",
         Action::MarkApologies => "Forfall",
         Action::MarkAbsent => "Fraværende",
-        Action::ToggleLeft => "Gikk nå / angre at personen gikk",
-        Action::EditTimes => "Rett klokkeslett for kom og gikk",
+        Action::ToggleLeft => "Gikk nå / kom tilbake nå (z angrer)",
+        Action::EditTimes => "Rett klokkeslett for kom, borte og gikk",
         Action::AddPerson => "Legg til en som ikke står på lista",
         Action::AllPresent => "Alle som ikke er merket, er til stede",
+        Action::Search => "Søk på navn eller virksomhet («hn»): Enter gir til stede",
         Action::EditFollowUp => "Endre oppfølgingspunktet",
         Action::DeleteFollowUp => "Slett oppfølgingspunktet (z angrer)",
         Action::Submit => "Lagre",
@@ -135,6 +136,7 @@ pub static WORDS: Words = Words {
         Action::MarkAbsent => "fraværende",
         Action::ToggleLeft => "gikk",
         Action::AddPerson => "ny",
+        Action::Search => "søk",
         Action::EditFollowUp => "endre",
         Action::DeleteFollowUp => "slett",
         Action::Undo => "angre",
@@ -158,6 +160,7 @@ pub static WORDS: Words = Words {
         Refusal::NotASak => "Bare saker kan utsettes, trekkes eller få vedtak, ikke pauser.",
         Refusal::NoProposal => "Saken har ikke noe forslag til vedtak: skriv vedtaket med V.",
         Refusal::NotPresent => "Bare den som er til stede kan gå eller få klokkeslett.",
+        Refusal::TimesOutOfOrder => "Klokkeslettene må komme i rekkefølge: kom, gikk, kom tilbake, gikk.",
         Refusal::UnfinishedDraft => "Et innspill er under arbeid på saken: gjør det ferdig først.",
     },
     contexts: [
@@ -169,6 +172,7 @@ pub static WORDS: Words = Words {
         "Oppfølgingspunkter",
         "Oppmøte",
         "Saken",
+        "Oppmøte (søk)",
         "Inndata",
         "Spørsmål",
         "Mens du skriver",
@@ -315,8 +319,11 @@ pub static WORDS: Words = Words {
         Some(false) => format!("{present} til stede · ikke vedtaksdyktig"),
         None => format!("{present} til stede"),
     },
-    quorum_line: |present, mp, m, q| {
-        let mut s = format!("til stede {present} ({mp} av {m} medlemmer)");
+    quorum_line: |present, mp, m, d, q| {
+        let mut s = match d {
+            0 => format!("til stede {present} ({mp} av {m} medlemmer)"),
+            d => format!("til stede {present} ({mp} av {m} medlemmer, {d} av dem vara)"),
+        };
         match q {
             Some(true) => s += " · vedtaksdyktig",
             Some(false) => s += " · IKKE vedtaksdyktig",
@@ -327,12 +334,15 @@ pub static WORDS: Words = Words {
     person_needed: "Skriv et navn, eventuelt «Navn, Virksomhet» (Esc avbryter).",
     not_votes: |t| format!("«{t}» er ikke stemmetall: skriv for, mot og avholdende, f.eks. «9 2 1»."),
     not_times: |t| {
-        format!("«{t}» er ikke klokkeslett: skriv kom og gikk, f.eks. «10:35 14:00», «10:35 -» eller «- 14:00».")
+        format!(
+            "«{t}» er ikke klokkeslett: skriv kom og gikk, f.eks. «10:35 14:00», «10:35 -» eller «- 14:00», \
+             og borte mellom dem, f.eks. «10:35 11:00-12:15 14:00»."
+        )
     },
     prompt_label: "Overskrift for delvedtaket (f.eks. «Beslutning kap. 1.3»)",
     prompt_until: "Utsatt til (f.eks. «septembermøtet»; tomt går an)",
     prompt_votes: "Stemmer: for mot avholdende (f.eks. «9 2 1»; tomt fjerner)",
-    prompt_times: "Kom og gikk (TT:MM TT:MM; - for ingen)",
+    prompt_times: "Kom, borte og gikk (TT:MM TT:MM-TT:MM TT:MM; - for ingen)",
     prompt_person: "Ny deltaker: Navn, Virksomhet",
     pick_speaker: "Hvem sier det? (skriv for å søke)",
     pick_phrase: "Standardfrase",
@@ -358,6 +368,10 @@ pub static WORDS: Words = Words {
     presences: ["ikke merket", "til stede", "forfall", "fraværende"],
     arrived: |t| format!("kom {t}"),
     left: |t| format!("gikk {t}"),
+    away: |l, b| format!("borte {l}–{b}"),
+    search_label: "Søk: ",
+    search_hint: "navn eller virksomhet",
+    no_one_matches: |q| format!("Ingen på lista passer til «{q}»: Backspace retter, Esc lukker søket."),
     roles: ["Leder", "Nestleder", "Medlem", "Vara", "Observatør", "Sekretariat", "Gjest"],
     unknown_format: |f| format!("ukjent format «{f}»: velg md, html eller docx"),
     agenda_without_session: |s| {
@@ -577,4 +591,5 @@ pub static REFERAT: ReferatWords = ReferatWords {
     timing_columns: ["Sak", "Tittel", "Planlagt", "Faktisk", "Avvik (min)"],
     came: |t| format!("kom kl. {t}"),
     went: |t| format!("gikk kl. {t}"),
+    came_back: |t| format!("kom tilbake kl. {t}"),
 };

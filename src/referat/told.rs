@@ -254,17 +254,31 @@ fn followup_line(f: &crate::domain::followup::FollowUp, r: &ReferatWords) -> Str
     s
 }
 
-/// Arrivals and departures in `segments`, in the order of their times.
+/// Arrivals, departures and returns in `segments`, in the order of their times; a time
+/// away that began and ended there in one: "gikk kl. 11:00, kom tilbake kl. 11:20".
 fn comings_and_goings(session: &Session, segments: &[Segment], r: &ReferatWords) -> Vec<(Stamp, Para)> {
     let during = |at: Stamp| segments.iter().any(|s| s.start <= at && s.end.is_none_or(|e| at < e));
+    let hm = |at: Stamp| at.hm().to_string();
     let mut out = Vec::new();
     for p in &session.agenda.people {
         let who = p.name.clone().or(p.org.clone()).unwrap_or_default();
-        if let Some(at) = p.attendance.arrived.filter(|&at| during(at)) {
-            out.push((at, Para::Text(format!("{who} {}.", (r.came)(&at.hm().to_string())))));
+        let mut told = |at: Stamp, what: String| out.push((at, Para::Text(format!("{who} {what}."))));
+        let a = &p.attendance;
+        if let Some(at) = a.arrived.filter(|&at| during(at)) {
+            told(at, (r.came)(&hm(at)));
         }
-        if let Some(at) = p.attendance.left.filter(|&at| during(at)) {
-            out.push((at, Para::Text(format!("{who} {}.", (r.went)(&at.hm().to_string())))));
+        for away in &a.absences {
+            match (during(away.left), during(away.back)) {
+                (true, true) => {
+                    told(away.left, format!("{}, {}", (r.went)(&hm(away.left)), (r.came_back)(&hm(away.back))));
+                }
+                (true, false) => told(away.left, (r.went)(&hm(away.left))),
+                (false, true) => told(away.back, (r.came_back)(&hm(away.back))),
+                (false, false) => {}
+            }
+        }
+        if let Some(at) = a.left.filter(|&at| during(at)) {
+            told(at, (r.went)(&hm(at)));
         }
     }
     out.sort_by_key(|(at, _)| *at);
@@ -365,6 +379,31 @@ mod tests {
         s.go_to(1, at("11:05:00")).unwrap();
         s.go_to(3, at("11:06:00")).unwrap();
         assert_eq!(self::rows(&s).len(), rows.len());
+    }
+
+    #[test]
+    fn someone_who_came_back_is_told_at_the_sak_of_each() {
+        let mut s = session();
+        s.add_person(crate::domain::agenda::Person { name: Some("Pål".into()), ..Default::default() });
+        s.start(at("10:00:00")).unwrap();
+        s.all_unmarked_present();
+        s.toggle_left(0, at("10:05:00")).unwrap();
+        s.toggle_left(0, at("10:08:00")).unwrap();
+        s.toggle_left(0, at("10:09:00")).unwrap();
+        s.go_to(1, at("10:10:00")).unwrap();
+        s.set_presence(0, crate::domain::attendance::Presence::Present, at("10:15:00")).unwrap();
+        s.toggle_left(0, at("10:20:00")).unwrap();
+        let rows = rows(&s);
+        assert_eq!(
+            rows[0],
+            "01/25 Kl. 10:00 | # Orienteringssak: a / Pål gikk kl. 10:05, kom tilbake kl. 10:08. / Pål gikk kl. 10:09."
+        );
+        assert_eq!(
+            rows[1],
+            "02/25 Kl. 10:10 | # Orienteringssak: b / Pål kom tilbake kl. 10:15. / Pål gikk kl. 10:20."
+        );
+        let en = document::referat(&s, i18n::words(Lang::En), Options::default());
+        assert!(paras(&en.rows[0].right).contains("Pål left at 10:05, came back at 10:08."), "{:?}", en.rows[0]);
     }
 
     #[test]

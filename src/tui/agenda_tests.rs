@@ -57,7 +57,7 @@ fn holds(app: &mut App, terminal: &mut Terminal<TestBackend>, step: usize) -> Re
 
 /// The keys random sequences are made of: every screen's keys, and text.
 const KEYS: &str = "n g p b x j k a e t K J u w i v V d o s f F m z Z ? q y A . <ret> <esc> <tab> <bs> <del> <up> \
-                    <down> <home> <end> <S-up> <S-down> <C-p> <C-t> <C-z> <C-y> <C-s> <A-ret> <A-n> c æ 漢 1 0 : , -";
+                    <down> <home> <end> <S-up> <S-down> <C-p> <C-t> <C-z> <C-y> <C-s> <A-ret> <A-n> c / <A-g> <A-e> æ 漢 1 0 : , -";
 
 #[test]
 fn an_empty_roster_takes_every_attendance_key() {
@@ -65,7 +65,7 @@ fn an_empty_roster_takes_every_attendance_key() {
     let named = arbitrary::agendas_named();
     let (_, agenda) = named.iter().find(|(_, a)| a.people.is_empty()).expect("an agenda with no people");
     let mut app = app(agenda.clone());
-    keys(&mut app, "m <up> <down> <up> t f a g e A <esc>", 0);
+    keys(&mut app, "m <up> <down> <up> t f a g e A / <down> <ret> <A-g> <A-e> x <up> <esc> <esc>", 0);
     keys(&mut app, "n m <up> t g e <ret> n Ny<space>gjest<ret> <up> <down> <esc>", 20);
     assert_eq!(app.session.agenda.people.len(), 1, "someone can still be added");
 }

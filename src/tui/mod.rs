@@ -227,3 +227,6 @@ mod capture_tests;
 
 #[cfg(test)]
 mod typing_tests;
+
+#[cfg(test)]
+mod attendance_tests;

@@ -170,7 +170,8 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ViewState, now: Stamp) {
         Mode::Picker(p) => picker::draw(frame, area, app, p),
         Mode::Form(f) => form::draw(frame, area, app, f),
         Mode::FollowUps { selected } => followups::draw(frame, body, app, *selected),
-        Mode::Attendance { selected } => attendance::draw(frame, body, app, *selected),
+        Mode::Attendance => attendance::draw(frame, body, app, None),
+        Mode::RosterSearch(search) => attendance::draw(frame, body, app, Some(search)),
     }
 }
 
