@@ -18,3 +18,4 @@ pub mod text;
 pub mod time;
 pub mod timeline;
 pub mod vedtak;
+pub mod visible;

@@ -1,6 +1,7 @@
 //! Text as a session keeps it and every writer takes it: line breaks as LF (from CRLF, a
 //! lone CR, and the vertical tab and form feed a paste from a slide or a word processor brings), and
-//! no other control characters but the tab.
+//! no other control characters but the tab; and text read from a file as it is shown,
+//! with what a terminal would obey made visible.
 
 use std::borrow::Cow;
 
@@ -31,6 +32,32 @@ pub fn one_line(text: &str) -> String {
     clean(text).replace('\n', " ")
 }
 
+/// Whether `c` is never drawn as it is: a control character (but the line break and the
+/// tab), or a mark that turns the direction of the text (a bidi override, isolate or
+/// embedding), which would make a title read otherwise than it is.
+pub fn hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with what is never drawn as it is (`hidden`) shown as "�": how text read from
+/// a file reaches the screen and the messages, so that a terminal escape in a title is
+/// seen, not obeyed.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if text.contains(hidden) {
+        Cow::Owned(text.chars().map(|c| if hidden(c) { '\u{fffd}' } else { c }).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Makes `text` `visible` where it stands.
+pub fn make_visible(text: &mut String) {
+    if let Cow::Owned(shown) = visible(text) {
+        *text = shown;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +68,12 @@ mod tests {
         assert_eq!(clean("tab\there\u{1}\u{1b}[2J\u{7f}"), "tab\there[2J");
         assert!(matches!(clean("vanlig tekst\nmed linjer"), Cow::Borrowed(_)));
         assert_eq!(one_line("Tittel\r\nmed linje"), "Tittel med linje");
+    }
+
+    #[test]
+    fn escapes_c1_controls_and_bidi_overrides_are_shown_not_obeyed() {
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\u{fffd}]0;x\u{fffd}b");
+        assert_eq!(visible("\u{9b}2J \u{202e}evil\u{2066}"), "\u{fffd}2J \u{fffd}evil\u{fffd}");
+        assert!(matches!(visible("linje\nmed\ttab og æøå"), Cow::Borrowed(_)));
     }
 }
