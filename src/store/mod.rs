@@ -9,6 +9,7 @@ pub mod lock;
 pub mod log;
 pub mod rescue;
 pub mod session_file;
+pub mod session_rules;
 pub mod split;
 pub mod syncer;
 
