@@ -11,6 +11,7 @@ pub mod command;
 pub mod fixtures;
 pub mod followup;
 pub mod frist;
+pub mod invariants;
 pub mod notes;
 pub mod schedule;
 pub mod session;

@@ -25,6 +25,8 @@ pub enum TimeProblem {
     NotADate(String),
     /// YYYY-MM-DD, but no such day (2025-02-30).
     NoSuchDate(String),
+    /// Not a moment of the form "YYYY-MM-DD HH:MM:SS", or no such moment.
+    NotAMoment(String),
 }
 
 const CODE_PREFIX: &str = "referent-time-problem:";
@@ -37,6 +39,7 @@ impl TimeProblem {
             TimeProblem::NoSuchTime(v) => ("no-such-time", v),
             TimeProblem::NotADate(v) => ("not-a-date", v),
             TimeProblem::NoSuchDate(v) => ("no-such-date", v),
+            TimeProblem::NotAMoment(v) => ("not-a-moment", v),
         };
         format!("{CODE_PREFIX}{tag}:{value}")
     }
@@ -51,6 +54,7 @@ impl TimeProblem {
             "no-such-time" => Some(TimeProblem::NoSuchTime(value)),
             "not-a-date" => Some(TimeProblem::NotADate(value)),
             "no-such-date" => Some(TimeProblem::NoSuchDate(value)),
+            "not-a-moment" => Some(TimeProblem::NotAMoment(value)),
             _ => None,
         }
     }
@@ -213,6 +217,7 @@ mod tests {
             TimeProblem::NoSuchTime("25:70".into()),
             TimeProblem::NotADate("i går".into()),
             TimeProblem::NoSuchDate("2025-02-30".into()),
+            TimeProblem::NotAMoment("2025-06-03 25:00:00".into()),
         ] {
             assert_eq!(TimeProblem::from_code(&p.code()), Some(p));
         }
@@ -298,8 +303,7 @@ impl Serialize for Stamp {
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
         let text = String::deserialize(d)?;
-        Stamp::parse(&text)
-            .ok_or_else(|| de::Error::custom(format!("\"{text}\" is not a moment: write \"YYYY-MM-DD HH:MM:SS\"")))
+        Stamp::parse(&text).ok_or_else(|| de::Error::custom(TimeProblem::NotAMoment(text).code()))
     }
 }
 

@@ -4,10 +4,12 @@ use super::{ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
+use crate::domain::invariants::{Broken, Named, Spot};
 use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
-use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
+use crate::store::agenda_file::{Expected, Found, IoProblem, ReadProblem};
+use crate::store::session_rules::RecordList;
 use crate::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
@@ -505,6 +507,9 @@ fn read_problem(p: &ReadProblem) -> String {
         ReadProblem::Time(TimeProblem::NoSuchDate(v)) => {
             format!("there is no such date as \"{v}\"")
         }
+        ReadProblem::Time(TimeProblem::NotAMoment(v)) => {
+            format!("\"{v}\" is not a moment: write YYYY-MM-DD HH:MM:SS, like \"2025-06-03 10:20:00\"")
+        }
         ReadProblem::SakNumber(n) => format!("\"{}\" is not an item number: write NN/YY, like \"04/25\"", n.0),
         ReadProblem::UnknownField { found, known, within: w } => {
             let hint = closest(found, known).map(|k| format!("Did you mean \"{k}\"? ")).unwrap_or_default();
@@ -521,13 +526,21 @@ fn read_problem(p: &ReadProblem) -> String {
             let place = w.as_ref().map(|w| format!(" for {w}")).unwrap_or_default();
             format!("unknown value \"{found}\"{place}. {hint}Valid values: {}", known.join(", "))
         }
-        ReadProblem::Expected(Expected::Comma) => "a comma is missing before this".into(),
+        ReadProblem::Expected(Expected::Comma) => {
+            "a comma is missing before this: write a comma between two fields or values".into()
+        }
         ReadProblem::Expected(e) => format!("expected {} here", expected(*e)),
         ReadProblem::UnexpectedEnd => "the file ends in the middle: is a ) or ] missing?".into(),
         ReadProblem::UnclosedComment => "the comment /* is never closed with */".into(),
         ReadProblem::UnclosedText => "the text in quotes is never closed with \"".into(),
-        ReadProblem::TrailingText => "there is something after the end of the agenda (one ) too many?)".into(),
-        ReadProblem::UnexpectedChar(c) => format!("the character '{c}' does not belong here"),
+        ReadProblem::TrailingText => {
+            "there is something after the end of the agenda (one ) too many?): everything goes inside the outermost parentheses"
+                .into()
+        }
+        ReadProblem::UnexpectedChar(c) => format!(
+            "the character '{}' does not belong here: is a comma, a quote or a parenthesis missing?",
+            c.escape_debug()
+        ),
         ReadProblem::NumberOutOfRange => "the number is too large, or negative".into(),
         ReadProblem::NotText => "the file is not text (UTF-8)".into(),
         ReadProblem::NewerSession { found, known } => format!(
@@ -537,7 +550,110 @@ fn read_problem(p: &ReadProblem) -> String {
             "the session is damaged: record.items does not have one entry per agenda item. The file is left as it is"
                 .into()
         }
+        ReadProblem::RecordCount { list: RecordList::Items, found, expected } => format!(
+            "the session is damaged: record.items should have one record per agenda item, in the same order, {expected} in all, but has {found}. The file is left as it is"
+        ),
+        ReadProblem::RecordCount { list: RecordList::Attendance, found, expected } => format!(
+            "the session is damaged: record.attendance should have one entry per person in agenda.people, in the same order, {expected} in all, but has {found}. The file is left as it is"
+        ),
+        ReadProblem::Inconsistent(b) => format!("the session is damaged: {}. The file is left as it is", broken(b)),
+        ReadProblem::WrongValue { expected: Some(e), found: Some(f) } => {
+            format!("{} belongs here, but this is {}", capital(expected(*e)), found(*f))
+        }
+        ReadProblem::WrongValue { expected: Some(e), found: None } => {
+            format!("{} belongs here", capital(expected(*e)))
+        }
+        ReadProblem::WrongValue { expected: None, found: Some(f) } => {
+            format!("{} does not belong here", capital(found(*f)))
+        }
+        ReadProblem::WrongValue { expected: None, found: None } => {
+            "the value here is of the wrong kind for the field".into()
+        }
+        ReadProblem::WrongName { found, expected } => {
+            format!("\"{found}\" is the wrong name here: write {expected}( ... )")
+        }
+        ReadProblem::MissingName(name) => format!("the name is missing before the parenthesis: write {name}( ... )"),
+        ReadProblem::BadEscape => {
+            "a backslash (\\) in a text must be followed by n, t, \", \\ or u{...}: write \\\\ for one backslash".into()
+        }
+        ReadProblem::UnknownExtension(name) => {
+            format!(
+                "there is no extension called \"{name}\": referent uses implicit_some and unwrap_variant_newtypes; correct the name, or remove the line"
+            )
+        }
+        ReadProblem::TooDeep => {
+            "the parentheses and brackets are nested too deeply: is a ) or ] missing somewhere above?".into()
+        }
+        ReadProblem::WrongCount => "the value has too many or too few parts for the field".into(),
+        ReadProblem::Unreadable => "the file cannot be read here: the value does not have the form the field takes".into(),
         ReadProblem::Other(m) => format!("the file cannot be read: {m}"),
+    }
+}
+
+/// `text` with its first letter a capital.
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A session rule that does not hold, in words.
+fn broken(b: &Broken) -> String {
+    let item = |n: &Named| format!("item {} \"{}\" (record.items[{}])", n.place, n.title, n.place - 1);
+    let what = |spot: &Spot| match spot {
+        Spot::Paused => "the clock is stopped (record.paused)",
+        Spot::Ended => "the meeting has ended (record.ended)",
+        _ => "an item is under way (record.current)",
+    };
+    match b {
+        Broken::CurrentNotOnAgenda { current, items: 0 } => {
+            format!("record.current is {current}, but the agenda has no items: remove the line")
+        }
+        Broken::CurrentNotOnAgenda { current, items } => format!(
+            "record.current is {current}, but the agenda has {items} items, numbered from 0 to {}: write the number of the item under way, or remove the line",
+            items - 1
+        ),
+        Broken::InterruptedNotOnAgenda { interrupted, items } => format!(
+            "record.interrupted is {interrupted}, but the agenda has {items} items, numbered from 0: write the number of the sak the break interrupted, or remove the line"
+        ),
+        Broken::NotStarted(spot) => format!(
+            "{}, but the meeting never started (record.started is missing): write when it started, or remove the line",
+            what(spot)
+        ),
+        Broken::AlreadyEnded(spot) => format!(
+            "{}, but the meeting has ended (record.ended): remove the line, or remove record.ended to go on with the meeting",
+            what(spot)
+        ),
+        Broken::InterruptionWithoutEnd => {
+            "a past interruption in record.interruptions has no end: write when it ended, like end: \"2025-06-03 10:20:00\""
+                .into()
+        }
+        Broken::RunningButNotCurrent(n) => format!(
+            "{} has a stretch of time with no end, but it is not under way: write when the stretch ended (end: ...), or make it the item under way (record.current: {})",
+            item(n),
+            n.place - 1
+        ),
+        Broken::RunningNotLast(n) => format!(
+            "{} has a stretch of time with no end before another one: only the last stretch may lack an end; write when it ended (end: ...)",
+            item(n)
+        ),
+        Broken::RunningWhilePaused(n) => format!(
+            "{} has a stretch of time with no end while the clock is stopped (record.paused): write when the stretch ended (end: ...), or remove record.paused",
+            item(n)
+        ),
+    }
+}
+
+/// What the reader found, in words.
+fn found(f: Found) -> &'static str {
+    match f {
+        Found::Text => "a text",
+        Found::Number => "a number",
+        Found::TrueFalse => "true or false",
+        Found::List => "a list",
+        Found::Map => "braces { ... }",
+        Found::Struct => "a parenthesis ( ... )",
+        Found::Name => "a name",
+        Found::Nothing => "no value",
     }
 }
 
@@ -551,8 +667,15 @@ fn expected(e: Expected) -> &'static str {
         Expected::Comma => "a comma",
         Expected::StructEnd => "a comma, or ) to close the parenthesis",
         Expected::Struct => "a parenthesis: ( ... )",
-        Expected::Name => "a field name",
+        Expected::Name => "a name, such as a field name or a value like Decision",
         Expected::Colon => "a colon after the field name",
+        Expected::Attribute => "a line like #![enable(implicit_some)]",
+        Expected::AttributeEnd => ")] to close #![enable(...",
+        Expected::Map => "braces: { ... }",
+        Expected::MapEnd => "a comma, or } to close the braces",
+        Expected::Unit => "()",
+        Expected::Value => "a value (or None)",
+        Expected::OptionEnd => ") to close Some(...",
     }
 }
 

@@ -4,10 +4,12 @@ use super::{ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
+use crate::domain::invariants::{Broken, Named, Spot};
 use crate::domain::session::Refusal;
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
-use crate::store::agenda_file::{Expected, IoProblem, ReadProblem};
+use crate::store::agenda_file::{Expected, Found, IoProblem, ReadProblem};
+use crate::store::session_rules::RecordList;
 use crate::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
@@ -502,6 +504,9 @@ fn read_problem(p: &ReadProblem) -> String {
             format!("«{v}» er ikke en dato: skriv ÅÅÅÅ-MM-DD, for eksempel \"2025-06-03\"")
         }
         ReadProblem::Time(TimeProblem::NoSuchDate(v)) => format!("datoen «{v}» finnes ikke"),
+        ReadProblem::Time(TimeProblem::NotAMoment(v)) => {
+            format!("«{v}» er ikke et tidspunkt: skriv ÅÅÅÅ-MM-DD TT:MM:SS, for eksempel \"2025-06-03 10:20:00\"")
+        }
         ReadProblem::SakNumber(n) => {
             format!("«{}» er ikke et saksnummer: skriv NN/ÅÅ, for eksempel \"04/25\"", n.0)
         }
@@ -520,13 +525,21 @@ fn read_problem(p: &ReadProblem) -> String {
             let place = w.as_ref().map(|w| format!(" for {w}")).unwrap_or_default();
             format!("ukjent verdi «{found}»{place}. {hint}Gyldige verdier: {}", known.join(", "))
         }
-        ReadProblem::Expected(Expected::Comma) => "det mangler et komma foran dette".into(),
+        ReadProblem::Expected(Expected::Comma) => {
+            "det mangler et komma foran dette: skriv komma mellom to felt eller verdier".into()
+        }
         ReadProblem::Expected(e) => format!("her skulle det stått {}", expected(*e)),
         ReadProblem::UnexpectedEnd => "filen slutter midt i: mangler det en ) eller ]?".into(),
         ReadProblem::UnclosedComment => "kommentaren /* blir aldri avsluttet med */".into(),
         ReadProblem::UnclosedText => "teksten i anførselstegn blir aldri avsluttet med \"".into(),
-        ReadProblem::TrailingText => "det står noe etter slutten av agendaen (en ) for mye?)".into(),
-        ReadProblem::UnexpectedChar(c) => format!("tegnet «{c}» hører ikke hjemme her"),
+        ReadProblem::TrailingText => {
+            "det står noe etter slutten av agendaen (en ) for mye?): alt skal stå innenfor den ytterste parentesen"
+                .into()
+        }
+        ReadProblem::UnexpectedChar(c) => format!(
+            "tegnet «{}» hører ikke hjemme her: mangler det et komma, et anførselstegn eller en parentes?",
+            c.escape_debug()
+        ),
         ReadProblem::NumberOutOfRange => "tallet er for stort, eller negativt".into(),
         ReadProblem::NotText => "filen er ikke tekst (UTF-8)".into(),
         ReadProblem::NewerSession { found, known } => format!(
@@ -536,7 +549,103 @@ fn read_problem(p: &ReadProblem) -> String {
             "sesjonen er ødelagt: antall poster i record.items stemmer ikke med antall saker. Filen er ikke endret"
                 .into()
         }
+        ReadProblem::RecordCount { list: RecordList::Items, found, expected } => format!(
+            "sesjonen er ødelagt: record.items skal ha én post per punkt på agendaen, i samme rekkefølge, {expected} i alt, men har {found}. Filen er ikke endret"
+        ),
+        ReadProblem::RecordCount { list: RecordList::Attendance, found, expected } => format!(
+            "sesjonen er ødelagt: record.attendance skal ha én oppføring per person i agenda.people, i samme rekkefølge, {expected} i alt, men har {found}. Filen er ikke endret"
+        ),
+        ReadProblem::Inconsistent(b) => format!("sesjonen er ødelagt: {}. Filen er ikke endret", broken(b)),
+        ReadProblem::WrongValue { expected: Some(e), found: Some(f) } => {
+            format!("her skulle det stått {}, men her står {}", expected(*e), found(*f))
+        }
+        ReadProblem::WrongValue { expected: Some(e), found: None } => {
+            format!("her skulle det stått {}", expected(*e))
+        }
+        ReadProblem::WrongValue { expected: None, found: Some(f) } => {
+            format!("{} hører ikke hjemme her", found(*f))
+        }
+        ReadProblem::WrongValue { expected: None, found: None } => "verdien her er av feil slag for feltet".into(),
+        ReadProblem::WrongName { found, expected } => {
+            format!("«{found}» er feil navn her: skriv {expected}( ... )")
+        }
+        ReadProblem::MissingName(name) => format!("navnet mangler foran parentesen: skriv {name}( ... )"),
+        ReadProblem::BadEscape => {
+            "en omvendt skråstrek (\\) i en tekst må følges av n, t, \", \\ eller u{...}: skriv \\\\ for én skråstrek"
+                .into()
+        }
+        ReadProblem::UnknownExtension(name) => {
+            format!(
+                "det finnes ingen utvidelse som heter «{name}»: referent bruker implicit_some og unwrap_variant_newtypes; rett navnet, eller fjern linjen"
+            )
+        }
+        ReadProblem::TooDeep => {
+            "parentesene og hakeparentesene er nøstet for dypt: mangler det en ) eller ] et sted over?".into()
+        }
+        ReadProblem::WrongCount => "verdien har for mange eller for få deler for feltet".into(),
+        ReadProblem::Unreadable => "filen kan ikke leses her: verdien har ikke den formen feltet tar".into(),
         ReadProblem::Other(m) => format!("filen kan ikke leses: {m}"),
+    }
+}
+
+/// A session rule that does not hold, in words.
+fn broken(b: &Broken) -> String {
+    let item = |n: &Named| format!("punkt {} «{}» (record.items[{}])", n.place, n.title, n.place - 1);
+    let what = |spot: &Spot| match spot {
+        Spot::Paused => "klokken er stoppet (record.paused)",
+        Spot::Ended => "møtet er avsluttet (record.ended)",
+        _ => "et punkt er under behandling (record.current)",
+    };
+    match b {
+        Broken::CurrentNotOnAgenda { current, items: 0 } => {
+            format!("record.current er {current}, men agendaen har ingen punkter: fjern linjen")
+        }
+        Broken::CurrentNotOnAgenda { current, items } => format!(
+            "record.current er {current}, men agendaen har {items} punkter, nummerert fra 0 til {}: skriv nummeret på punktet som er under behandling, eller fjern linjen",
+            items - 1
+        ),
+        Broken::InterruptedNotOnAgenda { interrupted, items } => format!(
+            "record.interrupted er {interrupted}, men agendaen har {items} punkter, nummerert fra 0: skriv nummeret på saken pausen avbrøt, eller fjern linjen"
+        ),
+        Broken::NotStarted(spot) => format!(
+            "{}, men møtet har ikke startet (record.started mangler): skriv når møtet startet, eller fjern linjen",
+            what(spot)
+        ),
+        Broken::AlreadyEnded(spot) => format!(
+            "{}, men møtet er avsluttet (record.ended): fjern linjen, eller fjern record.ended for å fortsette møtet",
+            what(spot)
+        ),
+        Broken::InterruptionWithoutEnd => {
+            "et tidligere avbrudd i record.interruptions mangler slutt: skriv når det sluttet, som end: \"2025-06-03 10:20:00\""
+                .into()
+        }
+        Broken::RunningButNotCurrent(n) => format!(
+            "{} har en tidsperiode uten slutt, men er ikke under behandling: skriv når perioden sluttet (end: ...), eller gjør punktet til det som er under behandling (record.current: {})",
+            item(n),
+            n.place - 1
+        ),
+        Broken::RunningNotLast(n) => format!(
+            "{} har en tidsperiode uten slutt før en annen: bare den siste perioden kan mangle slutt; skriv når den sluttet (end: ...)",
+            item(n)
+        ),
+        Broken::RunningWhilePaused(n) => format!(
+            "{} har en tidsperiode uten slutt mens klokken er stoppet (record.paused): skriv når perioden sluttet (end: ...), eller fjern record.paused",
+            item(n)
+        ),
+    }
+}
+
+/// What the reader found, in words.
+fn found(f: Found) -> &'static str {
+    match f {
+        Found::Text => "en tekst",
+        Found::Number => "et tall",
+        Found::TrueFalse => "true eller false",
+        Found::List => "en liste",
+        Found::Map => "krøllparenteser { ... }",
+        Found::Struct => "en parentes ( ... )",
+        Found::Name => "et navn",
+        Found::Nothing => "ingen verdi",
     }
 }
 
@@ -550,8 +659,15 @@ fn expected(e: Expected) -> &'static str {
         Expected::Comma => "et komma",
         Expected::StructEnd => "komma, eller ) som avslutter parentesen",
         Expected::Struct => "en parentes: ( ... )",
-        Expected::Name => "et feltnavn",
+        Expected::Name => "et navn, som et feltnavn eller en verdi som Decision",
         Expected::Colon => "et kolon etter feltnavnet",
+        Expected::Attribute => "en linje som #![enable(implicit_some)]",
+        Expected::AttributeEnd => ")] som avslutter #![enable(...",
+        Expected::Map => "krøllparenteser: { ... }",
+        Expected::MapEnd => "komma, eller } som avslutter krøllparentesen",
+        Expected::Unit => "()",
+        Expected::Value => "en verdi (eller None)",
+        Expected::OptionEnd => ") som avslutter Some(...",
     }
 }
 

@@ -515,6 +515,7 @@ mod tests {
         let base = std::fs::read(&path).unwrap();
         let mut autosave = Autosave::new(path.clone(), None, Some(Journal::start(&path, &base).unwrap()), None);
         autosave.finish_reading(&mut session).unwrap();
+        let mut before_break = session.clone();
         for command in [
             Command::Next,
             Command::AddSak { after: Some(0), title: "Ny sak".into(), kind: SakKind::Information },
@@ -523,15 +524,17 @@ mod tests {
             Command::Next,
             Command::Break { title: "Pause".into() },
         ] {
+            before_break = session.clone();
             let changes = apply(&mut session, command);
             assert_eq!(autosave.record(&session, changes), &SaveState::Saved);
         }
         assert_eq!(std::fs::read(&path).unwrap(), base, "the session file is not written anew on the key path");
         assert_eq!(after_a_crash(&path), session);
-        // Undo replaces the session: what changed is found by comparing, or written whole.
+        // Undo replaces the session (here the break undone): what changed is found by
+        // comparing, or written whole.
         let mut changes = Changes::default();
         changes.replaced();
-        session.record.current = None;
+        session = before_break;
         assert_eq!(autosave.record(&session, changes), &SaveState::Saved);
         assert_eq!(after_a_crash(&path), session);
     }

@@ -6,12 +6,17 @@ pub mod agenda_file;
 pub mod atomic;
 pub mod autosave;
 pub mod exported;
+#[cfg(test)]
+mod bytes_fuzz;
 pub mod journal;
 pub mod locate;
 pub mod lock;
 pub mod log;
 pub mod rescue;
 pub mod session_file;
+#[cfg(test)]
+mod session_fuzz;
+pub mod session_rules;
 pub mod split;
 pub mod syncer;
 

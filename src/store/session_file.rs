@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::agenda_file::{self, Placed, ReadError, ReadProblem, from_ron, ron_options};
 use super::locate;
+use super::session_rules;
 use super::split;
 use std::ops::Range;
 use std::sync::Arc;
@@ -84,10 +85,15 @@ fn checked(text: &str, read: ron::error::SpannedResult<SessionFile>) -> Result<S
     if file.format > SESSION_FORMAT {
         return Err(newer(file.format));
     }
-    file.into_session().map_err(|RecordMismatch| {
+    if let Some(mismatch) = session_rules::count_mismatch(&file, text) {
+        return Err(mismatch);
+    }
+    let session = file.into_session().map_err(|RecordMismatch| {
         let at = locate::SourceMap::of(text).find("record.items");
         Placed { at, what: ReadProblem::RecordMismatch }
-    })
+    })?;
+    // What the live meeting, `check` and `export` rely on, beyond what reads.
+    session_rules::validated(session, text)
 }
 
 /// Reads a large session on two threads: the item records in two halves, each record
@@ -270,6 +276,7 @@ pub fn moved_to(session: &Path) -> Option<PathBuf> {
 mod tests {
     use super::*;
     use crate::domain::time::Stamp;
+    use crate::store::session_rules::RecordList;
 
     fn seed_session() -> Session {
         let text = include_str!("../../agendas/normen-2025-06-03.ron");
@@ -447,13 +454,16 @@ mod tests {
         file.record.items.pop();
         let text = ron::ser::to_string_pretty(&file, pretty()).unwrap();
         let err = parse(&text).unwrap_err();
-        assert_eq!(err.what, ReadProblem::RecordMismatch);
+        let items = file.agenda.items.len();
+        assert_eq!(err.what, ReadProblem::RecordCount { list: RecordList::Items, found: items - 1, expected: items });
         assert!(err.at.is_some(), "said where: {err:?}");
         // And one attendance too few for the people.
         let mut file: SessionFile = ron_options().from_str(&to_text(&seed_session())).unwrap();
         file.record.attendance.pop();
         let text = ron::ser::to_string_pretty(&file, pretty()).unwrap();
-        assert_eq!(parse(&text).unwrap_err().what, ReadProblem::RecordMismatch);
+        let people = file.agenda.people.len();
+        let expected = ReadProblem::RecordCount { list: RecordList::Attendance, found: people - 1, expected: people };
+        assert_eq!(parse(&text).unwrap_err().what, expected);
     }
 
     #[test]
