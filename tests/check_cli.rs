@@ -167,7 +167,10 @@ fn terminal_escapes_in_an_agenda_never_reach_the_terminal() {
     let r = check_changed("title: \"Normen 7.0\"", "title: \"Normen \\u{1b}]0;pwned\\u{7}\\u{1b}[2J7.0\"");
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(!r.out.contains('\u{1b}') && !r.out.contains('\u{7}'), "{:?}", r.out);
-    assert!(r.out.contains("Normen ]0;pwned[2J7.0"), "{}", r.out);
+    assert!(r.out.contains("Normen ␛]0;pwned␇␛[2J7.0"), "shown, not obeyed: {}", r.out);
+    // A bidi override would make the title read backwards: shown too.
+    let r = check_changed("title: \"Normen 7.0\"", "title: \"Normen \u{202e}0.7\"");
+    assert!(!r.out.contains('\u{202e}') && r.out.contains("Normen �0.7"), "{}", r.out);
 }
 
 #[test]

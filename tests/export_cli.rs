@@ -301,3 +301,18 @@ fn links_planted_at_the_export_are_never_followed() {
     assert_eq!(code, 1);
     assert!(err.contains("mappe.md: feil: dette er ikke en vanlig fil"), "{err}");
 }
+
+/// A terminal escape or a bidi override in an agenda is shown in the referat, never
+/// passed on to whoever opens it (a bidi override would make a title read backwards).
+#[test]
+fn escapes_and_bidi_overrides_in_an_agenda_are_shown_in_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/normen-2025-06-03.ron");
+    let text = std::fs::read_to_string(src).unwrap();
+    let hostile = text.replacen("title: \"Normen 7.0\"", "title: \"Normen \\u{1b}[2J\\u{202e}0.7\"", 1);
+    std::fs::write(dir.path().join("normen.ron"), hostile).unwrap();
+    let (code, md, err) = run(dir.path(), &["export", "--innkalling", "normen.ron", "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("Normen ␛\\[2J�0.7"), "{md}");
+    assert!(!md.contains('\u{1b}') && !md.contains('\u{202e}'), "{md}");
+}

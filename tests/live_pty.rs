@@ -330,3 +330,31 @@ fn an_agenda_for_another_day_asks_before_the_meeting_starts() {
     let today = chrono::Local::now().format("started: \"%Y-%m-%d").to_string();
     assert!(saved.contains(&today), "{saved}");
 }
+
+/// A title with a terminal escape (one that would set the window title and clear the
+/// screen), a C1 control and a bidi override: the screen shows placeholders, the window
+/// title stays as it was, and the screen is ours.
+#[test]
+fn terminal_escapes_in_an_agenda_are_shown_never_obeyed() {
+    let (dir, path) = agenda_copy(AGENDA);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let hostile = text.replacen(
+        "title: \"Normen 7.0\"",
+        "title: \"Normen \\u{1b}]0;pwned\\u{7}\\u{1b}[2J7.0 \\u{9b}1m \\u{202e}evil\"",
+        1,
+    );
+    assert_ne!(hostile, text);
+    std::fs::write(&path, hostile).unwrap();
+    let mut term = Term::start(dir.path(), &[AGENDA], 100, 30);
+    term.wait_for("Normen ␛]0;pwned␇␛[2J7.0");
+    // (The C1 control and the bidi override are shown as "�", which the vt100 parser
+    // does not draw: the unit tests and `check` see them.)
+    term.wait_for("1m evil");
+    let parser = term.screen.lock().unwrap();
+    assert!(parser.callbacks().titles.is_empty(), "the window title is untouched");
+    assert_eq!(parser.callbacks().bells, 0, "no bell rang");
+    assert!(parser.screen().contents().contains("Saksliste"), "the screen was not cleared");
+    drop(parser);
+    term.type_keys("q");
+    assert_eq!(term.wait_exit(), 0);
+}

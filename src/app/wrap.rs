@@ -57,13 +57,16 @@ impl<'a> Iterator for Graphemes<'a> {
 }
 
 /// What a grapheme is drawn as when not as itself: a control char (a pasted tab) as a
-/// space, a mark that takes no cell of its own (an accent left alone at the start of a
+/// space, a bidi override as "�", a mark that takes no cell of its own (an accent left alone at the start of a
 /// line) on a dotted circle, as typographers show it; one cell either way.
 pub fn drawn(g: &str) -> Option<String> {
     if g.len() == 1 && !g.contains(char::is_control) {
         None
     } else if g.contains(char::is_control) {
         Some(" ".into())
+    } else if g.contains(crate::domain::text::hidden) {
+        // (A mark that turns the text's direction is shown, never obeyed.)
+        Some("\u{fffd}".into())
     } else if g.cell_width() == 0 {
         Some(format!("\u{25cc}{g}"))
     } else {

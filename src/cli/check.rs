@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::domain::agenda::{Item, Role};
 use crate::domain::check::{self, Severity};
 use crate::domain::schedule::Length;
-use crate::domain::text::one_line;
+use crate::domain::text::visible;
 use crate::i18n::Words;
 use crate::store::agenda_file::{self, Checked, Placed};
 use crate::store::locate::Position;
@@ -102,15 +102,15 @@ const SHOWN: usize = 100;
 const QUOTED: usize = 80;
 
 /// The part of `line` shown under a message: at most `SHOWN` characters around column
-/// `col` ("…" where it is cut), control characters (a terminal escape in a title) as "�";
+/// `col` ("…" where it is cut), what a terminal would obey shown (`text::visible`);
 /// and what goes before the caret under column `col`.
 fn excerpt(line: &str, col: usize) -> (String, String) {
     let chars: Vec<char> = line.chars().collect();
     let at = col.saturating_sub(1).min(chars.len());
     let start = if chars.len() <= SHOWN { 0 } else { at.saturating_sub(SHOWN * 2 / 3).min(chars.len() - SHOWN) };
     let end = (start + SHOWN).min(chars.len());
-    let visible = |c: char| if c.is_control() && c != '\t' { '\u{fffd}' } else { c };
-    let mut shown: String = chars[start..end].iter().copied().map(visible).collect();
+    let cut: String = chars[start..end].iter().map(|&c| if c == '\n' { ' ' } else { c }).collect();
+    let mut shown = visible(&cut).into_owned();
     let mut before: String = chars[start..at].iter().map(|&c| if c == '\t' { '\t' } else { ' ' }).collect();
     if start > 0 {
         shown.insert(0, '…');
@@ -123,7 +123,7 @@ fn excerpt(line: &str, col: usize) -> (String, String) {
 }
 
 /// `message` with every quoted value («...» or "...") longer than `QUOTED` characters cut
-/// in the middle, and control characters shown as "�": a message is read, not scrolled.
+/// in the middle, and what a terminal would obey shown: a message is read, not obeyed.
 fn readable(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(1024));
     let mut rest = message;
@@ -145,7 +145,7 @@ fn readable(message: &str) -> String {
         rest = &rest[inner_start + len + quote.len_utf8()..];
     }
     out.push_str(rest);
-    out.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{fffd}' } else { c }).collect()
+    crate::domain::text::visible(&out).into_owned()
 }
 
 /// The header and the saksliste with number, Kl., timebox, kind and title.
@@ -153,9 +153,9 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
     let a = &c.agenda;
     // (Texts on one line, their control characters gone: a terminal escape in a title is
     // not sent to the terminal.)
-    writeln!(out, "  {}", one_line(&a.title))?;
+    writeln!(out, "  {}", shown(&a.title))?;
     if !a.body.is_empty() {
-        writeln!(out, "  {}", one_line(&a.body))?;
+        writeln!(out, "  {}", shown(&a.body))?;
     }
     let mut when = format!("{} {}", w.weekdays[a.date.weekday_index()], a.date.short());
     if let Some(start) = c.schedule.start {
@@ -165,7 +165,7 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
         }
     }
     if let Some(place) = &a.place {
-        when += &format!(" · {}", one_line(place));
+        when += &format!(" · {}", shown(place));
     }
     writeln!(out, "  {when}")?;
     if !a.people.is_empty() {
@@ -200,7 +200,7 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
         };
         let title = match item {
             Item::Break(b) if b.title.is_empty() => w.a_break.to_string(),
-            _ => one_line(item.title()),
+            _ => shown(item.title()),
         };
         writeln!(out, "  {number:<6} {:<5} {length:>7}  {:<kind_width$}  {title}", slot.start.to_string(), kinds[i])?;
     }
@@ -208,6 +208,12 @@ fn saksliste(c: &Checked, w: &Words, out: &mut impl Write) -> std::io::Result<()
         writeln!(out, "  {:<6} {end:<5} {:>7}  {:<kind_width$}  {}", "", "", "", w.end_of_meeting)?;
     }
     writeln!(out)
+}
+
+/// A text of the agenda as the listing shows it: on one line, and what a terminal would
+/// obey (an escape, a bidi override) shown (`text::visible`).
+fn shown(text: &str) -> String {
+    visible(&text.replace("\r\n", "\n").replace('\r', "\n")).replace('\n', " ")
 }
 
 #[cfg(test)]
@@ -228,7 +234,7 @@ mod tests {
         let cut = readable(&message);
         assert!(cut.len() < 200 && cut.starts_with("ukjent verdi «xxx") && cut.ends_with("xxx»"), "{cut}");
         assert_eq!(readable("«kort» og \"også\""), "«kort» og \"også\"");
-        assert_eq!(readable("tittel «\u{1b}[2J»"), "tittel «\u{fffd}[2J»", "no terminal escapes");
+        assert_eq!(readable("tittel «\u{1b}[2J»"), "tittel «␛[2J»", "no terminal escapes");
         let (escaped, _) = excerpt("title: \"\u{1b}]0;pwned\u{7}\"", 1);
         assert!(!escaped.contains('\u{1b}') && !escaped.contains('\u{7}'), "{escaped:?}");
     }

@@ -65,7 +65,9 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
         writeln!(err, "referent: {}: {}", w.error, w.docx_not_to_stdout)?;
         return Ok(Outcome::Reported);
     }
-    let Some((session, source)) = read_input(req, w, err)? else { return Ok(Outcome::Reported) };
+    let Some((mut session, source)) = read_input(req, w, err)? else { return Ok(Outcome::Reported) };
+    // (A terminal escape or a bidi override read from the file is shown in the referat.)
+    session.make_visible();
     let lang = req.lang.unwrap_or(session.agenda.language);
     let words = i18n::words(lang);
     let doc: Document = if req.innkalling {

@@ -208,6 +208,9 @@ fn continue_at(
     let cannot_save = |err: &mut dyn Write, e: std::io::Error| {
         let _ = writeln!(err, "{}: {}: {}", path.display(), w.error, (w.cannot_save)(&e.to_string()));
     };
+    // (A terminal escape in a title is shown, never sent to the terminal: after the
+    // journal too, below.)
+    session.make_visible();
     let Some(base) = base else {
         let text = session_file::to_text(&session);
         let started = atomic::write(&path, text.as_bytes()).and_then(|()| Journal::start(&path, text.as_bytes()));
@@ -245,6 +248,7 @@ fn continue_at(
         },
         Err(e) => (Err(e), None),
     };
+    session.make_visible();
     match journal {
         Ok(journal) => Some(Opened { session, path, lock, journal, notice, later: None }),
         Err(e) => {

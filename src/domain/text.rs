@@ -40,14 +40,24 @@ pub fn hidden(c: char) -> bool {
         || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text` with what is never drawn as it is (`hidden`) shown as "�": how text read from
-/// a file reaches the screen and the messages, so that a terminal escape in a title is
-/// seen, not obeyed.
+/// `text` with what is never drawn as it is (`hidden`) shown by a placeholder: a C0
+/// control as its control picture ("␛" for ESC, "␇" for BEL), DEL as "␡", a C1 control
+/// or a bidi mark as "�". How text read from a file reaches the screen and the messages,
+/// so that a terminal escape in a title is seen, not obeyed.
 pub fn visible(text: &str) -> Cow<'_, str> {
     if text.contains(hidden) {
-        Cow::Owned(text.chars().map(|c| if hidden(c) { '\u{fffd}' } else { c }).collect())
+        Cow::Owned(text.chars().map(|c| if hidden(c) { placeholder(c) } else { c }).collect())
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+/// What shows a `hidden` character.
+fn placeholder(c: char) -> char {
+    match u32::from(c) {
+        code @ 0..0x20 => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
     }
 }
 
@@ -72,7 +82,7 @@ mod tests {
 
     #[test]
     fn escapes_c1_controls_and_bidi_overrides_are_shown_not_obeyed() {
-        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\u{fffd}]0;x\u{fffd}b");
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b\u{7f}"), "a␛]0;x␇b␡");
         assert_eq!(visible("\u{9b}2J \u{202e}evil\u{2066}"), "\u{fffd}2J \u{fffd}evil\u{fffd}");
         assert!(matches!(visible("linje\nmed\ttab og æøå"), Cow::Borrowed(_)));
     }

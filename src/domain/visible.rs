@@ -1,6 +1,7 @@
 //! Text read from a file as it is shown: every text of an agenda or a session (titles,
 //! names, notes, vedtak) with what a terminal would obey (escapes, control characters,
-//! bidi overrides) made visible as "�" (`text::visible`), done once as a file is read.
+//! bidi overrides) made visible (`text::visible`: "␛" for ESC, "�" for a bidi override), done once as a file is read
+//! (after its journal is replayed) for the live meeting and the referat.
 
 use super::agenda::{Agenda, Item};
 use super::session::{ItemRecord, Session};
@@ -40,7 +41,9 @@ impl Agenda {
 }
 
 impl ItemRecord {
-    /// Makes every text written on the item visible: its timeline and its drafts.
+    /// Makes every text written on the item visible: its timeline. (Not the drafts: the
+    /// journal's edits to them count bytes of the text as written; the editor shows what
+    /// is hidden in them its own way, `app::wrap::drawn`.)
     pub fn make_visible(&mut self) {
         for entry in &mut self.entries {
             match entry {
@@ -60,16 +63,6 @@ impl ItemRecord {
                 }
             }
         }
-        if let Some(d) = &mut self.draft {
-            make_visible(&mut d.note.text);
-            if let Some(s) = &mut d.note.speaker {
-                s.name.iter_mut().chain(s.org.iter_mut()).for_each(make_visible);
-            }
-        }
-        if let Some(d) = &mut self.vedtak_draft {
-            make_visible(&mut d.text);
-            d.label.iter_mut().for_each(make_visible);
-        }
     }
 }
 
@@ -77,5 +70,31 @@ impl Session {
     /// Makes every text of the session visible.
     pub fn make_visible(&mut self) {
         self.agenda.make_visible();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::{agenda, sak};
+    use crate::domain::notes::{Note, NoteKind, Speaker};
+    use crate::domain::time::Stamp;
+
+    #[test]
+    fn every_text_of_a_session_read_from_a_file_is_made_visible_but_the_drafts() {
+        let mut s = Session::new(agenda(Some("10:00"), None, vec![sak("Tittel \u{1b}[2J", None, Some(5))]));
+        s.agenda.body = "Til \u{202e}alle".into();
+        let at = Stamp::parse("2025-06-03 10:00:00").unwrap();
+        let speaker = Speaker { name: Some("Ola\u{7}".into()), org: None };
+        let note = Note { at, kind: NoteKind::Comment, speaker: Some(speaker), text: "Innspill \u{9b}1m".into() };
+        s.agenda.items[0].record_mut().entries.push(Entry::Note(note));
+        s.open_draft(0, at).unwrap();
+        s.draft_mut(0).unwrap().note.text = "halv \u{1b}".into();
+        s.make_visible();
+        assert_eq!(s.agenda.items[0].title(), "Tittel ␛[2J");
+        assert_eq!(s.agenda.body, "Til �alle");
+        let note = s.agenda.items[0].record().notes().next().unwrap().clone();
+        assert_eq!((note.text.as_str(), note.speaker.unwrap().name.unwrap().as_str()), ("Innspill �1m", "Ola␇"));
+        assert_eq!(s.agenda.items[0].record().draft.as_ref().unwrap().note.text, "halv \u{1b}", "the journal edits it");
     }
 }

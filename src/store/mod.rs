@@ -5,9 +5,9 @@
 pub mod agenda_file;
 pub mod atomic;
 pub mod autosave;
-pub mod exported;
 #[cfg(test)]
 mod bytes_fuzz;
+pub mod exported;
 pub mod journal;
 pub mod locate;
 pub mod lock;

@@ -163,6 +163,7 @@ impl LaterEntries {
         for ((item, _), entries) in self.lists.iter().zip(first.into_iter().chain(second)) {
             if let Some(record) = session.record_of_mut(*item) {
                 record.entries = entries;
+                record.make_visible();
             }
         }
         Ok(())

@@ -12,8 +12,27 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// What the program asked of the terminal beyond the screen: window titles, bells.
+#[derive(Default)]
+pub struct Asked {
+    pub titles: Vec<Vec<u8>>,
+    pub bells: usize,
+}
+
+impl vt100::Callbacks for Asked {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+}
+
 pub struct Term {
-    pub screen: Arc<Mutex<vt100::Parser>>,
+    pub screen: Arc<Mutex<vt100::Parser<Asked>>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     master: Option<Box<dyn MasterPty + Send>>,
@@ -46,10 +65,11 @@ impl Term {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("a reader");
         let writer = pair.master.take_writer().expect("a writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
             NonZeroU16::new(rows).expect("rows"),
             NonZeroU16::new(cols).expect("cols"),
             0,
+            Asked::default(),
         )));
         let parser = Arc::clone(&screen);
         let stop_reading = Arc::new(AtomicBool::new(false));
