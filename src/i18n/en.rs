@@ -178,7 +178,7 @@ pub static WORDS: Words = Words {
         "Attendance (search)",
         "Input",
         "Question",
-        "While typing",
+        "While typing (letters are text; n, g, b, x, p, v, u, w ask)",
         "Help",
     ],
     help_title: "Help: keys",

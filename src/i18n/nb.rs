@@ -177,7 +177,7 @@ pub static WORDS: Words = Words {
         "Oppmøte (søk)",
         "Inndata",
         "Spørsmål",
-        "Mens du skriver",
+        "Mens du skriver (bokstaver er tekst; n, g, b, x, p, v, u, w spør)",
         "Hjelp",
     ],
     help_title: "Hjelp: taster",
