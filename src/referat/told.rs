@@ -121,12 +121,14 @@ pub fn told(
         }
     }
     out.extend(comings.map(|(_, para)| para));
-    // The last part ends with what the meeting came to, as far as the entries did not say.
+    // The last part ends with what the meeting came to, as far as the entries did not say
+    // (partial decisions, "Beslutning kap. 1.3: ...", are not what it came to).
     if last && let Some(sak) = sak {
-        if !proposal_told && record.last_decision().is_none() {
+        let decided = record.decisions().any(|d| d.label.is_none());
+        if !proposal_told && !decided {
             out.extend(proposal_paras(sak.proposal.as_deref(), r));
         }
-        if record.last_decision().is_none() {
+        if !decided {
             match record.state {
                 ItemState::Postponed => out.push(Para::Text(format!("{}.", w.outcome(Outcome::Postponed)))),
                 ItemState::Withdrawn => out.push(Para::Text(r.withdrawn.to_string())),
@@ -344,6 +346,28 @@ mod tests {
             "{}",
             rows(&s)[0]
         );
+    }
+
+    #[test]
+    fn a_sak_with_only_partial_decisions_ends_with_its_forslag_til_vedtak() {
+        let mut s = session();
+        if let crate::domain::agenda::Item::Sak(sak) = &mut s.agenda.items[0] {
+            sak.proposal = Some("Godkjennes.".into());
+        }
+        s.start(at("10:00:00")).unwrap();
+        note(&mut s, 0, "10:01:00", NoteKind::Comment, "Riktig tekst.");
+        s.decide(0, Some("Beslutning kap. 1.3"), "Uforandret.", Outcome::Adopted, at("10:03:00")).unwrap();
+        note(&mut s, 0, "10:04:00", NoteKind::Comment, "Bør er sterkt nok.");
+        assert!(
+            rows(&s)[0].ends_with(
+                "[Beslutning kap. 1.3:] Uforandret. / [Innspill og kommentarer:] / Bør er sterkt nok. \
+                 / [Forslag til vedtak:] / Godkjennes."
+            ),
+            "{}",
+            rows(&s)[0]
+        );
+        s.agenda.items[0].record_mut().state = crate::domain::session::ItemState::Withdrawn;
+        assert!(rows(&s)[0].ends_with("/ [Forslag til vedtak:] / Godkjennes. / Saken trekkes."), "{}", rows(&s)[0]);
     }
 
     #[test]
