@@ -42,11 +42,11 @@ fn to_standard_output_with_options() {
     let (dir, _) = fixture_copy();
     let (code, out, _) = run(dir.path(), &["export", FIXTURE, "--out", "-", "--attribution", "org", "--times", "both"]);
     assert_eq!(code, 0);
-    assert!(out.contains("**Helse Nord RHF:** Riktig tekst"), "{out}");
+    assert!(out.contains("**Helse Nord RHF:** Støttes også av Helse-Nord."), "{out}");
     assert!(out.contains("## Tidsbruk"), "{out}");
     let (_, out, _) = run(dir.path(), &["export", FIXTURE, "-o", "-", "--attribution", "name", "--times", "actual"]);
-    assert!(out.contains("### 04/25 · Kl. 10:20–10:44 · Beslutningssak"), "{out}");
-    assert!(out.contains("### 05/25 · Kl. 10:44–11:02 ·"), "actual times, with their ends: {out}");
+    assert!(out.contains("### 04/25 · Kl. 10:20–10:47 · Beslutningssak"), "{out}");
+    assert!(out.contains("### 05/25 · Kl. 10:47–11:01 ·"), "actual times, with their ends: {out}");
     assert!(!dir.path().join("normen-2025-06-03.referat.md").exists(), "stdout only");
 }
 

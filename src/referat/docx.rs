@@ -294,6 +294,13 @@ mod tests {
         assert!(xml.contains("<w:tbl>"));
         assert!(xml.contains("Beslutningssak: Normen 7.0"));
         assert!(xml.contains("Christian Cato Bülow-Larsen, Fürst"));
+        assert!(!xml.contains("<w:br w:type=\"textWrapping\" />"), "the seed has no line broken in a paragraph");
+        let mut session = seed_session();
+        session.open_draft(4, crate::domain::time::Stamp::parse("2025-06-03 10:40:00").unwrap()).unwrap();
+        session.draft_mut(4).unwrap().note.text = "Beslutning kap. 1.5:\nBeholdes uforandret.".into();
+        session.commit_draft(4);
+        let docx = render(&document::referat(&session, i18n::words(Lang::Nb), Options::default()), Lang::Nb).unwrap();
+        let xml = part(&docx, "word/document.xml");
         assert!(xml.contains("<w:br w:type=\"textWrapping\" />"), "line breaks kept");
         let styles = part(&docx, "word/styles.xml");
         assert!(styles.contains("w:styleId=\"Heading1\""), "{styles}");

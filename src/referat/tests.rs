@@ -20,11 +20,12 @@ fn the_referat_with_organisations_and_both_times() {
     let options = Options { attribution: Attribution::Org, times: Times::Both };
     let doc = document::referat(&seed_session(), i18n::words(Lang::Nb), options);
     let md = markdown::render(&doc);
-    assert!(md.contains("**Helse Nord RHF:** Riktig tekst"), "{md}");
-    assert!(md.contains("### 04/25 · Kl. 10:20 (10:20–10:44) · Beslutningssak: Normen 7.0"), "{md}");
+    assert!(md.contains("**Helse Nord RHF:** Støttes også av Helse-Nord."), "{md}");
+    assert!(md.contains("**Valgkomiteen:** Marius og Pål er med i komiteen."), "a free name as typed: {md}");
+    assert!(md.contains("### 04/25 · Kl. 10:20 (10:20–10:47) · Beslutningssak: Normen 7.0"), "{md}");
     assert!(md.contains("## Tidsbruk"), "{md}");
-    assert!(md.contains("| 04/25 | Normen 7.0 | 10:20 (20 min) | 10:20 (24 min) | +4 |"), "{md}");
-    assert!(md.contains("**Møtetidspunkt:** Tirsdag 03.06.25 10:00 – 15:00 (10:00 – 15:02)"), "{md}");
+    assert!(md.contains("| 04/25 | Normen 7.0 | 10:20 (20 min) | 10:20 (27 min) | +7 |"), "{md}");
+    assert!(md.contains("**Møtetidspunkt:** Tirsdag 03.06.25 10:00 – 15:00 (10:00 – 14:58)"), "{md}");
 }
 
 #[test]
@@ -32,7 +33,10 @@ fn a_speaker_named_by_the_initials_the_roster_gives() {
     let options = Options { attribution: Attribution::Short, times: Times::Planned };
     let md = markdown::render(&document::referat(&seed_session(), i18n::words(Lang::Nb), options));
     assert!(md.contains("**GE:** Ikke veldig arbeidskrevende."), "{md}");
-    assert!(md.contains("**Helse Nord RHF:** Riktig tekst"), "no initials: the organisation, as the note has it: {md}");
+    assert!(
+        md.contains("**Helse Nord RHF:** Støttes også av Helse-Nord."),
+        "no initials: the organisation, as the note has it: {md}"
+    );
 }
 
 #[test]
@@ -237,13 +241,16 @@ fn the_body_s_own_words_for_its_vedtak() {
     s.agenda.referat.vedtak = Some("Styringsgruppens vedtak".into());
     s.agenda.referat.adopted = Some("Vedtas.".into());
     let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()));
-    assert!(md.contains("**Styringsgruppens vedtak:** Styringsgruppen godkjenner versjon 7.0"), "{md}");
+    assert!(md.contains("**Styringsgruppens vedtak:** Styringsgruppen utpeker Jon Berge Holden"), "{md}");
     assert!(
         md.contains("Styringsgruppen godkjenner innkalling og dagsorden\n\nVedtas.\n"),
         "adopted as proposed, once: {md}"
     );
     assert!(!md.contains("Vedtatt."), "{md}");
-    assert!(md.contains("Vedtatt med endringer."), "the other outcomes keep their words: {md}");
+    assert!(
+        md.contains("Utsatt til septembermøte.") && md.contains("Saken trekkes."),
+        "the other outcomes keep their words: {md}"
+    );
     s.agenda.referat.repeat_adopted = true;
     let md = markdown::render(&document::referat(&s, i18n::words(Lang::Nb), Options::default()));
     assert!(
