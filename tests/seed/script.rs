@@ -1,5 +1,5 @@
 //! The seed meeting as a script, for the two drivers that re-enact it (the fixture in
-//! src/referat/fixture.rs, through the app; tests/seed_pty.rs, through the real binary):
+//! `src/referat/fixture.rs`, through the app; `tests/seed_pty.rs`, through the real binary):
 //! its key script read into steps, and the check that a referat holds the seed's
 //! elements in order. Depends on nothing, so that both crates can include it.
 
