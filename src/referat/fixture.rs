@@ -87,3 +87,20 @@ fn the_referat_of_the_fixture_holds_the_seed_s_elements_in_order() {
         panic!("{problem}:\n{md}");
     }
 }
+
+#[test]
+fn the_fixture_holds_every_comment_unit_of_the_seed() {
+    use crate::domain::notes::NoteKind;
+    use crate::domain::timeline::Entry;
+    let session = seed_session();
+    let entries: Vec<&Entry> = session.agenda.items.iter().flat_map(|item| &item.record().entries).collect();
+    let notes = |heading: bool| {
+        entries.iter().filter(|e| matches!(e, Entry::Note(n) if (n.kind == NoteKind::Heading) == heading)).count()
+    };
+    let partial = entries.iter().filter(|e| matches!(e, Entry::Decision(d) if d.label.is_some())).count();
+    // The seed's 92 comments, questions and answers (each paragraph written in the
+    // meeting, «Tre innspill:» with its three bullets one), its 9 group headings
+    // («Valgkomiteen orienterer:», «Innspill og kommentarer fra SG (kap. 1.3):», ...) and
+    // the 2 partial decisions of 04/25.
+    assert_eq!((notes(false), notes(true), partial), (92, 9, 2));
+}
