@@ -1,9 +1,9 @@
 //! The seed meeting of 3 June 2025 (shared/seeds) re-enacted with the program's keys:
-//! the key script tests/fixtures/normen-2025-06-03.keys pressed into an `App` on the
+//! the key script `tests/fixtures/normen-2025-06-03.keys` pressed into an `App` on the
 //! example agenda, each step at its clock time and after a pause. Its session is the
-//! fixture tests/fixtures/normen-2025-06-03.session.ron for the CLI tests
+//! fixture `tests/fixtures/normen-2025-06-03.session.ron` for the CLI tests
 //! (`REFERENT_BLESS=1 cargo test` writes that file anew) and the golden referater come
-//! from it; tests/seed_pty.rs types the same script into the real binary.
+//! from it; `tests/seed_pty.rs` types the same script into the real binary.
 
 use std::sync::OnceLock;
 
