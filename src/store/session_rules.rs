@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn a_current_item_past_the_agenda_is_refused_on_its_line() {
-        let text = FIXTURE.replace("        ended: \"2025-06-03 15:02:00\",\n", "        current: 19,\n");
+        let text = FIXTURE.replace("        ended: \"2025-06-03 14:58:00\",\n", "        current: 19,\n");
         let err = session_file::parse(&text).unwrap_err();
         assert_eq!(err.what, ReadProblem::Inconsistent(Broken::CurrentNotOnAgenda { current: 19, items: 19 }));
         assert_eq!(err.at, Some(Position { line: line_of(&text, "current: 19"), col: 9 }));
@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn a_running_stretch_on_an_item_not_under_way_is_refused_on_the_stretch() {
-        let closed = "Segment(start: \"2025-06-03 10:00:00\", end: \"2025-06-03 10:04:00\")";
+        let closed = "Segment(start: \"2025-06-03 10:00:00\", end: \"2025-06-03 10:03:00\")";
         let text = FIXTURE.replace(closed, "Segment(start: \"2025-06-03 10:00:00\")");
         let err = session_file::parse(&text).unwrap_err();
         let ReadProblem::Inconsistent(Broken::RunningButNotCurrent(named)) = &err.what else { panic!("{err:?}") };
