@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::app::key::Key;
-use crate::app::{App, Input};
+use crate::app::{App, Input, Mode};
 use crate::domain::agenda::Lang;
 use crate::domain::session::Session;
 use crate::domain::time::Stamp;
@@ -48,7 +48,8 @@ pub fn seed_session() -> Session {
     SEED.get_or_init(re_enact).clone()
 }
 
-/// Presses the script into an app on the example agenda. A step that is refused says so.
+/// Presses the script into an app on the example agenda. A step that is refused, or
+/// leaves the app asking a question, says so.
 fn re_enact() -> Session {
     let agenda = agenda_file::parse(include_str!("../../agendas/normen-2025-06-03.ron")).unwrap().agenda;
     let (theme, _) = crate::theme::load(None, false);
@@ -62,6 +63,9 @@ fn re_enact() -> Session {
         app.take_changes();
         if let Some(message) = &app.message {
             panic!("line {}: {message}", step.line);
+        }
+        if let Mode::Confirm(question) = &app.mode {
+            panic!("line {}: left asking {question:?}", step.line);
         }
     }
     app.session
