@@ -184,6 +184,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Notes, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Notes, [ch('i')], OpenNote, true),
     bind!(Notes, [ch('o')], SetOutcome, false),
+    bind!(Notes, [ch('s')], SetVotes, false),
     bind!(Notes, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, true),
     bind!(Notes, [Key::new(Code::Tab, NONE), Key::new(Code::Esc, NONE)], Cancel, true),
     bind!(Notes, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),

@@ -88,6 +88,8 @@ pub struct Prompt {
     /// The role of a person added, changed with Tab.
     pub role: Role,
     pub error: Option<String>,
+    /// Opened from the timeline (the votes of a decision chosen there): back to it after.
+    pub from_notes: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -469,7 +471,7 @@ impl App {
             }
             Action::SetVotes if len > 0 => match self.session.agenda.items[sel].record().last_decision() {
                 None => self.message = Some(self.words.no_decision.to_string()),
-                Some(index) => self.open_prompt(Purpose::Votes(sel, index), String::new()),
+                Some(index) => self.open_votes(sel, index, false),
             },
             Action::AddFollowUp if len > 0 => self.mode = Mode::Form(Box::new(FollowUpForm::new(sel))),
             Action::ShowFollowUps => self.mode = Mode::FollowUps { selected: 0 },
@@ -543,6 +545,8 @@ impl App {
                 let choices = picker::outcomes(self.words);
                 self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel, Some(i)), choices, Mode::Notes)));
             }
+            // The votes of the decision chosen in the timeline, shown to be corrected.
+            Action::SetVotes if matches!(entry, Some(Entry::Decision(_))) => self.open_votes(sel, i, true),
             Action::MoveUp | Action::MoveDown if count > 0 => {
                 let command = Command::MoveEntry { item: sel, index: i, up: action == Action::MoveUp };
                 if let Some(Applied { made: Some(to), .. }) = self.run(command, now) {
@@ -635,6 +639,7 @@ impl App {
     fn prompt_return(&self) -> Mode {
         match &self.mode {
             Mode::Prompt(p) if matches!(p.purpose, Purpose::Times(_) | Purpose::AddPerson) => Mode::Attendance,
+            Mode::Prompt(p) if p.from_notes => Mode::Notes,
             _ => Mode::Normal,
         }
     }
@@ -1155,10 +1160,23 @@ impl App {
         }
     }
 
+    /// The votes prompt for the decision at `index` of item `item`, holding its votes.
+    fn open_votes(&mut self, item: usize, index: usize, from_notes: bool) {
+        let record = self.session.agenda.items[item].record();
+        let votes = record.entries.get(index).and_then(Entry::decision).and_then(|d| d.votes);
+        self.open_prompt(Purpose::Votes(item, index), votes.map(|v| v.as_text()).unwrap_or_default());
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.from_notes = from_notes;
+            // (Selected: typing writes new votes over them, arrows keep and correct them.)
+            p.input.select_all();
+        }
+    }
+
     fn open_prompt(&mut self, purpose: Purpose, text: String) {
         let mut input = TextArea::new(vec![text]);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        let prompt = Prompt { purpose, input, kind: SakKind::Information, role: Role::Guest, error: None };
+        let prompt =
+            Prompt { purpose, input, kind: SakKind::Information, role: Role::Guest, error: None, from_notes: false };
         self.mode = Mode::Prompt(Box::new(prompt));
     }
 

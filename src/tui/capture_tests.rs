@@ -127,6 +127,22 @@ fn votes_that_do_not_add_up_are_warned_about_and_kept() {
 }
 
 #[test]
+fn the_votes_of_a_decision_chosen_in_the_timeline_are_set_and_corrected() {
+    let mut app = at_04_25();
+    keys(&mut app, "d Beslutning<space>kap.<space>1.3<ret> Uforandret.<ret> v", "10:30:00");
+    // The partial decision, one up from the vedtak, gets its votes; then they are corrected.
+    keys(&mut app, "<tab> <up> s 5<space>1<ret>", "10:31:00");
+    assert!(matches!(app.mode, Mode::Notes), "back in the timeline");
+    keys(&mut app, "s", "10:32:00");
+    let Mode::Prompt(p) = &app.mode else { panic!("the votes prompt") };
+    assert_eq!(p.input.lines(), ["5 1 0"], "the votes it has, to be corrected");
+    keys(&mut app, "6<space>0<ret> <esc>", "10:33:00");
+    let votes: Vec<Option<(u32, u32)>> =
+        app.session.agenda.items[4].record().decisions().map(|d| d.votes.map(|v| (v.in_favour, v.against))).collect();
+    assert_eq!(votes, [Some((6, 0)), None], "the chosen one, not the last");
+}
+
+#[test]
 fn a_paste_from_powerpoint_keeps_its_line_breaks_and_drops_control_characters() {
     let mut app = at_04_25();
     keys(&mut app, "i", "10:21:00");
