@@ -476,6 +476,7 @@ impl App {
             Action::AddFollowUp if len > 0 => self.mode = Mode::Form(Box::new(FollowUpForm::new(sel))),
             Action::ShowFollowUps => self.mode = Mode::FollowUps { selected: 0 },
             Action::ShowSak if len > 0 => self.mode = Mode::Sak { scroll: 0 },
+            Action::CatchUp => self.catch_up(now),
             Action::ShowAttendance => self.mode = Mode::Attendance,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -1157,6 +1158,30 @@ impl App {
         let q = self.session.quorum();
         if let (Some(false), Some(needed)) = (q.quorate(), q.needed) {
             self.message = Some((self.words.not_quorate_warning)(q.present, needed));
+        }
+    }
+
+    /// Accepts the proposal to end on time (as the screen shows it now): the timeboxes
+    /// still to come shortened, as one step undo takes back.
+    fn catch_up(&mut self, now: Stamp) {
+        let Some(proposal) = self.session.catch_up_offer(&self.schedule, now) else {
+            self.message = Some(match self.session.catch_up(&self.schedule, now, true) {
+                Some(c) if c.short > 0 => (self.words.cannot_catch_up)(c.short),
+                _ => self.words.nothing_to_catch_up.to_string(),
+            });
+            return;
+        };
+        // Every item still to come gets its timebox as a number, cut or not: a timebox
+        // the schedule shared out would otherwise take back what the cuts freed.
+        let cut = |i: usize| proposal.cuts.iter().find(|c| c.item == i).map(|c| c.to);
+        let projection = self.session.projection(&self.schedule, now);
+        let timeboxes = (0..self.session.agenda.items.len())
+            .filter(|&i| projection.starts[i].is_some())
+            .map(|i| (i, cut(i).unwrap_or(self.schedule.slots[i].minutes)))
+            .collect();
+        if self.run(Command::SetTimeboxes(timeboxes), now).is_some() {
+            let found = proposal.cuts.iter().map(|c| c.from - c.to).sum();
+            self.message = Some((self.words.caught_up)(found, proposal.short, proposal.breaks));
         }
     }
 

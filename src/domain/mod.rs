@@ -4,6 +4,7 @@ pub mod agenda;
 #[cfg(test)]
 pub mod arbitrary;
 pub mod attendance;
+pub mod catch_up;
 pub mod change;
 pub mod check;
 pub mod command;
