@@ -525,15 +525,21 @@ impl App {
                     form.from_notes = true;
                     self.mode = Mode::Form(Box::new(form));
                 }
+                Some(Entry::Presence(_)) => self.message = Some(self.words.presence_in_attendance.to_string()),
                 None => {}
             },
             Action::DeleteNote => {
                 let Some(entry) = entry else { return };
+                if matches!(entry, Entry::Presence(_)) {
+                    // (The attendance has the times; the entry says where they are told.)
+                    self.message = Some(self.words.presence_in_attendance.to_string());
+                    return;
+                }
                 if self.run(Command::DeleteEntry { item: sel, index: i }, now).is_some() {
                     let kind = match entry {
                         Entry::Note(_) => 0,
                         Entry::Decision(_) => 1,
-                        Entry::FollowUp(_) => 2,
+                        Entry::FollowUp(_) | Entry::Presence(_) => 2,
                     };
                     self.message = Some(self.words.deleted[kind].to_string());
                     if count == 1 {

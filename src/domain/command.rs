@@ -381,10 +381,24 @@ impl Session {
             Command::DeleteFollowUp { item, index } => {
                 self.delete_followup(item, index).map(|_| Applied::touched(Item(item)))
             }
-            Command::SetPresence { who, presence } => self.set_presence(who, presence, now).map(|()| walked),
-            Command::ToggleLeft(who) => self.toggle_left(who, now).map(|()| walked),
+            // Comings and goings are also told in the timeline of the item under way.
+            Command::SetPresence { who, presence } => {
+                let before = self.presence_events(who);
+                self.set_presence(who, presence, now)?;
+                self.tell_presence(who, &before, false);
+                Ok(walked)
+            }
+            Command::ToggleLeft(who) => {
+                let before = self.presence_events(who);
+                self.toggle_left(who, now)?;
+                self.tell_presence(who, &before, false);
+                Ok(walked)
+            }
             Command::SetTimes { who, arrived, left, absences } => {
-                self.set_times(who, arrived, absences, left).map(|()| walked)
+                let before = self.presence_events(who);
+                self.set_times(who, arrived, absences, left)?;
+                self.tell_presence(who, &before, true);
+                Ok(walked)
             }
             Command::AllPresent => {
                 self.all_unmarked_present();
@@ -393,6 +407,7 @@ impl Session {
             Command::AddPerson(person) => {
                 let who = self.add_person(person);
                 self.set_presence(who, Presence::Present, now)?;
+                self.tell_presence(who, &[], false);
                 Ok(Applied::made(Everything, who))
             }
         }

@@ -14,6 +14,7 @@ pub mod followup;
 pub mod frist;
 pub mod invariants;
 pub mod notes;
+pub mod presence;
 pub mod schedule;
 pub mod session;
 pub mod text;

@@ -232,6 +232,7 @@ pub static WORDS: Words = Words {
         }
     },
     cannot_catch_up: |s| format!("{s} min over: nothing left to shorten"),
+    presence_in_attendance: "Comings and goings are corrected in attendance (m), where their times are; here the line can be moved (J/K).",
     nothing_to_catch_up: "The meeting is not behind: nothing to catch up.",
     projected_end: |p, planned| format!("ends ~{p} (plan {planned})"),
     meeting_ended: |planned| format!("planned end {planned}"),

@@ -136,6 +136,8 @@ pub struct Words {
     pub cannot_catch_up: fn(short: u32) -> String,
     /// `c` when the meeting is not behind.
     pub nothing_to_catch_up: &'static str,
+    /// Changing or deleting a presence entry in the timeline.
+    pub presence_in_attendance: &'static str,
     pub projected_end: fn(projected: &str, planned: &str) -> String,
     pub meeting_ended: fn(planned: &str) -> String,
     pub prompt_add: &'static str,

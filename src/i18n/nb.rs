@@ -232,6 +232,7 @@ pub static WORDS: Words = Words {
         }
     },
     cannot_catch_up: |s| format!("{s} min over: ingenting mer å korte ned"),
+    presence_in_attendance: "Kom og gikk rettes i oppmøtet (m), der tidene står; her kan linjen flyttes (J/K).",
     nothing_to_catch_up: "Møtet ligger ikke etter planen: ingenting å ta igjen.",
     meeting_ended: |planned| format!("planlagt slutt {planned}"),
     prompt_add: "Ny sak (legges etter den valgte)",
