@@ -47,7 +47,9 @@ fn capture_a_sak_quit_and_find_everything_again() {
     term.send(b"\x1b\r"); // Alt+Enter: a second line
     term.type_keys("Kan ha noe klart til høsten.");
     term.send(b"\x1b");
-    term.wait_for("Innspill og kommentarer (3)");
+    // (The arrival is a line of the timeline too, where it happened.)
+    term.wait_for("Innspill og kommentarer (4)");
+    term.wait_for(" kom kl. ");
     term.wait_for("Helse Nord RHF: Riktig tekst");
     term.wait_for("Spørsmål: Er dette tenkt til neste SG-møte?");
 
@@ -90,6 +92,7 @@ fn capture_a_sak_quit_and_find_everything_again() {
         "frist: \"2027-08-18\"",
         "presence: Apologies",
         "arrived: \"",
+        "change: Arrived",
     ] {
         assert!(saved.contains(expected), "the session lacks {expected}:\n{saved}");
     }

@@ -263,7 +263,9 @@ fn the_clock_goes_on_with_no_key_pressed() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
     assert!(shown.contains("Innspill og kommentarer (0)"), "the rest is still there:\n{shown}");
-    assert!(shown.contains("01/25 10:04  3 min Godkj."), "{shown}");
+    // (Its timebox may show a cut "3→2 min" when the test runs later in the day than planned.)
+    let row = shown.lines().find(|l| l.contains("01/25 10:04")).unwrap_or_default();
+    assert!(row.contains("min Godkj.") && row.contains("Godkjenning av innkalling"), "{shown}");
     term.send(&[3]);
     assert_eq!(term.wait_exit(), 0);
 }

@@ -41,6 +41,9 @@ pub enum Action {
     ShowAttendance,
     /// The selected sak as the agenda has it: background, documents, forslag til vedtak.
     ShowSak,
+    /// Accept the proposal to end on time: the timeboxes still to come shortened (the
+    /// breaks once the saker can give no more).
+    CatchUp,
     // On the notes of a sak.
     EditNote,
     DeleteNote,
@@ -155,6 +158,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Main, [ch('a')], AddSak, false),
     bind!(Main, [ch('e')], EditTitle, false),
     bind!(Main, [ch('t')], EditTimebox, false),
+    bind!(Main, [ch('c')], CatchUp, false),
     bind!(Main, [Key::new(Code::Up, SHIFT), Key::new(Code::Char('K'), SHIFT), ch('K')], MoveUp, false),
     bind!(Main, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Main, [ch('u')], Postpone, false),
@@ -184,6 +188,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Notes, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Notes, [ch('i')], OpenNote, true),
     bind!(Notes, [ch('o')], SetOutcome, false),
+    bind!(Notes, [ch('s')], SetVotes, false),
     bind!(Notes, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, true),
     bind!(Notes, [Key::new(Code::Tab, NONE), Key::new(Code::Esc, NONE)], Cancel, true),
     bind!(Notes, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
@@ -367,7 +372,7 @@ mod tests {
         assert_eq!(action(Context::Main, key(Code::Up, SHIFT)), Some(Action::MoveUp));
         assert_eq!(action(Context::Main, key(Code::Up, NONE)), Some(Action::SelectUp));
         assert_eq!(action(Context::Main, key(Code::Char('c'), CTRL)), Some(Action::ForceQuit));
-        assert_eq!(action(Context::Main, key(Code::Char('c'), NONE)), None);
+        assert_eq!(action(Context::Main, key(Code::Char('c'), NONE)), Some(Action::CatchUp));
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct Prompt {
     /// The role of a person added, changed with Tab.
     pub role: Role,
     pub error: Option<String>,
+    /// Opened from the timeline (the votes of a decision chosen there): back to it after.
+    pub from_notes: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -469,11 +471,12 @@ impl App {
             }
             Action::SetVotes if len > 0 => match self.session.agenda.items[sel].record().last_decision() {
                 None => self.message = Some(self.words.no_decision.to_string()),
-                Some(index) => self.open_prompt(Purpose::Votes(sel, index), String::new()),
+                Some(index) => self.open_votes(sel, index, false),
             },
             Action::AddFollowUp if len > 0 => self.mode = Mode::Form(Box::new(FollowUpForm::new(sel))),
             Action::ShowFollowUps => self.mode = Mode::FollowUps { selected: 0 },
             Action::ShowSak if len > 0 => self.mode = Mode::Sak { scroll: 0 },
+            Action::CatchUp => self.catch_up(now),
             Action::ShowAttendance => self.mode = Mode::Attendance,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -522,15 +525,21 @@ impl App {
                     form.from_notes = true;
                     self.mode = Mode::Form(Box::new(form));
                 }
+                Some(Entry::Presence(_)) => self.message = Some(self.words.presence_in_attendance.to_string()),
                 None => {}
             },
             Action::DeleteNote => {
                 let Some(entry) = entry else { return };
+                if matches!(entry, Entry::Presence(_)) {
+                    // (The attendance has the times; the entry says where they are told.)
+                    self.message = Some(self.words.presence_in_attendance.to_string());
+                    return;
+                }
                 if self.run(Command::DeleteEntry { item: sel, index: i }, now).is_some() {
                     let kind = match entry {
                         Entry::Note(_) => 0,
                         Entry::Decision(_) => 1,
-                        Entry::FollowUp(_) => 2,
+                        Entry::FollowUp(_) | Entry::Presence(_) => 2,
                     };
                     self.message = Some(self.words.deleted[kind].to_string());
                     if count == 1 {
@@ -543,6 +552,8 @@ impl App {
                 let choices = picker::outcomes(self.words);
                 self.mode = Mode::Picker(Box::new(Picker::new(PickFor::Outcome(sel, Some(i)), choices, Mode::Notes)));
             }
+            // The votes of the decision chosen in the timeline, shown to be corrected.
+            Action::SetVotes if matches!(entry, Some(Entry::Decision(_))) => self.open_votes(sel, i, true),
             Action::MoveUp | Action::MoveDown if count > 0 => {
                 let command = Command::MoveEntry { item: sel, index: i, up: action == Action::MoveUp };
                 if let Some(Applied { made: Some(to), .. }) = self.run(command, now) {
@@ -635,6 +646,7 @@ impl App {
     fn prompt_return(&self) -> Mode {
         match &self.mode {
             Mode::Prompt(p) if matches!(p.purpose, Purpose::Times(_) | Purpose::AddPerson) => Mode::Attendance,
+            Mode::Prompt(p) if p.from_notes => Mode::Notes,
             _ => Mode::Normal,
         }
     }
@@ -1155,10 +1167,47 @@ impl App {
         }
     }
 
+    /// Accepts the proposal to end on time (as the screen shows it now): the timeboxes
+    /// still to come shortened, as one step undo takes back.
+    fn catch_up(&mut self, now: Stamp) {
+        let Some(proposal) = self.session.catch_up_offer(&self.schedule, now) else {
+            self.message = Some(match self.session.catch_up(&self.schedule, now, true) {
+                Some(c) if c.short > 0 => (self.words.cannot_catch_up)(c.short),
+                _ => self.words.nothing_to_catch_up.to_string(),
+            });
+            return;
+        };
+        // Every item still to come gets its timebox as a number, cut or not: a timebox
+        // the schedule shared out would otherwise take back what the cuts freed.
+        let cut = |i: usize| proposal.cuts.iter().find(|c| c.item == i).map(|c| c.to);
+        let projection = self.session.projection(&self.schedule, now);
+        let timeboxes = (0..self.session.agenda.items.len())
+            .filter(|&i| projection.starts[i].is_some())
+            .map(|i| (i, cut(i).unwrap_or(self.schedule.slots[i].minutes)))
+            .collect();
+        if self.run(Command::SetTimeboxes(timeboxes), now).is_some() {
+            let found = proposal.cuts.iter().map(|c| c.from - c.to).sum();
+            self.message = Some((self.words.caught_up)(found, proposal.short, proposal.breaks));
+        }
+    }
+
+    /// The votes prompt for the decision at `index` of item `item`, holding its votes.
+    fn open_votes(&mut self, item: usize, index: usize, from_notes: bool) {
+        let record = self.session.agenda.items[item].record();
+        let votes = record.entries.get(index).and_then(Entry::decision).and_then(|d| d.votes);
+        self.open_prompt(Purpose::Votes(item, index), votes.map(|v| v.as_text()).unwrap_or_default());
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.from_notes = from_notes;
+            // (Selected: typing writes new votes over them, arrows keep and correct them.)
+            p.input.select_all();
+        }
+    }
+
     fn open_prompt(&mut self, purpose: Purpose, text: String) {
         let mut input = TextArea::new(vec![text]);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        let prompt = Prompt { purpose, input, kind: SakKind::Information, role: Role::Guest, error: None };
+        let prompt =
+            Prompt { purpose, input, kind: SakKind::Information, role: Role::Guest, error: None, from_notes: false };
         self.mode = Mode::Prompt(Box::new(prompt));
     }
 

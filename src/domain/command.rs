@@ -48,6 +48,8 @@ pub enum Command {
         item: usize,
         minutes: Option<u32>,
     },
+    /// Several timeboxes at once, as one step (a proposal to end on time, accepted).
+    SetTimeboxes(Vec<(usize, u32)>),
     MoveItem {
         item: usize,
         up: bool,
@@ -295,6 +297,15 @@ impl Session {
             Command::AddSak { after, title, kind } => Ok(Applied::made(Everything, self.add_sak(after, &title, kind))),
             Command::SetTitle { item, title } => self.set_title(item, &title).map(|()| walked),
             Command::SetMinutes { item, minutes } => self.set_minutes(item, minutes).map(|()| walked),
+            Command::SetTimeboxes(timeboxes) => {
+                if timeboxes.iter().any(|&(item, _)| item >= self.agenda.items.len()) {
+                    return Err(Refusal::NoSuchItem);
+                }
+                for (item, minutes) in timeboxes {
+                    self.set_minutes(item, Some(minutes))?;
+                }
+                Ok(walked)
+            }
             Command::MoveItem { item, up } => self.move_item(item, up).map(|to| Applied::made(Everything, to)),
             Command::TogglePostponed(item) => self.toggle_postponed(item).map(|()| Applied::touched(Item(item))),
             Command::ToggleWithdrawn(item) => self.toggle_withdrawn(item).map(|()| Applied::touched(Item(item))),
@@ -370,10 +381,24 @@ impl Session {
             Command::DeleteFollowUp { item, index } => {
                 self.delete_followup(item, index).map(|_| Applied::touched(Item(item)))
             }
-            Command::SetPresence { who, presence } => self.set_presence(who, presence, now).map(|()| walked),
-            Command::ToggleLeft(who) => self.toggle_left(who, now).map(|()| walked),
+            // Comings and goings are also told in the timeline of the item under way.
+            Command::SetPresence { who, presence } => {
+                let before = self.presence_events(who);
+                self.set_presence(who, presence, now)?;
+                self.tell_presence(who, &before, false);
+                Ok(walked)
+            }
+            Command::ToggleLeft(who) => {
+                let before = self.presence_events(who);
+                self.toggle_left(who, now)?;
+                self.tell_presence(who, &before, false);
+                Ok(walked)
+            }
             Command::SetTimes { who, arrived, left, absences } => {
-                self.set_times(who, arrived, absences, left).map(|()| walked)
+                let before = self.presence_events(who);
+                self.set_times(who, arrived, absences, left)?;
+                self.tell_presence(who, &before, true);
+                Ok(walked)
             }
             Command::AllPresent => {
                 self.all_unmarked_present();
@@ -382,6 +407,7 @@ impl Session {
             Command::AddPerson(person) => {
                 let who = self.add_person(person);
                 self.set_presence(who, Presence::Present, now)?;
+                self.tell_presence(who, &[], false);
                 Ok(Applied::made(Everything, who))
             }
         }
@@ -423,12 +449,23 @@ mod tests {
             Command::EditDecision { item: 1, index: 0 },
             Command::ReviseDecision { item: 1, index: 0, text: "x".into() },
             Command::SetVotes { item: 0, index: 0, votes: None },
+            Command::SetTimeboxes(vec![(0, 3), (9, 3)]),
             Command::ToggleLeft(0),
             Command::WriteDraft { item: 0, text: "x".into(), kind: NoteKind::Comment, speaker: None },
         ] {
             assert!(s.apply(command.clone(), at("10:00:00")).is_err(), "{command:?}");
             assert_eq!(s, before, "{command:?}");
         }
+    }
+
+    #[test]
+    fn timeboxes_are_set_together_as_one_step() {
+        let mut s = session();
+        let command = Command::SetTimeboxes(vec![(1, 12), (3, 4)]);
+        assert_eq!(ron::from_str::<Command>(&ron::to_string(&command).unwrap()).unwrap(), command);
+        s.apply(command, at("10:00:00")).unwrap();
+        let minutes: Vec<Option<u32>> = s.agenda.items.iter().map(crate::domain::agenda::Item::minutes).collect();
+        assert_eq!(minutes, [Some(10), Some(12), Some(15), Some(4)]);
     }
 
     #[test]

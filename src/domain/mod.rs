@@ -4,6 +4,7 @@ pub mod agenda;
 #[cfg(test)]
 pub mod arbitrary;
 pub mod attendance;
+pub mod catch_up;
 pub mod change;
 pub mod check;
 pub mod command;
@@ -13,6 +14,7 @@ pub mod followup;
 pub mod frist;
 pub mod invariants;
 pub mod notes;
+pub mod presence;
 pub mod schedule;
 pub mod session;
 pub mod text;

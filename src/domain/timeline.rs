@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::followup::FollowUp;
 use super::notes::Note;
+use super::presence::PresenceMark;
 use super::session::{ItemRecord, Refusal, Session};
 use super::time::Stamp;
 use super::vedtak::Decision;
@@ -16,6 +17,8 @@ pub enum Entry {
     Note(Note),
     Decision(Decision),
     FollowUp(FollowUp),
+    /// Someone came, went or came back while the item was under way.
+    Presence(PresenceMark),
 }
 
 impl Entry {
@@ -25,6 +28,7 @@ impl Entry {
             Entry::Note(n) => n.at,
             Entry::Decision(d) => d.at,
             Entry::FollowUp(f) => f.at,
+            Entry::Presence(m) => m.at,
         }
     }
 
@@ -154,6 +158,7 @@ mod tests {
                 Entry::Note(n) => n.text.clone(),
                 Entry::Decision(d) => format!("vedtak {}", d.text),
                 Entry::FollowUp(f) => format!("oppfølging {}", f.what),
+                Entry::Presence(m) => format!("oppmøte {}", m.who),
             })
             .collect()
     }

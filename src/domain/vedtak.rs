@@ -98,6 +98,11 @@ impl Votes {
             _ => None,
         }
     }
+
+    /// The form `parse` reads: "9 2 1".
+    pub fn as_text(&self) -> String {
+        format!("{} {} {}", self.in_favour, self.against, self.abstaining)
+    }
 }
 
 impl Session {

@@ -61,6 +61,8 @@ impl ItemRecord {
                     make_visible(&mut f.what);
                     f.who.iter_mut().chain(f.frist_text.iter_mut()).for_each(make_visible);
                 }
+                // (A place on the roster and a time: no text of its own.)
+                Entry::Presence(_) => {}
             }
         }
     }

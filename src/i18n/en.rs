@@ -85,6 +85,7 @@ pub static WORDS: Words = Words {
         Action::ShowFollowUps => "Show all follow-ups of the meeting",
         Action::ShowAttendance => "Attendance: present, apologies, absent",
         Action::ShowSak => "Read the item: background, documents and proposed decision",
+        Action::CatchUp => "Catch up: shorten the timeboxes still to come, as proposed (again: the breaks)",
         Action::EditNote => "Change the comment",
         Action::DeleteNote => "Delete the comment (z undoes)",
         Action::SaveAndNext => "Save the comment and start the next",
@@ -125,6 +126,7 @@ pub static WORDS: Words = Words {
         Action::AdoptProposal => "adopt",
         Action::ShowAttendance => "attendance",
         Action::ShowSak => "item",
+        Action::CatchUp => "catch up",
         Action::EditNote => "change",
         Action::DeleteNote => "delete",
         Action::SaveAndNext => "save+next",
@@ -216,6 +218,22 @@ pub static WORDS: Words = Words {
         m if m > 0 => format!("{m} min behind"),
         m => format!("{} min ahead", -m),
     },
+    catch_up_hint: |found, over, short, breaks| match (short, breaks) {
+        (0, false) => "c: catch up".into(),
+        (0, true) => "c: catch up with shorter breaks".into(),
+        (_, false) => format!("c: catch up {found} of {over} min"),
+        (_, true) => format!("c: catch up {found} of {over} min with shorter breaks"),
+    },
+    caught_up: |found, short, breaks| {
+        let what = if breaks { "The breaks" } else { "The timeboxes still to come" };
+        match short {
+            0 => format!("{what} are {found} min shorter: the meeting can end on time (z undoes)."),
+            s => format!("{what} are {found} min shorter; the meeting runs {s} min over even so (z undoes)."),
+        }
+    },
+    cannot_catch_up: |s| format!("{s} min over: nothing left to shorten"),
+    presence_in_attendance: "Comings and goings are corrected in attendance (m), where their times are; here the line can be moved (J/K).",
+    nothing_to_catch_up: "The meeting is not behind: nothing to catch up.",
     projected_end: |p, planned| format!("ends ~{p} (plan {planned})"),
     meeting_ended: |planned| format!("planned end {planned}"),
     prompt_add: "New item (after the selected one)",

@@ -126,6 +126,18 @@ pub struct Words {
     pub time_over: fn(over: &str) -> String,
     pub no_timebox: &'static str,
     pub behind: fn(minutes: i64) -> String,
+    /// The proposal to end on time, on the meeting line (the saksliste shows the cuts):
+    /// `found` of the `over` minutes behind can be taken back, `short` cannot; `breaks`:
+    /// by shortening the breaks (the saker can give no more).
+    pub catch_up_hint: fn(found: u32, over: u32, short: u32, breaks: bool) -> String,
+    /// `c` accepted the proposal.
+    pub caught_up: fn(found: u32, short: u32, breaks: bool) -> String,
+    /// Behind, and nothing left to shorten: minutes over.
+    pub cannot_catch_up: fn(short: u32) -> String,
+    /// `c` when the meeting is not behind.
+    pub nothing_to_catch_up: &'static str,
+    /// Changing or deleting a presence entry in the timeline.
+    pub presence_in_attendance: &'static str,
     pub projected_end: fn(projected: &str, planned: &str) -> String,
     pub meeting_ended: fn(planned: &str) -> String,
     pub prompt_add: &'static str,

@@ -84,6 +84,7 @@ pub static WORDS: Words = Words {
         Action::ShowFollowUps => "Vis alle oppfølgingspunkter i møtet",
         Action::ShowAttendance => "Oppmøte: til stede, forfall, fraværende",
         Action::ShowSak => "Les saken: bakgrunn, dokumenter og forslag til vedtak",
+        Action::CatchUp => "Ta igjen: kort ned resten som foreslått (igjen: pausene)",
         Action::EditNote => "Endre innspillet",
         Action::DeleteNote => "Slett innspillet (z angrer)",
         Action::SaveAndNext => "Lagre innspillet og start et nytt",
@@ -124,6 +125,7 @@ pub static WORDS: Words = Words {
         Action::AdoptProposal => "vedta",
         Action::ShowAttendance => "oppmøte",
         Action::ShowSak => "saken",
+        Action::CatchUp => "ta igjen",
         Action::EditNote => "endre",
         Action::DeleteNote => "slett",
         Action::SaveAndNext => "lagre+ny",
@@ -216,6 +218,22 @@ pub static WORDS: Words = Words {
         m => format!("{} min foran plan", -m),
     },
     projected_end: |p, planned| format!("slutt ~{p} (plan {planned})"),
+    catch_up_hint: |found, over, short, breaks| match (short, breaks) {
+        (0, false) => "c: ta igjen".into(),
+        (0, true) => "c: ta igjen med kortere pauser".into(),
+        (_, false) => format!("c: ta igjen {found} av {over} min"),
+        (_, true) => format!("c: ta igjen {found} av {over} min med kortere pauser"),
+    },
+    caught_up: |found, short, breaks| {
+        let what = if breaks { "Pausene" } else { "Tidsrammene som gjenstår" };
+        match short {
+            0 => format!("{what} er kortet ned med {found} min: møtet kan slutte i tide (z angrer)."),
+            s => format!("{what} er kortet ned med {found} min; møtet går likevel {s} min over (z angrer)."),
+        }
+    },
+    cannot_catch_up: |s| format!("{s} min over: ingenting mer å korte ned"),
+    presence_in_attendance: "Kom og gikk rettes i oppmøtet (m), der tidene står; her kan linjen flyttes (J/K).",
+    nothing_to_catch_up: "Møtet ligger ikke etter planen: ingenting å ta igjen.",
     meeting_ended: |planned| format!("planlagt slutt {planned}"),
     prompt_add: "Ny sak (legges etter den valgte)",
     prompt_title: "Ny tittel",

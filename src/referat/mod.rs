@@ -8,6 +8,7 @@ pub mod html;
 pub mod markdown;
 mod rich;
 mod told;
+pub use told::presence_text;
 
 #[cfg(test)]
 mod fixture;

@@ -128,6 +128,7 @@ fn hostile_session() -> Session {
                     d.until = h();
                 }
                 Entry::FollowUp(f) => (f.what, f.who, f.frist, f.frist_text) = (HOSTILE.into(), h(), None, h()),
+                Entry::Presence(_) => {}
             }
         }
     }

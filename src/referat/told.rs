@@ -6,6 +6,7 @@
 use super::document::{Attribution, Para, paragraphs};
 use crate::domain::agenda::{Item, Person, ReferatStyle, Sak};
 use crate::domain::notes::{Note, NoteKind, Speaker};
+use crate::domain::presence::{Change, PresenceMark};
 use crate::domain::session::{ItemState, Segment, Session};
 use crate::domain::time::Stamp;
 use crate::domain::timeline::Entry;
@@ -118,6 +119,7 @@ pub fn told(
                 out.extend(decision_paras(d, proposal, &session.agenda.referat, w));
             }
             Entry::FollowUp(f) => out.push(Para::Labeled(format!("{}:", r.followup), followup_line(f, r))),
+            Entry::Presence(m) => out.push(Para::Text(presence_text(session, m, r))),
         }
     }
     out.extend(comings.map(|(_, para)| para));
@@ -256,21 +258,36 @@ fn followup_line(f: &crate::domain::followup::FollowUp, r: &ReferatWords) -> Str
     s
 }
 
-/// Arrivals, departures and returns in `segments`, in the order of their times; a time
-/// away that began and ended there in one: "gikk kl. 11:00, kom tilbake kl. 11:20".
+/// What a presence entry says: "Pål kom kl. 10:30."
+pub fn presence_text(session: &Session, m: &PresenceMark, r: &ReferatWords) -> String {
+    let who = session.agenda.people.get(m.who).and_then(|p| p.name.clone().or(p.org.clone())).unwrap_or_default();
+    let at = m.at.hm().to_string();
+    let what = match m.change {
+        Change::Arrived => (r.came)(&at),
+        Change::Left => (r.went)(&at),
+        Change::Back => (r.came_back)(&at),
+    };
+    format!("{who} {what}.").trim_start().to_string()
+}
+
+/// Arrivals, departures and returns in `segments` that no timeline entry tells (marked
+/// when no item was under way, or in a session from before such entries), in the order
+/// of their times; a time away that began and ended there in one: "gikk kl. 11:00, kom
+/// tilbake kl. 11:20".
 fn comings_and_goings(session: &Session, segments: &[Segment], r: &ReferatWords) -> Vec<(Stamp, Para)> {
     let during = |at: Stamp| segments.iter().any(|s| s.start <= at && s.end.is_none_or(|e| at < e));
     let hm = |at: Stamp| at.hm().to_string();
     let mut out = Vec::new();
-    for p in &session.agenda.people {
+    for (n, p) in session.agenda.people.iter().enumerate() {
+        let untold = |change: Change, at: Stamp| during(at) && !session.is_told_in_timeline(n, change, at);
         let who = p.name.clone().or(p.org.clone()).unwrap_or_default();
         let mut told = |at: Stamp, what: String| out.push((at, Para::Text(format!("{who} {what}."))));
         let a = &p.attendance;
-        if let Some(at) = a.arrived.filter(|&at| during(at)) {
+        if let Some(at) = a.arrived.filter(|&at| untold(Change::Arrived, at)) {
             told(at, (r.came)(&hm(at)));
         }
         for away in &a.absences {
-            match (during(away.left), during(away.back)) {
+            match (untold(Change::Left, away.left), untold(Change::Back, away.back)) {
                 (true, true) => {
                     told(away.left, format!("{}, {}", (r.went)(&hm(away.left)), (r.came_back)(&hm(away.back))));
                 }
@@ -279,7 +296,7 @@ fn comings_and_goings(session: &Session, segments: &[Segment], r: &ReferatWords)
                 (false, false) => {}
             }
         }
-        if let Some(at) = a.left.filter(|&at| during(at)) {
+        if let Some(at) = a.left.filter(|&at| untold(Change::Left, at)) {
             told(at, (r.went)(&hm(at)));
         }
     }
@@ -428,6 +445,31 @@ mod tests {
         );
         let en = document::referat(&s, i18n::words(Lang::En), Options::default());
         assert!(paras(&en.rows[0].right).contains("Pål left at 10:05, came back at 10:08."), "{:?}", en.rows[0]);
+    }
+
+    #[test]
+    fn an_arrival_marked_live_is_told_where_it_stands_in_the_timeline_and_can_be_moved() {
+        use crate::domain::attendance::Presence;
+        use crate::domain::command::Command;
+        let mut s = session();
+        s.add_person(crate::domain::agenda::Person { name: Some("Bjørn".into()), ..Default::default() });
+        s.apply(Command::Next, at("10:00:00")).unwrap();
+        note(&mut s, 0, "10:20:00", NoteKind::Comment, "Først.");
+        // Marked present at 10:31, and its time corrected to 10:30 (when he came in).
+        s.apply(Command::SetPresence { who: 0, presence: Presence::Present }, at("10:31:00")).unwrap();
+        let times = Command::SetTimes { who: 0, arrived: Some(at("10:30:00")), left: None, absences: Vec::new() };
+        s.apply(times, at("10:32:00")).unwrap();
+        note(&mut s, 0, "10:33:00", NoteKind::Comment, "Så.");
+        assert_eq!(
+            rows(&s)[0],
+            "01/25 Kl. 10:00 | # Orienteringssak: a / [Innspill og kommentarer:] / Først. / Bjørn kom kl. 10:30. / Så."
+        );
+        // The minute-taker moves it to the top: the referat follows.
+        s.move_entry(0, 1, true).unwrap();
+        assert_eq!(
+            rows(&s)[0],
+            "01/25 Kl. 10:00 | # Orienteringssak: a / Bjørn kom kl. 10:30. / [Innspill og kommentarer:] / Først. / Så."
+        );
     }
 
     #[test]

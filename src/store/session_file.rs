@@ -425,6 +425,7 @@ mod tests {
                 Entry::Note(_) => "note",
                 Entry::Decision(_) => "decision",
                 Entry::FollowUp(_) => "follow-up",
+                Entry::Presence(_) => "presence",
             })
             .collect();
         assert_eq!(kinds, ["note", "note", "decision", "note", "decision", "decision", "follow-up"]);

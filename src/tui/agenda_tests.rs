@@ -57,7 +57,7 @@ fn holds(app: &mut App, terminal: &mut Terminal<TestBackend>, step: usize) -> Re
 
 /// The keys random sequences are made of: every screen's keys, and text.
 const KEYS: &str = "n g p b x j k a e t K J u w i v V d o s f F m z Z ? q y A . <ret> <esc> <tab> <bs> <del> <up> \
-                    <down> <home> <end> <S-up> <S-down> <C-p> <C-t> <C-z> <C-y> <C-s> <A-ret> <A-n> c / <A-g> <A-e> æ 漢 1 0 : , -";
+                    <down> <home> <end> <S-up> <S-down> <C-p> <C-t> <C-z> <C-y> <C-s> <A-ret> <A-n> c C / <A-g> <A-e> æ 漢 1 0 : , -";
 
 #[test]
 fn an_empty_roster_takes_every_attendance_key() {

@@ -127,6 +127,49 @@ fn votes_that_do_not_add_up_are_warned_about_and_kept() {
 }
 
 #[test]
+fn the_votes_of_a_decision_chosen_in_the_timeline_are_set_and_corrected() {
+    let mut app = at_04_25();
+    keys(&mut app, "d Beslutning<space>kap.<space>1.3<ret> Uforandret.<ret> v", "10:30:00");
+    // The partial decision, one up from the vedtak, gets its votes; then they are corrected.
+    keys(&mut app, "<tab> <up> s 5<space>1<ret>", "10:31:00");
+    assert!(matches!(app.mode, Mode::Notes), "back in the timeline");
+    keys(&mut app, "s", "10:32:00");
+    let Mode::Prompt(p) = &app.mode else { panic!("the votes prompt") };
+    assert_eq!(p.input.lines(), ["5 1 0"], "the votes it has, to be corrected");
+    keys(&mut app, "6<space>0<ret> <esc>", "10:33:00");
+    let votes: Vec<Option<(u32, u32)>> =
+        app.session.agenda.items[4].record().decisions().map(|d| d.votes.map(|v| (v.in_favour, v.against))).collect();
+    assert_eq!(votes, [Some((6, 0)), None], "the chosen one, not the last");
+}
+
+#[test]
+fn a_late_arrival_is_a_line_in_the_timeline_moved_like_a_note_and_corrected_in_attendance() {
+    let mut app = at_04_25();
+    keys(&mut app, "i Først.<ret> <esc>", "10:25:00");
+    // The first on the roster comes in at 10:30: marked present (t) in attendance.
+    keys(&mut app, "m t <esc>", "10:30:00");
+    let came = app.session.agenda.people.iter().find(|p| p.attendance.arrived.is_some()).expect("an arrival");
+    let name = came.name.clone().unwrap_or_default();
+    keys(&mut app, "<tab>", "10:31:00");
+    let shown = screen(&mut app, "10:31:00");
+    assert!(shown.contains(&format!("{name} kom kl. 10:30.")), "{shown}");
+    // Moved above the note; neither changed nor deleted here.
+    keys(&mut app, "K x", "10:31:00");
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.starts_with("Kom og gikk rettes i oppmøtet (m)")),
+        "{:?}",
+        app.message
+    );
+    let record = app.session.agenda.items[4].record();
+    assert!(
+        matches!(record.entries[0], crate::domain::timeline::Entry::Presence(_)),
+        "moved first: {:?}",
+        record.entries
+    );
+    assert_eq!(record.entries.len(), 2, "nothing deleted");
+}
+
+#[test]
 fn a_paste_from_powerpoint_keeps_its_line_breaks_and_drops_control_characters() {
     let mut app = at_04_25();
     keys(&mut app, "i", "10:21:00");

@@ -457,3 +457,64 @@ fn the_sak_s_background_can_be_read_live_and_scrolled() {
     press(&mut app, "B", "10:20:00");
     assert!(matches!(app.mode, Mode::Normal), "B again closes it");
 }
+
+#[test]
+fn running_behind_the_screen_says_what_to_cut_and_c_cuts_it() {
+    let mut app = app(Lang::Nb);
+    press(&mut app, "c", "09:55:00");
+    assert_eq!(app.message.as_deref(), Some("Møtet ligger ikke etter planen: ingenting å ta igjen."));
+    press(&mut app, "n", "10:00:00");
+    // The welcome round takes 20 minutes instead of 4: 16 behind.
+    press(&mut app, "n", "10:20:00");
+    let (plan_before, schedule_before) = (app.session.agreed_plan(), app.schedule.clone());
+    let shown = text(&screen(&mut app, 120, 30, "10:20:30"));
+    assert!(shown.contains("16 min etter plan"), "{shown}");
+    assert!(shown.contains("slutt ~15:16 (plan 15:00) · 0 til stede · ikke vedtaksdyktig · c: ta igjen"), "{shown}");
+    assert!(shown.contains("→"), "the cuts in the saksliste: {shown}");
+    press(&mut app, "c", "10:20:30");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("kortet ned med 16 min: møtet kan slutte i tide"), "{message}");
+    let p = app.session.projection(&app.schedule, at("10:20:30"));
+    assert!(p.end <= p.planned_end, "ends on time: {} against {}", p.end.hm(), p.planned_end.hm());
+    assert_eq!(app.session.catch_up(&app.schedule, at("10:20:30"), false), None, "nothing more to cut");
+    // The breaks are kept; the plan the referat prints is the plan as it stood.
+    for (i, item) in app.session.agenda.items.iter().enumerate() {
+        if matches!(item, Item::Break(_)) {
+            assert_eq!(app.schedule.slots[i].minutes, schedule_before.slots[i].minutes, "{i}: a break keeps its time");
+        }
+    }
+    assert_eq!(app.session.agreed_plan(), plan_before);
+    // One step, undone as one.
+    press(&mut app, "z", "10:21:00");
+    assert_eq!(app.message.as_deref(), Some("Angret."));
+    assert_eq!(app.schedule, schedule_before, "the timeboxes as they were");
+}
+
+#[test]
+fn once_the_saker_can_give_no_more_c_shortens_the_breaks() {
+    let mut app = app(Lang::En);
+    press(&mut app, "n", "10:00:00");
+    // The welcome round takes until 14:00: four hours behind.
+    press(&mut app, "n", "14:00:00");
+    press(&mut app, "c", "14:00:00");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("The timeboxes still to come are"), "{message}");
+    let shown = text(&screen(&mut app, 120, 30, "14:00:00"));
+    assert!(shown.contains("c: catch up") && shown.contains("with shorter breaks"), "{shown}");
+    press(&mut app, "c", "14:00:00");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("The breaks are") && message.contains("over even so"), "{message}");
+    let breaks: Vec<u32> = (0..app.session.agenda.items.len())
+        .filter(|&i| matches!(app.session.agenda.items[i], Item::Break(_)))
+        .map(|i| app.schedule.slots[i].minutes)
+        .collect();
+    assert_eq!(breaks, [5, 5], "each break at its floor");
+    let shown = text(&screen(&mut app, 120, 30, "14:00:00"));
+    assert!(shown.contains("min over: nothing left to shorten"), "{shown}");
+    press(&mut app, "c", "14:00:00");
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.ends_with("min over: nothing left to shorten")),
+        "{:?}",
+        app.message
+    );
+}

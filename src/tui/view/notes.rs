@@ -75,6 +75,10 @@ fn entry_lines<'a>(app: &App, entry: &'a Entry) -> Vec<Line<'a>> {
             spans.extend(super::followups::followup_spans(app, f));
             vec![Line::from(spans)]
         }
+        Entry::Presence(m) => {
+            let said = crate::referat::presence_text(&app.session, m, w.referat);
+            vec![Line::from(vec![Span::styled(format!("{} ", m.at.hm()), t.muted), Span::styled(said, t.muted)])]
+        }
     }
 }
 

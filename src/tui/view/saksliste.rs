@@ -38,8 +38,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
     // Once the meeting has started, Kl. is the plan as it stood then (an item added since
     // has none); live changes move the projections on the right, not the plan.
     let kept = session.record.started.is_some() && session.agenda.items.iter().any(|i| i.record().planned.is_some());
-    // "20 min", or wider for a timebox of 100 minutes or more.
-    let timebox_width = app.schedule.slots.iter().map(|s| s.minutes.to_string().len() + 4).max().unwrap_or(0).max(6);
+    // When the meeting runs behind, the timeboxes the proposal to end on time shortens:
+    // "25→18 min".
+    let cuts = session.catch_up_offer(&app.schedule, now).map(|c| c.cuts).unwrap_or_default();
+    let cut = |i: usize| cuts.iter().find(|c| c.item == i).map(|c| c.to);
+    // "20 min", or wider for a timebox of 100 minutes or more, or one being cut.
+    let timebox_width = app
+        .schedule
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| s.minutes.to_string().len() + 4 + cut(i).map_or(0, |to| to.to_string().len() + 1))
+        .max()
+        .unwrap_or(0)
+        .max(6);
     // "04/25", or wider for a sak numbered past 99 ("123/25").
     let number_width = numbers.iter().flatten().map(|n| n.width()).max().unwrap_or(0).max(5);
     let inner = cells::rule(buf, area, &format!(" {} ", w.saksliste), t.title, t.border);
@@ -71,8 +83,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
             (false, ItemState::Pending) => (" ", t.text),
         };
         let number = numbers[i].map(|n| n.to_string()).unwrap_or_default();
-        let timebox = match slot.length {
-            Length::Unknown => "–".to_string(),
+        let timebox = match (slot.length, cut(i)) {
+            (Length::Unknown, _) => "–".to_string(),
+            (_, Some(to)) => format!("{}→{to} {}", slot.minutes, w.minutes_short),
             _ => format!("{} {}", slot.minutes, w.minutes_short),
         };
         let (kind, title) = match item {
@@ -113,7 +126,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
             (marker, state_style, Align::Left),
             (number.as_str(), t.accent, Align::Left),
             (start.as_str(), Style::default(), Align::Left),
-            (timebox.as_str(), Style::default(), Align::Right),
+            (timebox.as_str(), if cut(i).is_some() { t.warning } else { Style::default() }, Align::Right),
             (kind, t.muted, Align::Left),
             (title, title_style, Align::Left),
             (right.as_str(), right_style, Align::Right),

@@ -1,4 +1,5 @@
-//! The meeting line: behind or ahead of plan, projected end against planned end.
+//! The meeting line: behind or ahead of plan, projected end against planned end, who is
+//! present, and what it takes to end on time (the saksliste shows the cuts).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,5 +48,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
         let line = (w.presence_line)(session.present_count(), q.quorate());
         spans.push(Span::styled(format!(" · {line}"), style));
     }
+    // Last: the saksliste shows which timeboxes the proposal cuts.
+    if let Some(c) = session.catch_up_offer(&app.schedule, now) {
+        let found = c.cuts.iter().map(|c| c.from - c.to).sum();
+        spans.push(Span::styled(format!(" · {}", (w.catch_up_hint)(found, c.over, c.short, c.breaks)), t.warning));
+    } else if let Some(c) = session.catch_up(&app.schedule, now, true).filter(|c| c.short > 0) {
+        spans.push(Span::styled(format!(" · {}", (w.cannot_catch_up)(c.short)), t.overrun));
+    }
+
     Line::from(spans).render(area, buf);
 }
