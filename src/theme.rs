@@ -344,7 +344,8 @@ mod tests {
         assert_ne!(dark, Theme::no_color());
         for theme in [dark, light, high] {
             assert_ne!(theme.warning, theme.overrun);
-            assert_ne!(theme.warning.fg, theme.overrun.fg);
+            // (Apart in their colours too, not only in their modifiers.)
+            assert_ne!((theme.warning.fg, theme.warning.bg), (theme.overrun.fg, theme.overrun.bg));
             assert_ne!(theme.ok, theme.warning);
             assert_ne!(theme.selected, theme.current);
             assert_ne!(theme.text, theme.muted);
@@ -479,5 +480,124 @@ mod tests {
         assert_ne!(theme.warning, theme.overrun);
         assert_ne!(theme.selected, theme.text);
         assert_eq!(load(Some("dark"), true).0, Theme::default());
+    }
+
+    /// The colour xterm shows for `c` (its default palette for the sixteen names).
+    fn rgb(c: Color) -> Option<(u8, u8, u8)> {
+        const SIXTEEN: [(u8, u8, u8); 16] = [
+            (0, 0, 0),
+            (205, 0, 0),
+            (0, 205, 0),
+            (205, 205, 0),
+            (0, 0, 238),
+            (205, 0, 205),
+            (0, 205, 205),
+            (229, 229, 229),
+            (127, 127, 127),
+            (255, 0, 0),
+            (0, 255, 0),
+            (255, 255, 0),
+            (92, 92, 255),
+            (255, 0, 255),
+            (0, 255, 255),
+            (255, 255, 255),
+        ];
+        let indexed = |i: u8| match i {
+            0..=15 => SIXTEEN[usize::from(i)],
+            16..=231 => {
+                let level = |n: u8| if n == 0 { 0 } else { 55 + 40 * n };
+                let n = i - 16;
+                (level(n / 36), level((n / 6) % 6), level(n % 6))
+            }
+            _ => {
+                let grey = 8 + 10 * (i - 232);
+                (grey, grey, grey)
+            }
+        };
+        Some(match c {
+            Color::Reset => return None,
+            Color::Rgb(r, g, b) => (r, g, b),
+            Color::Indexed(i) => indexed(i),
+            Color::Black => indexed(0),
+            Color::Red => indexed(1),
+            Color::Green => indexed(2),
+            Color::Yellow => indexed(3),
+            Color::Blue => indexed(4),
+            Color::Magenta => indexed(5),
+            Color::Cyan => indexed(6),
+            Color::Gray => indexed(7),
+            Color::DarkGray => indexed(8),
+            Color::LightRed => indexed(9),
+            Color::LightGreen => indexed(10),
+            Color::LightYellow => indexed(11),
+            Color::LightBlue => indexed(12),
+            Color::LightMagenta => indexed(13),
+            Color::LightCyan => indexed(14),
+            Color::White => indexed(15),
+        })
+    }
+
+    /// WCAG 2's relative luminance.
+    fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+
+    /// WCAG 2's contrast ratio of two colours, 1 to 21.
+    fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn the_contrast_arithmetic_is_wcag_s() {
+        assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((contrast((118, 118, 118), (255, 255, 255)) - 4.54).abs() < 0.01);
+        assert_eq!(rgb(Color::Indexed(117)), Some((135, 215, 255)));
+        assert_eq!(rgb(Color::Indexed(245)), Some((138, 138, 138)));
+        assert_eq!(rgb(Color::Indexed(16)), Some((0, 0, 0)));
+    }
+
+    /// Every text on its background reads at WCAG AA (4.5:1; lines, 3:1), in every
+    /// built-in theme: each role on its own background or, without one, on the screen's
+    /// (the theme's `text` background; a theme that sets none is drawn on a dark
+    /// terminal's, black or dark grey); the roles the header and the footer draw on
+    /// theirs; the selected row, whose every span takes its colours.
+    #[test]
+    fn every_text_in_every_theme_reads_at_wcag_aa() {
+        let mut failed = Vec::new();
+        for name in builtin_names() {
+            let theme = Theme::builtin(name).unwrap();
+            let screens: Vec<Color> =
+                theme.text.bg.map_or_else(|| vec![Color::Indexed(16), Color::Indexed(235)], |bg| vec![bg]);
+            for screen in screens {
+                let mut pairs: Vec<(String, Style, Color, f64)> = Vec::new();
+                for (role, style) in theme.roles() {
+                    let least = if role.starts_with("border") { 3.0 } else { 4.5 };
+                    pairs.push((role.to_string(), style, style.bg.unwrap_or(screen), least));
+                }
+                for (bar, on, roles) in [
+                    ("header", theme.header, &["title", "muted", "ok", "overrun", "clock"][..]),
+                    ("footer", theme.footer, &["key", "accent", "overrun"][..]),
+                ] {
+                    for (role, style) in theme.roles().into_iter().filter(|(r, _)| roles.contains(r)) {
+                        let bg = style.bg.or(on.bg).unwrap_or(screen);
+                        pairs.push((format!("{role} on the {bar}"), style, bg, 4.5));
+                    }
+                }
+                for (what, style, bg, least) in pairs {
+                    let fg = style.fg.unwrap_or(theme.text.fg.unwrap_or(Color::Reset));
+                    let (Some(fg), Some(bg)) = (rgb(fg), rgb(bg)) else { continue };
+                    let ratio = contrast(fg, bg);
+                    if ratio < least {
+                        failed.push(format!("{name}: {what} {fg:?} on {bg:?}: {ratio:.2}"));
+                    }
+                }
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
     }
 }

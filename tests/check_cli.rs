@@ -28,6 +28,9 @@ struct Run {
     err: String,
 }
 
+/// A config folder that is not there: the user's own config file is never read.
+const NO_CONFIG: &str = "/nonexistent/referent-tests/config";
+
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
@@ -37,6 +40,7 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
 fn check(args: &[&std::ffi::OsStr]) -> Run {
     let out = Command::cargo_bin("referent")
         .unwrap()
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
@@ -372,12 +376,19 @@ fn several_files_are_each_reported_and_one_failure_fails_all() {
 fn english_on_request() {
     let dir = tempfile::tempdir().unwrap();
     let bad = write(&dir, "m.ron", &GOOD.replace("title: \"Normen 7.0\"", "titel: \"Normen 7.0\""));
-    let out = Command::cargo_bin("referent").unwrap().args(["--lang", "en", "check"]).arg(&bad).output().unwrap();
+    let out = Command::cargo_bin("referent")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .args(["--lang", "en", "check"])
+        .arg(&bad)
+        .output()
+        .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("m.ron:12:29: error: unknown field \"titel\" in Sak. Did you mean \"title\"?"), "{err}");
     let out = Command::cargo_bin("referent")
         .unwrap()
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
         .arg("check")
@@ -389,7 +400,7 @@ fn english_on_request() {
 
 #[test]
 fn check_without_files_is_a_usage_error() {
-    let out = Command::cargo_bin("referent").unwrap().arg("check").output().unwrap();
+    let out = Command::cargo_bin("referent").unwrap().env("XDG_CONFIG_HOME", NO_CONFIG).arg("check").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -413,7 +424,7 @@ fn every_example_agenda_checks_clean() {
 #[test]
 fn the_readme_example_agenda_checks_clean() {
     let readme = include_str!("../README.md");
-    let start = readme.find("```ron\n").expect("an agenda example in README.md") + 7;
+    let start = readme.find("```ron\nAgenda(").expect("an agenda example in README.md") + 7;
     let end = start + readme[start..].find("```").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, "readme.ron", &readme[start..end]);
@@ -433,6 +444,7 @@ fn output_that_cannot_be_written_is_said_and_fails() {
     ];
     for args in runs {
         let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("referent"))
+            .env("XDG_CONFIG_HOME", NO_CONFIG)
             .env_remove("LC_ALL")
             .env("LANG", "C.UTF-8")
             .args(args)
@@ -447,7 +459,7 @@ fn output_that_cannot_be_written_is_said_and_fails() {
 
 #[test]
 fn no_file_and_no_command_prints_the_usage_and_exits_2() {
-    let out = Command::cargo_bin("referent").unwrap().output().unwrap();
+    let out = Command::cargo_bin("referent").unwrap().env("XDG_CONFIG_HOME", NO_CONFIG).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stdout).unwrap().contains("Usage: referent"));
 }

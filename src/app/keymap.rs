@@ -1,5 +1,7 @@
 //! The one key table: what each key does on each screen. Dispatch, the footer and the
-//! help screen are all read from it.
+//! help screen are all read from it: from the `Keymap` built at start, which is the table
+//! with a user's key overrides (`app::overrides`), while the README is written from the
+//! table itself.
 
 use super::key::{Code, Key, Mods};
 
@@ -101,7 +103,31 @@ pub enum Context {
     RosterSearch,
 }
 
+/// `SomeName` as `some_name`: how a key overrides file names contexts and actions.
+fn snake(debug: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in debug.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+impl Action {
+    /// The action's name in a key overrides file: `next`, `go_to_selected`.
+    pub fn name(self) -> String {
+        snake(&format!("{self:?}"))
+    }
+}
+
 impl Context {
+    /// The context's name in a key overrides file: `main`, `follow_ups`.
+    pub fn name(self) -> String {
+        snake(&format!("{self:?}"))
+    }
+
     /// In the order of the help screen and of `Words::contexts`.
     pub const ALL: [Context; 13] = [
         Context::Main,
@@ -272,27 +298,80 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Typing, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
 ];
 
-/// The action of `key` in `context`, if it has one.
-pub fn action(context: Context, key: Key) -> Option<Action> {
-    let mods = key.mods - Mods::SHIFT;
-    KEYMAP
-        .iter()
-        .filter(|b| b.context == context)
-        .find(|b| {
-            b.keys.iter().any(|&k| {
-                k.code == key.code && (k.mods == key.mods || (k.mods - Mods::SHIFT == mods && is_char(k.code)))
-            })
-        })
-        .map(|b| b.action)
+/// Whether `pressed` is the key `bound`: the same, or a letter with Shift however the
+/// terminal reports it (`K`, or Shift with `K`).
+pub fn same_key(bound: Key, pressed: Key) -> bool {
+    bound.code == pressed.code
+        && (bound.mods == pressed.mods
+            || (bound.mods - Mods::SHIFT == pressed.mods - Mods::SHIFT && is_char(bound.code)))
 }
 
 fn is_char(code: Code) -> bool {
     matches!(code, Code::Char(_))
 }
 
-/// The bindings of a context, in table order.
+/// The bindings of a context in the table, in table order (what the README shows).
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.context == context)
+}
+
+/// One row of the keymap in effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bound {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// Shown in the footer of its screen.
+    pub footer: bool,
+}
+
+/// The keymap in effect, built at start: the table, with a user's overrides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Bound>,
+}
+
+impl Default for Keymap {
+    /// The table as it is.
+    fn default() -> Keymap {
+        let rows = KEYMAP
+            .iter()
+            .map(|b| Bound { context: b.context, keys: b.keys.to_vec(), action: b.action, footer: b.footer })
+            .collect();
+        Keymap { rows }
+    }
+}
+
+impl Keymap {
+    /// The action of `key` in `context`, if it has one.
+    pub fn action(&self, context: Context, key: Key) -> Option<Action> {
+        self.bindings(context).find(|b| b.keys.iter().any(|&k| same_key(k, key))).map(|b| b.action)
+    }
+
+    /// The bindings of a context, in table order.
+    pub fn bindings(&self, context: Context) -> impl Iterator<Item = &Bound> {
+        self.rows.iter().filter(move |b| b.context == context)
+    }
+
+    /// Gives `action` in `context` the keys `keys` instead of its own; false when the
+    /// context has no such action.
+    pub fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> bool {
+        let row = self.rows.iter_mut().find(|b| b.context == context && b.action == action);
+        row.map(|b| b.keys = keys).is_some()
+    }
+
+    /// The first key that means two actions in one context: the context, the key and
+    /// both actions (in table order).
+    pub fn clash(&self) -> Option<(Context, Key, Action, Action)> {
+        for (i, a) in self.rows.iter().enumerate() {
+            for b in self.rows[i + 1..].iter().filter(|b| b.context == a.context) {
+                if let Some(&key) = a.keys.iter().find(|&&k| b.keys.iter().any(|&l| same_key(k, l) || same_key(l, k))) {
+                    return Some((a.context, key, a.action, b.action));
+                }
+            }
+        }
+        None
+    }
 }
 
 /// How a key is written on screen: "n", "↑", "Shift+↑", "Ctrl+C", "Esc".
@@ -300,7 +379,8 @@ pub fn key_name(key: Key) -> String {
     let (code, mods) = (key.code, key.mods);
     let base = match code {
         Code::Char(' ') => "Space".to_string(),
-        Code::Char(c) => c.to_string(),
+        // (A control character from a keys file is shown, never sent to the terminal.)
+        Code::Char(c) => crate::domain::text::visible(&c.to_string()).into_owned(),
         Code::Up => "↑".into(),
         Code::Down => "↓".into(),
         Code::Left => "←".into(),
@@ -331,9 +411,9 @@ pub fn key_name(key: Key) -> String {
 
 /// The keys of a binding as shown in help: "↑ k", without the duplicates that only
 /// exist because terminals report shifted letters differently.
-pub fn keys_label(binding: &Binding) -> String {
+pub fn keys_label(keys: &[Key]) -> String {
     let mut names: Vec<String> = Vec::new();
-    for &key in binding.keys {
+    for &key in keys {
         let name = key_name(key);
         if !names.contains(&name) {
             names.push(name);
@@ -350,6 +430,10 @@ mod tests {
         Key::new(code, mods)
     }
 
+    fn action(context: Context, key: Key) -> Option<Action> {
+        Keymap::default().action(context, key)
+    }
+
     #[test]
     fn every_key_has_one_meaning_per_context() {
         for a in KEYMAP {
@@ -362,6 +446,30 @@ mod tests {
                 }
             }
         }
+        assert_eq!(Keymap::default().clash(), None);
+    }
+
+    #[test]
+    fn a_rebound_action_answers_to_its_new_keys_only_and_a_clash_names_both() {
+        let mut keymap = Keymap::default();
+        assert!(keymap.rebind(Context::Main, Action::Next, vec![key(Code::Char('n'), CTRL)]));
+        assert_eq!(keymap.action(Context::Main, key(Code::Char('n'), CTRL)), Some(Action::Next));
+        assert_eq!(keymap.action(Context::Main, ch('n')), None);
+        assert_eq!(keymap.action(Context::Attendance, ch('n')), Some(Action::AddPerson), "other screens keep theirs");
+        assert_eq!(keymap.clash(), None);
+        assert!(!keymap.rebind(Context::Main, Action::MarkPresent, vec![ch('t')]), "not an action of main");
+        keymap.rebind(Context::Main, Action::Pause, vec![ch('V')]);
+        assert_eq!(keymap.clash(), Some((Context::Main, ch('V'), Action::Pause, Action::AmendProposal)));
+    }
+
+    #[test]
+    fn contexts_and_actions_are_named_as_a_keys_file_writes_them() {
+        assert_eq!(Context::Main.name(), "main");
+        assert_eq!(Context::RosterSearch.name(), "roster_search");
+        assert_eq!(Action::GoToSelected.name(), "go_to_selected");
+        assert_eq!(Action::Next.name(), "next");
+        let names: std::collections::HashSet<String> = Context::ALL.iter().map(|c| c.name()).collect();
+        assert_eq!(names.len(), Context::ALL.len());
     }
 
     #[test]
@@ -380,6 +488,6 @@ mod tests {
         assert_eq!(key_name(Key::new(Code::Up, SHIFT)), "Shift+↑");
         assert_eq!(key_name(Key::new(Code::Char('c'), CTRL)), "Ctrl+C");
         let help = KEYMAP.iter().find(|b| b.action == Action::Help).unwrap();
-        assert_eq!(keys_label(help), "? F1");
+        assert_eq!(keys_label(help.keys), "? F1");
     }
 }

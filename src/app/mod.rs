@@ -5,6 +5,7 @@
 
 pub mod editor;
 pub mod forms;
+pub mod herald;
 pub mod history;
 pub mod key;
 pub mod keymap;
@@ -151,6 +152,14 @@ pub struct App {
     pub message: Option<String>,
     pub words: &'static Words,
     pub theme: Theme,
+    /// The keys in effect: the table, with a user's overrides.
+    pub keymap: keymap::Keymap,
+    /// The plain screen, for screen readers and braille displays.
+    pub plain: bool,
+    /// The last changes of state, each said as a sentence (`herald`), the last last.
+    pub said: Vec<String>,
+    /// The state of the meeting as `observe` last saw it.
+    watched: Option<herald::Watched>,
     pub quit: bool,
     pub help_scroll: u16,
     /// How wide the terminal is, as the shell last said.
@@ -182,6 +191,10 @@ impl App {
             message: None,
             words,
             theme,
+            keymap: keymap::Keymap::default(),
+            plain: false,
+            said: Vec::new(),
+            watched: None,
             quit: false,
             help_scroll: 0,
             width: u16::MAX,
@@ -295,7 +308,7 @@ impl App {
         if self.typed(key, now) {
             return;
         }
-        match keymap::action(self.context(), key) {
+        match self.keymap.action(self.context(), key) {
             Some(action) => self.act(action, now),
             None => self.type_key(key, now),
         }

@@ -4,7 +4,7 @@
 //! first; Esc followed quickly by a letter, which terminals send as Alt+letter, is Esc.
 
 use super::key::{Code, Key, Mods};
-use super::keymap::{self, Action, Context};
+use super::keymap::{Action, Context};
 use super::{App, Confirm, Mode};
 use crate::domain::time::Stamp;
 
@@ -54,7 +54,7 @@ impl App {
         // letter (no screen binds Alt+letter).
         if key.mods.contains(Mods::ALT)
             && matches!(key.code, Code::Char(_))
-            && keymap::action(self.context(), key).is_none()
+            && self.keymap.action(self.context(), key).is_none()
         {
             self.key(Key::new(Code::Esc, Mods::NONE), now);
             self.key(Key::new(key.code, key.mods - Mods::ALT), now);
@@ -77,7 +77,7 @@ impl App {
                 true
             }
             Mode::Normal | Mode::Notes if self.typing => {
-                match keymap::action(self.context(), key) {
+                match self.keymap.action(self.context(), key) {
                     Some(action) if self.context() == Context::Main && changes_course(action) => {
                         self.mode = Mode::Confirm(Confirm::WhileTyping { action, key: c });
                     }
@@ -90,7 +90,7 @@ impl App {
                 }
                 true
             }
-            Mode::Normal if keymap::action(Context::Main, key).is_none() => {
+            Mode::Normal if self.keymap.action(Context::Main, key).is_none() => {
                 self.write(&[c], now);
                 true
             }

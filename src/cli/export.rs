@@ -16,8 +16,8 @@ use crate::store::exported::{self, Refused, Written};
 use crate::store::session_file::{self, FileKind};
 use crate::store::{agenda_file, journal};
 
-/// The formats a referat can be written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The formats a referat can be written in (as a config file writes them: `Html`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
 pub enum Format {
     Markdown,
     Html,
@@ -54,6 +54,10 @@ pub struct Request<'a> {
     pub lang: Option<Lang>,
     /// Write over a file changed since referent wrote it (it is kept as `NAME.bak`).
     pub force: bool,
+    /// The format when neither `format` nor `out`'s extension says (the config file's).
+    pub default_format: Format,
+    /// Who took the minutes, for the referat's header (the config file's).
+    pub minute_taker: Option<&'a str>,
 }
 
 /// Runs the export; messages in the words `w`. An error is standard output or error
@@ -73,7 +77,11 @@ pub fn run(req: &Request, w: &Words, stdout: &mut impl Write, err: &mut impl Wri
     let doc: Document = if req.innkalling {
         document::innkalling(&session.agenda, words)
     } else {
-        document::referat(&session, words, req.options)
+        let mut doc = document::referat(&session, words, req.options);
+        if let Some(name) = req.minute_taker.filter(|n| !n.trim().is_empty()) {
+            doc.header.push((words.referat.minute_taker.to_string(), crate::domain::text::visible(name).into_owned()));
+        }
+        doc
     };
     let bytes = match render(format, &doc, lang) {
         Ok(b) => b,
@@ -124,7 +132,7 @@ fn format_asked(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Resu
         }
         return Ok(format);
     }
-    let Some(extension) = req.out.and_then(Path::extension) else { return Ok(Some(Format::Markdown)) };
+    let Some(extension) = req.out.and_then(Path::extension) else { return Ok(Some(req.default_format)) };
     let extension = extension.to_string_lossy();
     let format = Format::from_name(&extension);
     if format.is_none() {

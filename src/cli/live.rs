@@ -5,13 +5,21 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::run::Outcome;
+use super::settings::{Loaded, Settings};
 use crate::app::App;
 use crate::i18n::Words;
 use crate::store::autosave::{Autosave, SaveState};
 use crate::{store, tui};
 
-/// Opens the agenda or session in `file` and runs the meeting live.
-pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'static Words) -> Outcome {
+/// Opens the agenda or session in `file` and runs the meeting live, with `settings` (the
+/// language the agenda's unless a flag or the config file says otherwise).
+pub fn run(
+    file: &Path,
+    session: Option<PathBuf>,
+    loaded: &Loaded,
+    settings: Settings,
+    words: &'static Words,
+) -> Outcome {
     // A meeting that cannot be shown touches no file: what is wrong with the file is
     // said first, then that a terminal is needed.
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -24,16 +32,22 @@ pub fn run(file: &Path, session: Option<PathBuf>, theme: Option<&str>, words: &'
         return Outcome::Reported;
     };
     let super::open::Opened { session, path, lock, journal, notice, later } = opened;
+    let settings = settings.with_agenda(session.agenda.language);
+    let words = crate::i18n::words(settings.language.value);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (theme, problem) = crate::theme::load(theme, no_color);
+    let (theme, problem) = crate::theme::load(settings.theme.value.as_deref(), no_color);
     let log = store::log::init();
     tracing::info!("referent {} (process {}) opens {}", env!("CARGO_PKG_VERSION"), std::process::id(), path.display());
     let mut autosave = Autosave::new(path.clone(), Some(lock), Some(journal), later);
+    let (keymap, keys_problem) = super::keys_file::load(super::keys_file::path().as_deref(), words);
     let mut app = App::new(session, words, theme);
+    app.keymap = keymap;
+    app.plain = settings.plain.value;
     // Cut off in the middle of a note: the editor is where it was.
     app.take_up_draft();
     app.elsewhere = autosave.suggestion();
-    app.message = problem.map(|p| (words.theme_problem)(&p)).or(notice);
+    app.message =
+        loaded.problem_line(words).or(keys_problem).or_else(|| problem.map(|p| (words.theme_problem)(&p))).or(notice);
     let result = tui::run(&mut app, &mut autosave);
     // Saving elsewhere may have moved the session.
     let shown = autosave.path().display().to_string();

@@ -1,12 +1,16 @@
 //! The command line: `referent [FILE]`, `referent check FILE...`, `referent export FILE`,
-//! `referent demo OUT`.
+//! `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`.
 
 pub mod check;
+pub mod config_file;
 pub mod demo;
+pub mod docs;
 pub mod export;
+pub mod keys_file;
 pub mod live;
 pub mod open;
 mod run;
+pub mod settings;
 
 pub use run::{Outcome, run};
 
@@ -31,14 +35,20 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub session: Option<PathBuf>,
 
-    /// Colour theme: dark, light, high-contrast, or a path to a theme file.
+    /// Colour theme: dark, light, high-contrast, or a path to a theme file [default: the
+    /// config file's, else dark].
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
 
-    /// Language of the screen and messages, and of an export [default: from LANG, else nb;
-    /// an export: the agenda's].
+    /// Language of the screen and messages, and of an export [default: the config file's,
+    /// else the agenda's, else from LANG, else nb].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+
+    /// A plain screen for screen readers and braille displays: lines of text in a fixed
+    /// order, every change of state also said as a sentence [default: the config file's].
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,12 +72,13 @@ pub enum Command {
         /// The innkalling (notice of meeting) instead of the referat.
         #[arg(long)]
         innkalling: bool,
-        /// Who is named before a comment.
-        #[arg(long, value_enum, default_value = "none")]
-        attribution: AttributionArg,
-        /// Which Kl. times: planned (as in the agenda), actual, or both (adds a timing table).
-        #[arg(long, value_enum, default_value = "planned")]
-        times: TimesArg,
+        /// Who is named before a comment [default: the config file's, else none].
+        #[arg(long, value_enum)]
+        attribution: Option<AttributionArg>,
+        /// Which Kl. times: planned (as in the agenda), actual, or both (adds a timing table)
+        /// [default: the config file's, else planned].
+        #[arg(long, value_enum)]
+        times: Option<TimesArg>,
         /// Write over a file changed since referent wrote it (the old one is kept as NAME.bak).
         #[arg(long)]
         force: bool,
@@ -83,6 +94,18 @@ pub enum Command {
         #[arg(long, default_value_t = 20_000)]
         notes: usize,
     },
+    // At home on a user's machine.
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, referent(1), in roff (`referent man | man -l -`).
+    Man,
+    /// Print where the config file is and every setting in effect, with where it came from.
+    Config,
+    /// Print every key in effect (with keys.ron's overrides) as a keys.ron would write it.
+    Keys,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -111,6 +134,27 @@ pub enum LangArg {
     Nb,
     /// English.
     En,
+}
+
+impl From<AttributionArg> for crate::referat::document::Attribution {
+    fn from(a: AttributionArg) -> Self {
+        match a {
+            AttributionArg::None => Self::None,
+            AttributionArg::Org => Self::Org,
+            AttributionArg::Name => Self::Name,
+            AttributionArg::Short => Self::Short,
+        }
+    }
+}
+
+impl From<TimesArg> for crate::referat::document::Times {
+    fn from(t: TimesArg) -> Self {
+        match t {
+            TimesArg::Planned => Self::Planned,
+            TimesArg::Actual => Self::Actual,
+            TimesArg::Both => Self::Both,
+        }
+    }
 }
 
 impl From<LangArg> for Lang {

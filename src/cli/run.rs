@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use super::{AttributionArg, Cli, Command, TimesArg};
+use super::settings::{self, Loaded, Settings};
+use super::{Cli, Command};
 use crate::i18n::{self, Words};
-use crate::referat::document::{Attribution, Options, Times};
+use crate::referat::document::Options;
 use crate::store;
 
 /// How a command ended. Each way has one exit code (`code`), listed in the README.
@@ -62,31 +63,35 @@ impl From<std::io::Result<bool>> for Outcome {
     }
 }
 
-/// Runs what the command line asks for.
+/// Runs what the command line asks for, with the config file's settings under the flags.
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = i18n::ui_lang(cli.lang.map(Into::into), |k| std::env::var(k).ok());
-    let words = i18n::words(lang);
-    exit(&command(cli, words), words)
+    let loaded = settings::load();
+    let flags = settings::Flags {
+        lang: cli.lang.map(Into::into),
+        theme: cli.theme.clone(),
+        plain: cli.plain,
+        attribution: match &cli.command {
+            Some(Command::Export { attribution, .. }) => attribution.map(Into::into),
+            _ => None,
+        },
+        times: match &cli.command {
+            Some(Command::Export { times, .. }) => times.map(Into::into),
+            _ => None,
+        },
+    };
+    let settings = Settings::resolve(flags, &loaded.config, |k| std::env::var(k).ok());
+    let words = i18n::words(settings.language.value);
+    exit(&command(cli, &loaded, settings, words), words)
 }
 
-fn command(cli: Cli, words: &'static Words) -> Outcome {
+fn command(cli: Cli, loaded: &Loaded, settings: Settings, words: &'static Words) -> Outcome {
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    // (The live meeting says it in its footer too.)
+    let _ = loaded.report(words, &mut err);
     match (cli.command, cli.file) {
         (Some(Command::Check { files }), _) => super::check::run(&files, words, &mut out, &mut err).into(),
-        (Some(Command::Export { file, format, out: to, innkalling, attribution, times, force }), _) => {
-            let options = Options {
-                attribution: match attribution {
-                    AttributionArg::None => Attribution::None,
-                    AttributionArg::Org => Attribution::Org,
-                    AttributionArg::Name => Attribution::Name,
-                    AttributionArg::Short => Attribution::Short,
-                },
-                times: match times {
-                    TimesArg::Planned => Times::Planned,
-                    TimesArg::Actual => Times::Actual,
-                    TimesArg::Both => Times::Both,
-                },
-            };
+        (Some(Command::Export { file, format, out: to, innkalling, force, .. }), _) => {
+            let options = Options { attribution: settings.attribution.value, times: settings.times.value };
             let request = super::export::Request {
                 file: &file,
                 format: format.as_deref(),
@@ -95,6 +100,8 @@ fn command(cli: Cli, words: &'static Words) -> Outcome {
                 options,
                 lang: cli.lang.map(Into::into),
                 force,
+                default_format: settings.format.value,
+                minute_taker: settings.minute_taker.value.as_deref(),
             };
             super::export::run(&request, words, &mut out, &mut err).into()
         }
@@ -113,9 +120,19 @@ fn command(cli: Cli, words: &'static Words) -> Outcome {
                 }
             }
         }
+        (Some(Command::Completions { shell }), _) => super::docs::completions(shell, &mut out).map(|()| true).into(),
+        (Some(Command::Man), _) => super::docs::man(&mut out).map(|()| true).into(),
+        (Some(Command::Keys), _) => {
+            let (keymap, problem) = super::keys_file::load(super::keys_file::path().as_deref(), words);
+            if let Some(problem) = problem {
+                let _ = writeln!(err, "{problem}");
+            }
+            super::keys_file::print(&keymap, &mut out).map(|()| true).into()
+        }
+        (Some(Command::Config), _) => settings::print(loaded, &settings, words, &mut out).map(|()| true).into(),
         (None, Some(file)) => {
             drop((out, err));
-            super::live::run(&file, cli.session, cli.theme.as_deref(), words)
+            super::live::run(&file, cli.session, loaded, settings, words)
         }
         (None, None) => {
             drop((out, err));

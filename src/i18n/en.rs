@@ -1,6 +1,6 @@
 //! English.
 
-use super::{ReferatWords, Words, closest};
+use super::{HomeWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
@@ -450,6 +450,7 @@ pub static WORDS: Words = Words {
     },
     cannot_start: |r| format!("cannot start the screen: {r}"),
     needs_terminal: "the live meeting needs a terminal (standard input and output); `referent export` and `referent check` work without one",
+    home: &HOME,
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -734,4 +735,44 @@ pub static REFERAT: ReferatWords = ReferatWords {
     came: |t| format!("arrived at {t}"),
     went: |t| format!("left at {t}"),
     came_back: |t| format!("came back at {t}"),
+    minute_taker: "Minute-taker",
+};
+
+pub static HOME: HomeWords = HomeWords {
+    config_ignored: |p| format!("{p}; the defaults are used"),
+    config_file: "config file",
+    log_file: "log",
+    no_home: "(no home folder)",
+    config_absent: "not there: the defaults",
+    config_bad: "not read: the defaults are used",
+    from_flag: "flag",
+    from_config: "config file",
+    from_agenda: "agenda",
+    from_locale: "LANG",
+    from_default: "default",
+    not_set: "not set",
+    keys_ignored: |p| format!("{p}; the built-in keys are used"),
+    keys_file: "keys file",
+    keys_unknown_context: |f, k| format!("unknown screen \"{f}\". The screens are: {k}"),
+    keys_unknown_action: |c, f, k| format!("unknown action \"{f}\" in {c}. The actions there are: {k}"),
+    keys_bad_key: |k| format!("\"{k}\" is not a key: write a character, or <name> such as <ret>, <up> or <C-s>"),
+    keys_no_key: |a| format!("{a} gets no key: write at least one"),
+    keys_clash: |c, k, a, b| format!("\"{k}\" in {c} would mean both {a} and {b}: give one of them another key"),
+    warning_mark: "⚠",
+    plain_next: "Next",
+    plain_selected: "Selected",
+    plain_notes: "Comments",
+    plain_said: "Said",
+    said_started: |item, m| {
+        if m == 0 { format!("Now: {item}, no timebox.") } else { format!("Now: {item}, timebox {m} min.") }
+    },
+    said_warning: |m| format!("Warning: 80 % of the time is used, {m} min left."),
+    said_overrun: "Time is up: the item is past its timebox.",
+    said_paused: "The clock is stopped.",
+    said_resumed: "The clock runs again.",
+    said_filed: |what, item| format!("{what} filed on {item}."),
+    said_note: "Comment",
+    said_vedtak: "Decision",
+    said_followup: "Follow-up",
+    said_saved_again: "Everything is saved again.",
 };

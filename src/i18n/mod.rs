@@ -58,6 +58,8 @@ pub struct ReferatWords {
     pub came: fn(at: &str) -> String,
     pub went: fn(at: &str) -> String,
     pub came_back: fn(at: &str) -> String,
+    /// "Referent": who took the minutes, in the header.
+    pub minute_taker: &'static str,
 }
 
 /// The words of one language. A field missing in one language does not compile.
@@ -296,6 +298,76 @@ pub struct Words {
     pub cannot_lock: fn(lock_file: &str, reason: &str) -> String,
     /// A link is where the lock file goes.
     pub lock_is_link: fn(lock_file: &str) -> String,
+    /// The config file, key overrides and the plain screen.
+    pub home: &'static HomeWords,
+}
+
+/// The words of referent at home on a user's machine: the config file, the key
+/// overrides, the plain screen.
+pub struct HomeWords {
+    /// A config file that cannot be read: what is wrong, and that the defaults are used.
+    pub config_ignored: fn(problem: &str) -> String,
+    /// `referent config`: the config file, the log, and where a setting came from.
+    pub config_file: &'static str,
+    pub log_file: &'static str,
+    pub no_home: &'static str,
+    pub config_absent: &'static str,
+    pub config_bad: &'static str,
+    pub from_flag: &'static str,
+    pub from_config: &'static str,
+    pub from_agenda: &'static str,
+    pub from_locale: &'static str,
+    pub from_default: &'static str,
+    pub not_set: &'static str,
+    /// Key overrides that cannot be used: what is wrong, and that the built-in keys are.
+    pub keys_ignored: fn(problem: &str) -> String,
+    pub keys_file: &'static str,
+    pub keys_unknown_context: fn(found: &str, known: &str) -> String,
+    pub keys_unknown_action: fn(context: &str, found: &str, known: &str) -> String,
+    pub keys_bad_key: fn(key: &str) -> String,
+    pub keys_no_key: fn(action: &str) -> String,
+    /// One key for two actions on one screen.
+    pub keys_clash: fn(context: &str, key: &str, first: &str, second: &str) -> String,
+    /// The mark beside the time left from 80 % of the timebox (not colour alone).
+    pub warning_mark: &'static str,
+    // The plain screen: the labels of its lines, and what it says when things change.
+    pub plain_next: &'static str,
+    pub plain_selected: &'static str,
+    pub plain_notes: &'static str,
+    pub plain_said: &'static str,
+    /// An item started: its name and its timebox in minutes.
+    pub said_started: fn(item: &str, minutes: u32) -> String,
+    /// 80 % of the timebox gone: whole minutes left.
+    pub said_warning: fn(minutes: i64) -> String,
+    pub said_overrun: &'static str,
+    pub said_paused: &'static str,
+    pub said_resumed: &'static str,
+    /// Something filed on an item: what (`said_note`, ...) and the item.
+    pub said_filed: fn(what: &str, item: &str) -> String,
+    pub said_note: &'static str,
+    pub said_vedtak: &'static str,
+    pub said_followup: &'static str,
+    pub said_saved_again: &'static str,
+}
+
+impl ReferatWords {
+    /// What a presence entry of the timeline says: "Pål kom kl. 10:30."
+    pub fn presence(
+        &self,
+        session: &crate::domain::session::Session,
+        m: &crate::domain::presence::PresenceMark,
+    ) -> String {
+        use crate::domain::presence::Change;
+        let person = session.agenda.people.get(m.who);
+        let who = person.and_then(|p| p.name.clone().or(p.org.clone())).unwrap_or_default();
+        let at = m.at.hm().to_string();
+        let what = match m.change {
+            Change::Arrived => (self.came)(&at),
+            Change::Left => (self.went)(&at),
+            Change::Back => (self.came_back)(&at),
+        };
+        format!("{who} {what}.").trim_start().to_string()
+    }
 }
 
 impl Words {

@@ -1,6 +1,6 @@
 //! Bokmål.
 
-use super::{ReferatWords, Words, closest};
+use super::{HomeWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
@@ -447,6 +447,7 @@ pub static WORDS: Words = Words {
     },
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
     needs_terminal: "møtet kjøres i en terminal (standard inn og ut); `referent export` og `referent check` virker uten",
+    home: &HOME,
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -726,4 +727,44 @@ pub static REFERAT: ReferatWords = ReferatWords {
     came: |t| format!("kom kl. {t}"),
     went: |t| format!("gikk kl. {t}"),
     came_back: |t| format!("kom tilbake kl. {t}"),
+    minute_taker: "Referent",
+};
+
+pub static HOME: HomeWords = HomeWords {
+    config_ignored: |p| format!("{p}; standardinnstillingene brukes"),
+    config_file: "konfigurasjonsfil",
+    log_file: "logg",
+    no_home: "(ingen hjemmemappe)",
+    config_absent: "finnes ikke: standardinnstillingene",
+    config_bad: "feil: standardinnstillingene brukes",
+    from_flag: "flagg",
+    from_config: "konfigurasjonsfilen",
+    from_agenda: "agendaen",
+    from_locale: "LANG",
+    from_default: "standard",
+    not_set: "ikke satt",
+    keys_ignored: |p| format!("{p}; de innebygde tastene brukes"),
+    keys_file: "tastefil",
+    keys_unknown_context: |f, k| format!("ukjent skjermbilde «{f}». Skjermbildene heter: {k}"),
+    keys_unknown_action: |c, f, k| format!("ukjent handling «{f}» i {c}. Handlingene der heter: {k}"),
+    keys_bad_key: |k| format!("«{k}» er ikke en tast: skriv et tegn, eller <navn> som <ret>, <up> eller <C-s>"),
+    keys_no_key: |a| format!("{a} får ingen tast: skriv minst én"),
+    keys_clash: |c, k, a, b| format!("«{k}» i {c} ville bety både {a} og {b}: gi en av dem en annen tast"),
+    warning_mark: "⚠",
+    plain_next: "Neste",
+    plain_selected: "Valgt",
+    plain_notes: "Innspill",
+    plain_said: "Sagt",
+    said_started: |item, m| {
+        if m == 0 { format!("Nå: {item}, uten tidsramme.") } else { format!("Nå: {item}, tidsramme {m} min.") }
+    },
+    said_warning: |m| format!("Advarsel: 80 % av tiden er brukt, {m} min igjen."),
+    said_overrun: "Tiden er ute: saken er over tidsrammen.",
+    said_paused: "Klokka er stoppet.",
+    said_resumed: "Klokka går igjen.",
+    said_filed: |what, item| format!("{what} lagret på {item}."),
+    said_note: "Innspill",
+    said_vedtak: "Vedtak",
+    said_followup: "Oppfølging",
+    said_saved_again: "Alt er lagret igjen.",
 };

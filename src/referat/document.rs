@@ -11,8 +11,8 @@ use crate::i18n::{ReferatWords, Words};
 
 use super::told;
 
-/// How speakers are named in front of their notes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How speakers are named in front of their notes (as a config file writes it: `Org`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 pub enum Attribution {
     /// No names: Norwegian referater usually list comments without them.
     #[default]
@@ -25,8 +25,8 @@ pub enum Attribution {
     Short,
 }
 
-/// Which Kl. times the referat shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Which Kl. times the referat shows (as a config file writes it: `Both`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 pub enum Times {
     #[default]
     Planned,

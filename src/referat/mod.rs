@@ -8,7 +8,6 @@ pub mod html;
 pub mod markdown;
 mod rich;
 mod told;
-pub use told::presence_text;
 
 #[cfg(test)]
 mod fixture;

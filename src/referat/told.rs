@@ -6,7 +6,7 @@
 use super::document::{Attribution, Para, paragraphs};
 use crate::domain::agenda::{Item, Person, ReferatStyle, Sak};
 use crate::domain::notes::{Note, NoteKind, Speaker};
-use crate::domain::presence::{Change, PresenceMark};
+use crate::domain::presence::Change;
 use crate::domain::session::{ItemState, Segment, Session};
 use crate::domain::time::Stamp;
 use crate::domain::timeline::Entry;
@@ -119,7 +119,7 @@ pub fn told(
                 out.extend(decision_paras(d, proposal, &session.agenda.referat, w));
             }
             Entry::FollowUp(f) => out.push(Para::Labeled(format!("{}:", r.followup), followup_line(f, r))),
-            Entry::Presence(m) => out.push(Para::Text(presence_text(session, m, r))),
+            Entry::Presence(m) => out.push(Para::Text(r.presence(session, m))),
         }
     }
     out.extend(comings.map(|(_, para)| para));
@@ -256,18 +256,6 @@ fn followup_line(f: &crate::domain::followup::FollowUp, r: &ReferatWords) -> Str
         s += &format!(" ({}: {fr})", r.frist);
     }
     s
-}
-
-/// What a presence entry says: "Pål kom kl. 10:30."
-pub fn presence_text(session: &Session, m: &PresenceMark, r: &ReferatWords) -> String {
-    let who = session.agenda.people.get(m.who).and_then(|p| p.name.clone().or(p.org.clone())).unwrap_or_default();
-    let at = m.at.hm().to_string();
-    let what = match m.change {
-        Change::Arrived => (r.came)(&at),
-        Change::Left => (r.went)(&at),
-        Change::Back => (r.came_back)(&at),
-    };
-    format!("{who} {what}.").trim_start().to_string()
 }
 
 /// Arrivals, departures and returns in `segments` that no timeline entry tells (marked

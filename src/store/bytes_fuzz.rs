@@ -184,6 +184,8 @@ pub(crate) fn messages_wrong(name: &str, text: &str, lang: Lang) -> Result<(), S
         options: Options::default(),
         lang: None,
         force: false,
+        default_format: export::Format::Markdown,
+        minute_taker: None,
     };
     let _ = export::run(&request, w, &mut std::io::sink(), &mut err);
     let err = String::from_utf8(err).map_err(|e| e.to_string())?;

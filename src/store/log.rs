@@ -1,26 +1,21 @@
-//! The log file: `referent.log` in the state folder ($`XDG_STATE_HOME/referent`, else
-//! ~/.local/state/referent), never the screen. It keeps what a minute-taker cannot see
+//! The log file: `referent.log` in the state folder (`store::dirs::state_dir`:
+//! `$XDG_STATE_HOME/referent`, else `~/.local/state/referent`), never the screen. It keeps what a minute-taker cannot see
 //! in the moment: save failures and their recovery, hang-ups, and panics with backtraces.
 
 use std::fs::{self, OpenOptions};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-/// The state folder: `$XDG_STATE_HOME/referent`, else `$HOME/.local/state/referent`.
-pub fn state_dir(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let non_empty = |k: &str| env(k).filter(|v| !v.is_empty());
-    non_empty("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| non_empty("HOME").map(|h| PathBuf::from(h).join(".local/state")))
-        .map(|d| d.join("referent"))
+/// Where the log is written: `referent.log` in the state folder.
+pub fn path() -> Option<PathBuf> {
+    super::dirs::state_dir().map(|d| d.join("referent.log"))
 }
 
 /// Sends tracing's events to the log file, appended and readable by its owner only.
 /// The log file's path, or `None` when there is nowhere to write it (then nothing is logged).
 pub fn init() -> Option<PathBuf> {
-    let dir = state_dir(|k| std::env::var(k).ok())?;
-    private_dir(&dir).ok()?;
-    let path = dir.join("referent.log");
+    let path = path()?;
+    private_dir(path.parent()?).ok()?;
     let file = open(&path).ok()?;
     let subscriber =
         tracing_subscriber::fmt().with_writer(Mutex::new(file)).with_ansi(false).with_target(false).finish();
@@ -72,21 +67,5 @@ mod tests {
         std::os::unix::fs::symlink(&victim, &path).unwrap();
         assert!(open(&path).is_err_and(|e| crate::store::is_link_refused(&e)));
         assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
-    }
-
-    #[test]
-    fn the_state_folder_follows_xdg_then_home() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
-        };
-        assert_eq!(
-            state_dir(env(&[("XDG_STATE_HOME", "/x/state"), ("HOME", "/home/ida")])),
-            Some(PathBuf::from("/x/state/referent"))
-        );
-        assert_eq!(
-            state_dir(env(&[("XDG_STATE_HOME", ""), ("HOME", "/home/ida")])),
-            Some(PathBuf::from("/home/ida/.local/state/referent"))
-        );
-        assert_eq!(state_dir(env(&[])), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod autosave;
 #[cfg(test)]
 mod bytes_fuzz;
+pub mod dirs;
 pub mod exported;
 pub mod journal;
 pub mod locate;

@@ -5,7 +5,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::log::{private_dir, state_dir};
+use super::dirs::state_dir;
+use super::log::private_dir;
 use super::session_file;
 use crate::domain::session::Session;
 use crate::domain::time::Stamp;
@@ -13,7 +14,7 @@ use crate::domain::time::Stamp;
 /// Writes `session` (whose file is `path`) as an emergency copy, stamped `at`, in the
 /// state folder `$XDG_STATE_HOME/referent/rescued`; where it went.
 pub fn rescue(session: &Session, path: &Path, at: Stamp) -> std::io::Result<PathBuf> {
-    let home = state_dir(|k| std::env::var(k).ok())
+    let home = state_dir()
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "no state folder (HOME is not set)"))?;
     rescue_in(&home.join("rescued"), session, path, at)
 }

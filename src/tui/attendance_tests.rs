@@ -244,3 +244,30 @@ fn the_columns_use_the_width_there_is() {
     assert!(narrow.contains("Helse") && !narrow.contains("Leder"), "{narrow}");
     screen(&app, 3, 3, "12:15:00");
 }
+
+/// The selected person's row is in the selection's colours whole: no name or
+/// organisation in its own colour on the selection's background (unreadable in the dark
+/// theme: near-white on light blue), in every built-in theme.
+#[test]
+fn the_selected_row_is_in_the_selection_s_colours_in_every_theme() {
+    for name in theme::builtin_names() {
+        let mut app = seed();
+        app.theme = theme::Theme::builtin(name).unwrap();
+        keys(&mut app, "m j", "10:21:00");
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| view::draw(f, &app, &view::ViewState::default(), at("10:21:00"))).unwrap();
+        let buf = terminal.backend().buffer();
+        let selected = app.theme.selected;
+        let rows: Vec<u16> = (0..buf.area.height)
+            .filter(|&y| (0..buf.area.width).filter(|&x| buf[(x, y)].bg == selected.bg.unwrap()).count() > 50)
+            .collect();
+        assert_eq!(rows.len(), 1, "{name}: one selected row");
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, rows[0])];
+            if cell.symbol().trim().is_empty() || cell.bg != selected.bg.unwrap() {
+                continue;
+            }
+            assert_eq!(cell.fg, selected.fg.unwrap(), "{name}: {:?} at {x}", cell.symbol());
+        }
+    }
+}

@@ -140,6 +140,8 @@ async fn event_loop(
         } else {
             screen::Since::Nothing
         };
+        // What changed since the last frame, said as a sentence (the plain screen shows it).
+        app.observe(now());
         // After the first whole frame, the notes a first look left out are put in.
         if screen.show(Recorded::record(app, autosave), since, now())?
             && let Err(e) = autosave.finish_reading(&mut app.session)
@@ -230,3 +232,6 @@ mod typing_tests;
 
 #[cfg(test)]
 mod attendance_tests;
+
+#[cfg(test)]
+mod plain_tests;

@@ -274,7 +274,8 @@ fn help_is_written_from_the_keymap() {
         let description = (app.words.action)(b.action);
         let shown = (0..120).any(|scroll| {
             app.help_scroll = scroll;
-            text(&screen(&mut app, 80, 24, "10:00:00")).contains(description)
+            // (Wide enough that no description wraps: narrow help is tested in view::overlay.)
+            text(&screen(&mut app, 120, 24, "10:00:00")).contains(description)
         });
         assert!(shown, "{description} is not in the help");
     }
@@ -319,7 +320,7 @@ fn key_table(lang: Lang) -> String {
     let w = i18n::words(lang);
     let mut out = String::from("| key | what it does |\n|---|---|\n");
     for b in crate::app::keymap::bindings(crate::app::keymap::Context::Main) {
-        let keys: Vec<String> = crate::app::keymap::keys_label(b).split(' ').map(|k| format!("`{k}`")).collect();
+        let keys: Vec<String> = crate::app::keymap::keys_label(b.keys).split(' ').map(|k| format!("`{k}`")).collect();
         out += &format!("| {} | {} |\n", keys.join(" "), (w.action)(b.action));
     }
     out
@@ -517,4 +518,50 @@ fn once_the_saker_can_give_no_more_c_shortens_the_breaks() {
         "{:?}",
         app.message
     );
+}
+
+/// The light theme sets its background on every cell of every screen, so that it reads
+/// the same in a dark terminal as in a light one.
+#[test]
+fn the_light_theme_paints_every_cell() {
+    let mut app = app(Lang::Nb);
+    app.theme = theme::Theme::builtin("light").unwrap();
+    press(&mut app, "nnnnn", "10:20:00");
+    for keys in ["", "i", "\u{1b}", "?", "\u{1b}", "m", "\u{1b}", "F", "\u{1b}", "B"] {
+        for c in keys.chars() {
+            let code = if c == '\u{1b}' { Code::Esc } else { Code::Char(c) };
+            key(&mut app, code, "10:21:00");
+        }
+        let terminal = screen(&mut app, 80, 24, "10:21:00");
+        let buf = terminal.backend().buffer();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                let bg = buf[(x, y)].bg;
+                assert!(bg != ratatui::style::Color::Reset, "after {keys:?}: no background at {x},{y}");
+            }
+        }
+    }
+}
+
+/// Overridden keys are the ones the keys answer to, the footer shows and the help lists.
+#[test]
+fn the_footer_and_the_help_show_overridden_keys() {
+    let mut app = app(Lang::En);
+    app.keymap = crate::cli::keys_file::apply(
+        "{ \"main\": { \"next\": \"<C-n>\", \"help\": \"<F2>\" } }",
+        &crate::app::keymap::Keymap::default(),
+    )
+    .unwrap();
+    let footer = |app: &mut App| text(&screen(app, 100, 24, "10:00:00")).lines().last().unwrap_or_default().to_string();
+    let shown = footer(&mut app);
+    assert!(shown.contains("Ctrl+N ") && shown.contains("F2 "), "{shown}");
+    assert!(!shown.contains(" n "), "{shown}");
+    assert_eq!(app.keymap.action(crate::app::keymap::Context::Main, Key::char('n')), None, "n is no longer next");
+    app.update(Input::Quiet, at("10:00:00"));
+    app.key(Key::new(Code::Char('n'), Mods::CONTROL), at("10:00:00"));
+    assert_eq!(app.session.record.started, Some(at("10:00:00")));
+    key(&mut app, Code::F(2), "10:00:01");
+    assert!(matches!(app.mode, Mode::Help));
+    let help = text(&screen(&mut app, 100, 40, "10:00:01"));
+    assert!(help.contains("Ctrl+N  ") && help.contains("F2  "), "{help}");
 }

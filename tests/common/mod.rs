@@ -58,6 +58,7 @@ impl Term {
         cmd.env_remove("LC_ALL");
         cmd.env_remove("NO_COLOR");
         cmd.env("XDG_STATE_HOME", dir.join(".state"));
+        cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -230,6 +231,7 @@ pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")
         .env("XDG_STATE_HOME", dir.join(".state"))
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
         .args(args)
         .output()
         .unwrap();

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: Option<&Search>) {
     let quorum = (w.quorum_line)(s.present_count(), q.present, q.members, q.deputies, q.quorate());
     let title = format!(" {} · {quorum} ", w.attendance_title);
     let block = Block::new()
-        .borders(Borders::TOP)
+        .borders(if app.plain { Borders::NONE } else { Borders::TOP })
         .border_style(t.border_focus)
         .style(t.text)
         .title(Span::styled(title, t.title));
@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: Option<&Search>) {
         }
         let mut line = columns.row(person, w, t);
         if Some(who) == selected {
-            line = line.style(t.selected);
+            line = super::cells::selected(line, t.selected);
             selected_line = lines.len();
         }
         lines.push(line);

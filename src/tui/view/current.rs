@@ -97,9 +97,11 @@ fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, timer: Timer, big: bool) 
     let detail = if timer.timebox == 0 {
         Line::from(Span::styled(w.no_timebox, t.muted))
     } else if timer.left() >= 0 {
+        // From 80 %: a mark as well as the colour.
+        let mark = if timer.phase == Phase::Warning { format!("{} ", w.home.warning_mark) } else { String::new() };
         Line::from(vec![
             Span::styled(format!("{} · ", (w.of_timebox)(&duration(timer.timebox))), t.muted),
-            Span::styled((w.time_left)(&duration(timer.left())), style),
+            Span::styled(format!("{mark}{}", (w.time_left)(&duration(timer.left()))), style),
         ])
     } else {
         Line::from(vec![

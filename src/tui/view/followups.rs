@@ -24,7 +24,7 @@ pub fn followup_spans<'a>(app: &App, f: &'a FollowUp) -> Vec<Span<'a>> {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let (w, t) = (app.words, &app.theme);
     let block = Block::new()
-        .borders(Borders::TOP)
+        .borders(if app.plain { Borders::NONE } else { Borders::TOP })
         .border_style(t.border_focus)
         .style(t.text)
         .title(Span::styled(format!(" {} ", w.followups_title), t.title));
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         let mut spans = vec![Span::styled(format!(" {number:<7}"), t.accent)];
         spans.extend(followup_spans(app, f));
         let line = Line::from(spans);
-        lines.push(if n == selected { line.style(t.selected) } else { line });
+        lines.push(if n == selected { super::cells::selected(line, t.selected) } else { line });
     }
     let scroll = super::cells::to_u16((selected + 2).saturating_sub(usize::from(inner.height)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);

@@ -32,8 +32,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
-    for b in keymap::bindings(context).filter(|b| b.footer && app.offers(b.action)) {
-        let key = keymap::key_name(b.keys[0]);
+    for b in app.keymap.bindings(context).filter(|b| b.footer && app.offers(b.action)) {
+        let Some(&first) = b.keys.first() else { continue };
+        let key = keymap::key_name(first);
         // (Enter in the vedtak editor files the vedtak: "lagre", not "lagre+ny".)
         let action = match (&app.mode, b.action) {
             (Mode::Editor(e), Action::SaveAndNext) if !matches!(e.target, Target::Note { .. }) => Action::Submit,

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::overlay::{centered, framed};
+use super::overlay::{framed, placed};
 
 use crate::app::App;
 use crate::app::forms::{FRIST, FollowUpForm, FormProblem};
@@ -13,7 +13,7 @@ use crate::domain::time::Stamp;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &FollowUpForm) {
     let (w, t) = (app.words, &app.theme);
-    let box_area = centered(area, 72, 9);
+    let box_area = placed(app, area, 72, 9);
     let block = framed(app, w.followup_title);
     let inner = block.inner(box_area);
     frame.render_widget(Clear, box_area);

@@ -11,6 +11,7 @@ mod header;
 mod notes;
 mod overlay;
 mod picker;
+mod plain;
 mod saksliste;
 mod status;
 
@@ -66,7 +67,8 @@ fn layout(app: &App, area: Rect) -> [Rect; 7] {
 
 /// Where the editor is on a screen of `area`, when one is open in the main view.
 pub fn editor_area(app: &App, area: Rect) -> Option<Rect> {
-    matches!(app.mode, Mode::Editor(_)).then(|| layout(app, area)[4])
+    // (The plain screen is small: drawn whole.)
+    (matches!(app.mode, Mode::Editor(_)) && !app.plain).then(|| layout(app, area)[4])
 }
 
 pub use cells::to_u16;
@@ -125,7 +127,7 @@ fn timed([header, list, current, _, _, status, _]: [Rect; 7]) -> [(Timed, Rect);
 /// nothing but the clock changed, they are all that a new second changes (`None`: an
 /// overlay is open over them, and the whole screen is drawn).
 pub fn timed_parts(app: &App, area: Rect) -> Option<[(Timed, Rect); 4]> {
-    matches!(app.mode, Mode::Normal | Mode::Notes | Mode::Editor(_)).then(|| timed(layout(app, area)))
+    (matches!(app.mode, Mode::Normal | Mode::Notes | Mode::Editor(_)) && !app.plain).then(|| timed(layout(app, area)))
 }
 
 /// Draws a timed part into its area of `buf`, a buffer just reset.
@@ -141,6 +143,10 @@ pub fn draw_timed(buf: &mut Buffer, (part, area): (Timed, Rect), app: &App, view
 
 /// Draws the whole screen for `now`.
 pub fn draw(frame: &mut Frame, app: &App, view: &ViewState, now: Stamp) {
+    if app.plain {
+        plain::draw(frame, app, now);
+        return;
+    }
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(app.theme.text), area);
     let areas = layout(app, area);
@@ -161,6 +167,12 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ViewState, now: Stamp) {
     }
     footer::draw(frame, footer, app);
     let body = ratatui::layout::Rect { y: area.y + 1, height: area.height.saturating_sub(1 + footer_height), ..area };
+    overlays(frame, area, body, app, now);
+}
+
+/// Draws what is open over the main screen, if anything: a box over `area`, or a screen
+/// in `body` (below the header, above the footer).
+fn overlays(frame: &mut Frame, area: Rect, body: Rect, app: &App, now: Stamp) {
     match &app.mode {
         Mode::Normal | Mode::Notes | Mode::Editor(_) => {}
         Mode::Help => overlay::help(frame, area, app),

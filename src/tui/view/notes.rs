@@ -76,7 +76,7 @@ fn entry_lines<'a>(app: &App, entry: &'a Entry) -> Vec<Line<'a>> {
             vec![Line::from(spans)]
         }
         Entry::Presence(m) => {
-            let said = crate::referat::presence_text(&app.session, m, w.referat);
+            let said = w.referat.presence(&app.session, m);
             vec![Line::from(vec![Span::styled(format!("{} ", m.at.hm()), t.muted), Span::styled(said, t.muted)])]
         }
     }
@@ -92,7 +92,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = matches!(app.mode, Mode::Notes);
     let title = format!(" {} ", (w.notes_title)(record.entries.len()));
     let inner = cells::rule(frame.buffer_mut(), area, &title, t.title, if focused { t.border_focus } else { t.border });
+    timeline(frame, inner, app);
+}
 
+/// The title of the shown sak's timeline: "Innspill og kommentarer (3)".
+pub fn title(app: &App) -> String {
+    let item = app.selected.min(app.session.agenda.items.len().saturating_sub(1));
+    app.session.record_of(item).map_or_else(String::new, |r| (app.words.notes_title)(r.entries.len()))
+}
+
+/// The shown sak's timeline in `inner`, the newest (or the selected) entry in view.
+pub fn timeline(frame: &mut Frame, inner: Rect, app: &App) {
+    let t = &app.theme;
+    let item = app.selected.min(app.session.agenda.items.len().saturating_sub(1));
+    let Some(record) = app.session.record_of(item) else { return };
+    let focused = matches!(app.mode, Mode::Notes);
     let selected = focused.then_some(app.note_selected.min(record.entries.len().saturating_sub(1)));
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
@@ -101,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if selected == Some(i) {
             selected_line = lines.len();
             for line in &mut entry_lines {
-                *line = std::mem::take(line).style(t.selected);
+                *line = cells::selected(std::mem::take(line), t.selected);
             }
         }
         lines.extend(entry_lines);

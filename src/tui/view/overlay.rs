@@ -15,7 +15,24 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     h
 }
 
+/// Where a box of `width` by `height` goes in `area`: in its middle, or on the plain
+/// screen the whole of `area` (it is all there is below the lines of the meeting).
+pub(super) fn placed(app: &App, area: Rect, width: u16, height: u16) -> Rect {
+    if app.plain { area } else { centered(area, width, height) }
+}
+
+/// A box with a rounded frame and `title`; on the plain screen, no frame: the title is
+/// the box's first line.
 pub(super) fn framed<'a>(app: &App, title: &str) -> Block<'a> {
+    if app.plain {
+        // (A question's box has no name: its text is the question.)
+        let block = Block::new().style(app.theme.text);
+        return if title.trim() == "?" {
+            block
+        } else {
+            block.title(Span::styled(format!("{title}:"), app.theme.title))
+        };
+    }
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(app.theme.border_focus)
@@ -25,25 +42,60 @@ pub(super) fn framed<'a>(app: &App, title: &str) -> Block<'a> {
 
 /// Every key of every screen, written from the keymap.
 pub fn help(frame: &mut Frame, area: Rect, app: &App) {
+    let box_area = placed(app, area, 86, area.height.saturating_sub(2).max(3));
+    let lines = help_lines(app, box_area.width.saturating_sub(2));
+    let inner_height = box_area.height.saturating_sub(2);
+    let max_scroll = super::cells::to_u16(lines.len()).saturating_sub(inner_height);
+    let paragraph =
+        Paragraph::new(lines).block(framed(app, app.words.help_title)).scroll((app.help_scroll.min(max_scroll), 0));
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(paragraph, box_area);
+}
+
+/// The help screen's lines, `width` columns wide: each context's name, then its keys in a
+/// column as wide as the widest (at most a third of the width) with two spaces after it,
+/// and what they do beside them, wrapped under itself. Keys wider than the column have
+/// what they do on the line below: the two never run together.
+pub(super) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let (w, t) = (app.words, &app.theme);
+    let indent = 2;
+    let widest = Context::ALL
+        .into_iter()
+        .flat_map(|c| app.keymap.bindings(c))
+        .map(|b| Span::raw(keymap::keys_label(&b.keys)).width())
+        .max()
+        .unwrap_or(0);
+    let column = widest.min(usize::from(width / 3)).max(1);
+    let text_at = indent + column + 2;
+    let text_width = super::cells::to_u16(usize::from(width).saturating_sub(text_at).max(8));
     let mut lines = Vec::new();
     for (n, context) in Context::ALL.into_iter().enumerate() {
-        let name = w.contexts[n];
-        lines.push(Line::from(Span::styled(name, t.accent)));
-        for b in keymap::bindings(context) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keymap::keys_label(b)), t.key),
-                Span::styled((w.action)(b.action), t.text),
-            ]));
+        let name = vec![w.contexts[n].to_string()];
+        for text in crate::app::wrap::rows(&name, width.max(1)).iter().map(|r| name[0][r.start..r.end].trim()) {
+            if !text.is_empty() {
+                lines.push(Line::from(Span::styled(text.to_string(), t.accent)));
+            }
+        }
+        for b in app.keymap.bindings(context) {
+            let label = keymap::keys_label(&b.keys);
+            let label_width = Span::raw(label.as_str()).width();
+            let action = vec![(w.action)(b.action).to_string()];
+            let rows = crate::app::wrap::rows(&action, text_width);
+            let mut texts = rows.iter().map(|r| action[0][r.start..r.end].trim().to_string()).filter(|t| !t.is_empty());
+            let keys = Span::styled(format!("{:indent$}{label}", ""), t.key);
+            if label_width > column {
+                lines.push(Line::from(keys));
+            } else {
+                let pad = Span::raw(" ".repeat(column - label_width + 2));
+                lines.push(Line::from(vec![keys, pad, Span::styled(texts.next().unwrap_or_default(), t.text)]));
+            }
+            for text in texts {
+                lines.push(Line::from(vec![Span::raw(" ".repeat(text_at)), Span::styled(text, t.text)]));
+            }
         }
         lines.push(Line::default());
     }
-    let box_area = centered(area, 86, area.height.saturating_sub(2).max(3));
-    let inner_height = box_area.height.saturating_sub(2);
-    let max_scroll = super::cells::to_u16(lines.len()).saturating_sub(inner_height);
-    let paragraph = Paragraph::new(lines).block(framed(app, w.help_title)).scroll((app.help_scroll.min(max_scroll), 0));
-    frame.render_widget(Clear, box_area);
-    frame.render_widget(paragraph, box_area);
+    lines
 }
 
 /// The selected sak's papers as the agenda gives them, to read live: presenter,
@@ -73,7 +125,7 @@ pub fn sak(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     if lines.is_empty() {
         lines.push((w.nothing_prepared.to_string(), t.muted));
     }
-    let box_area = centered(area, 100, area.height.saturating_sub(2).max(3));
+    let box_area = placed(app, area, 100, area.height.saturating_sub(2).max(3));
     let texts: Vec<String> = lines.iter().map(|(text, _)| text.clone()).collect();
     let rows: Vec<Line> = crate::app::wrap::rows(&texts, box_area.width.saturating_sub(2))
         .into_iter()
@@ -99,7 +151,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
         Purpose::AddPerson => w.prompt_person,
         Purpose::SaveElsewhere => w.prompt_save_elsewhere,
     };
-    let box_area = centered(area, 70, 6);
+    let box_area = placed(app, area, 70, 6);
     let block = framed(app, title);
     let inner = block.inner(box_area);
     frame.render_widget(Clear, box_area);
@@ -144,7 +196,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, confirm: Confirm, now: 
         (Confirm::WhileTyping { action, key }, _) => (w.confirm_while_typing)(&key.to_string(), (w.action)(action)),
     };
     let answers = if matches!(confirm, Confirm::WhileTyping { .. }) { w.while_typing_keys } else { w.yes_no };
-    let box_area = centered(area, 60, 9);
+    let box_area = placed(app, area, 60, 9);
     let lines = vec![Line::from(question), Line::default(), Line::from(Span::styled(answers, t.key))];
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(framed(app, "?"));
     frame.render_widget(Clear, box_area);
@@ -164,4 +216,60 @@ fn saker(app: &App, items: &[usize]) -> String {
         named.push(format!("… (+{})", items.len() - 8));
     }
     named.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::Lang;
+
+    fn app(lang: Lang) -> App {
+        let text = include_str!("../../../agendas/normen-2025-06-03.ron");
+        let agenda = crate::store::agenda_file::parse(text).unwrap().agenda;
+        App::new(crate::domain::session::Session::new(agenda), crate::i18n::words(lang), crate::theme::Theme::default())
+    }
+
+    fn plain(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// At any width, every key stands apart from what it does (two spaces at least, or
+    /// the line below), nothing is wider than the box, and every word of the action is there.
+    #[test]
+    fn the_help_columns_never_run_together() {
+        for lang in [Lang::Nb, Lang::En] {
+            let app = app(lang);
+            for width in [24, 30, 38, 40, 56, 78, 84] {
+                let lines: Vec<String> = help_lines(&app, width).iter().map(plain).collect();
+                for line in &lines {
+                    assert!(
+                        Span::raw(line.as_str()).width() <= usize::from(width.max(8 + 2 + 2 + 8)),
+                        "{width}: {line:?}"
+                    );
+                }
+                let mut at = 0;
+                for context in Context::ALL {
+                    while !lines[at].starts_with(' ') {
+                        at += 1; // the context's name
+                    }
+                    for b in app.keymap.bindings(context) {
+                        let label = keymap::keys_label(&b.keys);
+                        let line = &lines[at];
+                        let rest = line.strip_prefix(&format!("  {label}")).unwrap_or_else(|| panic!("{line:?}"));
+                        assert!(rest.is_empty() || rest.starts_with("  "), "{width}: {line:?} runs together");
+                        let mut said = rest.trim().to_string();
+                        at += 1;
+                        while lines.get(at).is_some_and(|l| l.starts_with("   ") && !l.trim().is_empty()) {
+                            said = format!("{said} {}", lines[at].trim()).trim().to_string();
+                            at += 1;
+                        }
+                        // (A word longer than the column is cut where it must be.)
+                        let letters = |s: &str| s.split_whitespace().collect::<String>();
+                        assert_eq!(letters(&said), letters((app.words.action)(b.action)), "{width}: {label}");
+                    }
+                    at += 1; // the empty line
+                }
+            }
+        }
+    }
 }

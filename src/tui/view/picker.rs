@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::overlay::{centered, framed};
+use super::overlay::{framed, placed};
 
 use crate::app::App;
 use crate::app::picker::{PickFor, Picker};
@@ -18,8 +18,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         PickFor::Outcome(..) => w.pick_outcome,
         PickFor::Who => w.pick_who,
     };
-    let height = super::cells::to_u16(picker.rows().saturating_add(4)).clamp(5, area.height.saturating_sub(2).max(3));
-    let box_area = centered(area, 64, height);
+    let height = super::cells::to_u16(picker.rows().saturating_add(4))
+        .clamp(5.min(area.height.saturating_sub(2).max(3)), area.height.saturating_sub(2).max(3));
+    let box_area = placed(app, area, 64, height);
     let block = framed(app, title);
     let inner = block.inner(box_area);
     frame.render_widget(Clear, box_area);

@@ -99,7 +99,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
             (false, ItemState::Withdrawn) => (w.state_withdrawn.to_string(), t.muted),
             (false, ItemState::Done) => {
                 let over = slot.minutes > 0 && elapsed > i64::from(slot.minutes) * 60;
-                let taken = format!("{} {}", (elapsed + 30) / 60, w.minutes_short);
+                // (Over its timebox: a mark as well as the colour.)
+                let mark = if over { w.home.warning_mark } else { "" };
+                let taken = format!("{mark}{} {}", (elapsed + 30) / 60, w.minutes_short);
                 (taken, if over { t.warning } else { t.done })
             }
             (false, ItemState::Pending) => match projection.starts[i] {

@@ -10,6 +10,11 @@ use crate::app::App;
 use crate::domain::time::Stamp;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
+    line(app, now).render(area, buf);
+}
+
+/// The meeting line's text, with its styles.
+pub fn line(app: &App, now: Stamp) -> Line<'static> {
     let (w, t, session) = (app.words, &app.theme, &app.session);
     let p = session.projection(&app.schedule, now);
     let mut spans = vec![Span::raw(" ")];
@@ -55,6 +60,5 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
     } else if let Some(c) = session.catch_up(&app.schedule, now, true).filter(|c| c.short > 0) {
         spans.push(Span::styled(format!(" · {}", (w.cannot_catch_up)(c.short)), t.overrun));
     }
-
-    Line::from(spans).render(area, buf);
+    Line::from(spans)
 }
