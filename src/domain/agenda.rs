@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
@@ -306,8 +307,8 @@ impl Item {
 
     pub fn record_mut(&mut self) -> &mut ItemRecord {
         match self {
-            Item::Sak(s) => &mut s.record,
-            Item::Break(b) => &mut b.record,
+            Item::Sak(s) => Arc::make_mut(&mut s.record),
+            Item::Break(b) => Arc::make_mut(&mut b.record),
         }
     }
 }
@@ -339,9 +340,10 @@ pub struct Sak {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposal: Option<String>,
     /// What happened to it in the meeting (nothing, in an agenda file). A session file
-    /// keeps it in a list of its own (`SessionFile`).
+    /// keeps it in a list of its own (`SessionFile`). Shared, so that a copy of the
+    /// session (for undo, for saving) copies no notes until one sak's are changed.
     #[serde(skip)]
-    pub record: ItemRecord,
+    pub record: Arc<ItemRecord>,
 }
 
 /// A break (Pause, Lunsj): on the agenda, but not a sak and never numbered.
@@ -356,7 +358,7 @@ pub struct Break {
     pub minutes: Option<u32>,
     /// What happened to it in the meeting, as for a sak.
     #[serde(skip)]
-    pub record: ItemRecord,
+    pub record: Arc<ItemRecord>,
 }
 
 /// What kind of sak this is.
