@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::agenda_file::ReadError;
+use super::fold::{Fold, Step};
 use super::journal::Journal;
 use super::lock::{self, LockProblem, SessionLock};
 use super::session_file::{self, LaterEntries, OnDisk};
@@ -20,7 +21,8 @@ use crate::domain::session::Session;
 /// How bytes reach the disk; tests put a failing writer here.
 pub type Writer = fn(&Path, &[u8]) -> std::io::Result<()>;
 
-/// Past this size the journal is folded into the session file at the next change.
+/// Past this size the journal is folded into the session file at the next change (off
+/// the live loop, as when idle).
 const JOURNAL_LIMIT: u64 = 4 << 20;
 /// After this long without a key, pending journal lines are folded into the session file.
 pub const FOLD_WHEN_IDLE: Duration = Duration::from_secs(3);
@@ -70,6 +72,10 @@ pub struct Autosave {
     write: Writer,
     /// The lock was lost to another referent: this one writes nothing more to the session.
     taken_by: Option<LostTo>,
+    /// The session being written whole on a thread of its own, when it is.
+    fold: Option<Fold>,
+    /// The last fold's mark in the journal.
+    marks: u32,
 }
 
 /// Another referent that took the lock of this session (its process id, if it said).
@@ -98,6 +104,8 @@ impl Autosave {
             state: SaveState::Saved,
             write: super::atomic::write,
             taken_by: None,
+            fold: None,
+            marks: 0,
         }
     }
 
@@ -181,10 +189,14 @@ impl Autosave {
         {
             tracing::warn!("{}: the journal did not sync: {e}", self.path.display());
         }
+        self.poll_fold();
         let pending = self.journal.as_ref().is_some_and(Journal::has_changes);
-        if (pending && idle >= FOLD_WHEN_IDLE) || matches!(self.state, SaveState::Failed(_)) {
+        if matches!(self.state, SaveState::Failed(_)) {
+            // A retry, in the live loop: a failing disk answers quickly.
             let result = self.fold(session);
             self.settle(result);
+        } else if pending && idle >= FOLD_WHEN_IDLE {
+            self.start_fold(session);
         }
         &self.state
     }
@@ -207,6 +219,7 @@ impl Autosave {
     /// Gives up the session: the journal goes, nothing is written (a session that did
     /// not read past its first look).
     pub fn abandon(&mut self) {
+        self.end_fold();
         if let Some(journal) = self.journal.take() {
             let _ = journal.remove();
         }
@@ -215,6 +228,7 @@ impl Autosave {
     /// Saves the session at `target` from now on (a folder gets the session's file name,
     /// `~/` is the home folder): where it went, or why not.
     pub fn move_to(&mut self, session: &Session, target: &str) -> Result<PathBuf, Failure> {
+        self.end_fold();
         let path = self.elsewhere_path(target);
         let new_lock = if path == self.path {
             None
@@ -304,16 +318,21 @@ impl Autosave {
         let failing = matches!(self.state, SaveState::Failed(_));
         if let (Some(written), Some(journal), Some(_), false) = (&mut self.written, &mut self.journal, file, failing)
             && journal.is_in_place()
-            && journal.len < JOURNAL_LIMIT
             && let Some(changes) = known.or_else(|| change::changes(written, session))
         {
             for c in changes {
                 journal.append(&c)?;
+                if let Some(fold) = &mut self.fold {
+                    fold.since.push(c.clone());
+                }
                 if !change::apply(written, c) {
                     // What the journal holds is not what is in memory: the file says it.
                     tracing::warn!("{}: a change did not apply to the session as written", self.path.display());
                     return self.write_whole(session);
                 }
+            }
+            if journal.len >= JOURNAL_LIMIT {
+                self.start_fold(session);
             }
             return Ok(());
         }
@@ -338,6 +357,8 @@ impl Autosave {
                 );
                 self.taken_by = Some(LostTo(pid));
                 self.state = SaveState::Failed(Failure::Held(pid));
+                // (A fold still waiting to write is called off.)
+                self.end_fold();
             }
             Err(LockProblem::Io(e)) => {
                 tracing::warn!("{}: the lock went and cannot be taken again: {e}", self.path.display());
@@ -352,8 +373,80 @@ impl Autosave {
         self.later.is_none() && !self.unreadable
     }
 
+    /// Begins writing the session whole on a thread of its own (the journal says where it
+    /// began); the live loop goes on meanwhile, and `poll_fold` takes it further.
+    fn start_fold(&mut self, session: &Session) {
+        if self.fold.is_some() || !self.complete() || self.taken_by.is_some() {
+            return;
+        }
+        let Some(journal) = &mut self.journal else { return };
+        let mark = self.marks.wrapping_add(1);
+        if let Err(e) = journal.folding_from(mark) {
+            tracing::warn!("{}: the journal did not take the start of a fold: {e}", self.path.display());
+            return;
+        }
+        self.marks = mark;
+        self.fold = Some(Fold::start(self.path.clone(), session.clone(), self.on_disk, self.write, mark));
+    }
+
+    /// Takes a fold under way a step further, as far as its thread has come: its text
+    /// ready, the journal says which file is coming and lets it write; the file written,
+    /// the journal starts anew with the changes made meanwhile.
+    fn poll_fold(&mut self) {
+        while let Some(fold) = &mut self.fold
+            && let Some(step) = fold.poll()
+        {
+            match step {
+                Step::Ready { len, hash } => {
+                    let said = match (&mut self.journal, self.taken_by) {
+                        (Some(journal), None) => journal.folded_from(len, hash, fold.mark).map_err(|e| e.to_string()),
+                        _ => Err("the journal or the lock went".into()),
+                    };
+                    match said {
+                        Ok(()) => fold.go(),
+                        Err(e) => {
+                            tracing::warn!("{}: a fold called off: {e}", self.path.display());
+                            self.end_fold();
+                        }
+                    }
+                }
+                Step::Written(Ok(disk)) => {
+                    let Some(mut fold) = self.fold.take() else { return };
+                    let (since, ready) = (std::mem::take(&mut fold.since), fold.ready);
+                    fold.end();
+                    self.on_disk = disk;
+                    if let Some((len, hash)) = ready {
+                        self.journal = match Journal::start_after(&self.path, len, hash, &since) {
+                            Ok(j) => Some(j),
+                            Err(e) => {
+                                tracing::warn!("{}: no journal: {e}", self.path.display());
+                                None
+                            }
+                        };
+                    }
+                    self.settle(Ok(()));
+                }
+                Step::Written(Err(reason)) => {
+                    self.end_fold();
+                    self.settle(Err(reason));
+                }
+            }
+        }
+    }
+
+    /// Ends a fold under way before the session is written whole in the live loop: one
+    /// still waiting is called off, one writing waited for.
+    fn end_fold(&mut self) {
+        if let Some(fold) = self.fold.take()
+            && let Some(disk) = fold.end()
+        {
+            self.on_disk = Some(disk);
+        }
+    }
+
     /// Writes the whole session to its file, unless another program replaced the file.
     fn fold(&mut self, session: &Session) -> Result<(), Failure> {
+        self.end_fold();
         if let Some(LostTo(pid)) = self.taken_by {
             return Err(Failure::Held(pid));
         }
@@ -367,6 +460,7 @@ impl Autosave {
 
     /// Writes the whole session to its file and starts a fresh journal on it.
     fn write_whole(&mut self, session: &Session) -> Result<(), Failure> {
+        self.end_fold();
         if !self.complete() {
             return Ok(());
         }
@@ -504,6 +598,85 @@ mod tests {
         assert_eq!(autosave.close(&session), &SaveState::Saved);
         assert!(!journal::journal_path(autosave.path()).exists());
         assert_eq!(session_file::load(autosave.path()).unwrap(), session);
+    }
+
+    /// A disk that writes only once the test opens the gate (`GATE`): a fold that the
+    /// live loop waited for would never come back while it is shut.
+    static GATE: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
+    static OPENED: std::sync::Condvar = std::sync::Condvar::new();
+    static WRITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+    fn gated(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        WRITING.store(true, std::sync::atomic::Ordering::SeqCst);
+        let mut open = GATE.lock().unwrap();
+        while !*open {
+            open = OPENED.wait(open).unwrap();
+        }
+        drop(open);
+        crate::store::atomic::write(path, bytes)
+    }
+
+    fn typed(session: &mut Session, text: &str) -> Changes {
+        apply(session, Command::WriteDraft { item: 0, text: text.into(), kind: NoteKind::Comment, speaker: None })
+    }
+
+    #[test]
+    fn a_fold_runs_beside_the_keys_and_what_is_typed_meanwhile_is_kept_at_every_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("møte.session.ron");
+        let mut session = seed();
+        crate::store::session_file::save(&path, &session).unwrap();
+        let base = std::fs::read(&path).unwrap();
+        let journal = Journal::start(&path, &base).unwrap();
+        let mut autosave = Autosave::new(path.clone(), None, Some(journal), None);
+        autosave.finish_reading(&mut session).unwrap();
+        for command in [Command::Next, Command::OpenDraft(0)] {
+            let changes = apply(&mut session, command);
+            autosave.record(&session, changes);
+        }
+        let changes = typed(&mut session, "Før folden");
+        autosave.record(&session, changes);
+        autosave.set_writer(gated);
+        // (Should a key wait for the disk, the gate is opened after a while and the test
+        // says so, rather than waiting for ever.)
+        static LATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        std::thread::spawn(|| {
+            std::thread::sleep(Duration::from_secs(20));
+            LATE.store(true, std::sync::atomic::Ordering::SeqCst);
+            *GATE.lock().unwrap() = true;
+            OPENED.notify_all();
+        });
+        // Idle: the fold begins, and the live loop is back at once.
+        autosave.tick(&session, FOLD_WHEN_IDLE);
+        assert!(autosave.fold.is_some(), "a fold under way");
+        // Its text ready, the journal says which file comes and lets it write.
+        while !WRITING.load(std::sync::atomic::Ordering::SeqCst) {
+            autosave.tick(&session, Duration::ZERO);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        // The disk holds the fold at the gate; the keys go on.
+        let changes = typed(&mut session, "Før folden, og mens den skrives");
+        assert_eq!(autosave.record(&session, changes), &SaveState::Saved);
+        assert!(!LATE.load(std::sync::atomic::Ordering::SeqCst), "the key waited for the disk");
+        let written = session.clone();
+        // A crash now: the old file and the journal hold it all.
+        assert_eq!(after_a_crash(&path), written);
+        *GATE.lock().unwrap() = true;
+        OPENED.notify_all();
+        while autosave.fold.is_some() {
+            autosave.tick(&session, Duration::ZERO);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        // The file has what came before the fold; the new journal what came after it.
+        let file = session_file::load(&path).unwrap();
+        assert_eq!(file.agenda.items[0].record().draft.as_ref().unwrap().note.text, "Før folden");
+        assert_eq!(after_a_crash(&path), written);
+        // And on from there, as ever.
+        let changes = typed(&mut session, "Etter");
+        autosave.record(&session, changes);
+        assert_eq!(after_a_crash(&path), session);
+        assert_eq!(autosave.close(&session), &SaveState::Saved);
+        assert_eq!(session_file::load(&path).unwrap(), session);
     }
 
     #[test]

@@ -32,6 +32,19 @@ enum Line {
         len: u64,
         hash: u64,
     },
+    /// A fold off the live loop begins: the session as it stands here is being written
+    /// whole on a thread of its own; the lines below are not in it.
+    Folding {
+        mark: u32,
+    },
+    /// The session file is being written whole with everything above the `Folding` line
+    /// of the same mark nearest above: a text of this length and hash. Beside that file,
+    /// this journal holds only the lines below that mark.
+    FoldedFrom {
+        len: u64,
+        hash: u64,
+        mark: u32,
+    },
 }
 
 /// `møte.session.ron` → `møte.session.ron.journal`.
@@ -76,6 +89,24 @@ impl Journal {
         Ok(Journal { file, path, len, base_len: len, unsynced: true, entry_unsynced: true, id })
     }
 
+    /// Starts the journal anew on a session file that a fold off the live loop wrote
+    /// (`len` bytes hashing to `hash`), holding from the start the changes made while it
+    /// was written: they are in the new journal before it replaces the old one.
+    pub fn start_after(session: &Path, len: u64, hash: u64, changes: &[Change]) -> io::Result<Journal> {
+        let path = journal_path(session);
+        let mut temp = atomic::temp_beside(&path)?;
+        let base = line(&Line::Base { len, hash })?;
+        let mut text = base.clone();
+        for c in changes {
+            text.push_str(&line(&Line::Change(c.clone()))?);
+        }
+        temp.as_file_mut().write_all(text.as_bytes())?;
+        let file = temp.persist(&path).map_err(|e| e.error)?;
+        let id = file_id(&file.metadata()?);
+        let len = text.len() as u64;
+        Ok(Journal { file, path, len, base_len: base.len() as u64, unsynced: true, entry_unsynced: true, id })
+    }
+
     /// Goes on appending to the journal already beside `session` (after a replay).
     pub fn resume(session: &Path) -> io::Result<Journal> {
         let path = journal_path(session);
@@ -97,24 +128,40 @@ impl Journal {
     /// Appends `change` as one line: on disk for any later reader at once (the page
     /// cache survives the process being killed); flushed to the device by `sync`.
     pub fn append(&mut self, change: &Change) -> io::Result<()> {
-        let line = line(&Line::Change(change.clone()))?;
-        if let Err(e) = self.file.write_all(line.as_bytes()) {
-            // A disk that filled up mid-line: cut the torn line off again, so that what
-            // is appended after it is not lost behind it.
-            let _ = self.file.set_len(self.len);
-            return Err(e);
-        }
-        self.len += line.len() as u64;
-        self.unsynced = true;
-        Ok(())
+        self.append_line(&Line::Change(change.clone()))
     }
 
     /// Says that the session file is about to be written whole as `text`: should the
     /// program stop before this journal is started anew, it is known to be folded.
     pub fn folding(&mut self, text: &[u8]) -> io::Result<()> {
-        let line = line(&Line::Folded { len: text.len() as u64, hash: fingerprint(text) })?;
-        self.file.write_all(line.as_bytes())?;
-        self.len += line.len() as u64;
+        self.append_line(&Line::Folded { len: text.len() as u64, hash: fingerprint(text) })
+    }
+
+    /// Says that a fold off the live loop takes the session as it stands now: the lines
+    /// appended after this are not in the file it writes.
+    pub fn folding_from(&mut self, mark: u32) -> io::Result<()> {
+        self.append_line(&Line::Folding { mark })
+    }
+
+    /// Says that the fold begun at `mark` is about to put its text (`len` bytes hashing
+    /// to `hash`) in place of the session file: should the program stop before the
+    /// journal is started anew, the lines after the mark are replayed onto that file.
+    pub fn folded_from(&mut self, len: u64, hash: u64, mark: u32) -> io::Result<()> {
+        self.append_line(&Line::FoldedFrom { len, hash, mark })
+    }
+
+    /// Appends one line: on disk for any later reader at once (the page cache survives
+    /// the process being killed); flushed to the device by `sync`.
+    fn append_line(&mut self, l: &Line) -> io::Result<()> {
+        let text = line(l)?;
+        if let Err(e) = self.file.write_all(text.as_bytes()) {
+            // A disk that filled up mid-line: cut the torn line off again, so that what
+            // is appended after it is not lost behind it.
+            let _ = self.file.set_len(self.len);
+            return Err(e);
+        }
+        self.len += text.len() as u64;
+        self.unsynced = true;
         Ok(())
     }
 
@@ -194,16 +241,25 @@ pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Re
     if text.is_empty() {
         return Ok(Replayed::None);
     }
-    let mut lines = text.split_inclusive('\n');
+    let all: Vec<&str> = text.split_inclusive('\n').collect();
     let expected = Line::Base { len: base.len() as u64, hash: fingerprint(base) };
-    let matches = lines.next().and_then(|l| ron::from_str::<Line>(l.trim_end()).ok()) == Some(expected);
-    if !matches {
+    let parsed = |l: &str| ron::from_str::<Line>(l.trim_end()).ok();
+    let matches = all.first().and_then(|l| parsed(l)) == Some(expected);
+    let lines = if matches {
+        &all[1..]
+    } else {
         // Stopped between writing the session file whole and starting the journal anew:
-        // everything in it is in the file.
-        let folded = Line::Folded { len: base.len() as u64, hash: fingerprint(base) };
-        let last = text.lines().rev().find(|l| !l.trim().is_empty()).and_then(|l| ron::from_str::<Line>(l).ok());
-        return Ok(if last == Some(folded) { Replayed::None } else { Replayed::Foreign });
-    }
+        // what follows the fold that wrote this file is still to do.
+        let (len, hash) = (base.len() as u64, fingerprint(base));
+        let Some(from) = after_the_fold(&all, len, hash) else { return Ok(Replayed::Foreign) };
+        let marks =
+            |l: &&str| matches!(parsed(l), Some(Line::Folding { .. } | Line::Folded { .. } | Line::FoldedFrom { .. }));
+        if all[from..].iter().all(marks) {
+            // Everything in it is in the file.
+            return Ok(Replayed::None);
+        }
+        &all[from..]
+    };
     let (mut applied, mut skipped) = (0, 0);
     // After a line that is not done again, an edit of a text (bytes cut and put) is only
     // safe once that text has been written whole again: which items those are.
@@ -211,7 +267,7 @@ pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Re
     for l in lines {
         // (A last line without its newline was cut off mid-write.)
         let line = l.strip_suffix('\n').map(ron::from_str::<Line>);
-        if matches!(line, Some(Ok(Line::Folded { .. }))) {
+        if matches!(line, Some(Ok(Line::Folded { .. } | Line::Folding { .. } | Line::FoldedFrom { .. }))) {
             // (A fold that did not get as far as the file: the lines above are still to do.)
             continue;
         }
@@ -244,6 +300,24 @@ pub fn replay(session_path: &Path, base: &[u8], session: &mut Session) -> io::Re
         }
     }
     Ok(if skipped == 0 { Replayed::Applied(applied) } else { Replayed::Damaged { applied, skipped } })
+}
+
+/// Where the lines not yet in the session file (`len` bytes hashing to `hash`) begin,
+/// when a fold recorded in `lines` wrote that file: after a `Folded` line, or after the
+/// `Folding` line nearest above a `FoldedFrom` one. The last such fold counts.
+fn after_the_fold(lines: &[&str], len: u64, hash: u64) -> Option<usize> {
+    let parsed = |l: &str| ron::from_str::<Line>(l.trim_end()).ok();
+    let (at, line) = lines.iter().enumerate().rev().find_map(|(i, l)| match parsed(l) {
+        Some(f @ Line::Folded { len: l, hash: h }) if (l, h) == (len, hash) => Some((i, f)),
+        Some(f @ Line::FoldedFrom { len: l, hash: h, .. }) if (l, h) == (len, hash) => Some((i, f)),
+        _ => None,
+    })?;
+    match line {
+        Line::FoldedFrom { mark, .. } => {
+            (0..at).rev().find(|&i| parsed(lines[i]) == Some(Line::Folding { mark })).map(|i| i + 1)
+        }
+        _ => Some(at + 1),
+    }
 }
 
 /// Moves the journal beside `session` out of the way, keeping it: `NAME.journal.1`, ...
@@ -329,6 +403,64 @@ mod tests {
     /// A link planted where the journal goes: starting a journal replaces the link, never
     /// writes through it; going on with one that is a link is refused. What it points to
     /// stays as it was.
+    #[test]
+    fn a_fold_off_the_live_loop_cut_off_at_any_step_loses_nothing_and_repeats_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, first, mut journal) = saved(dir.path(), &live);
+        let one = typed(&mut live, "en");
+        journal.append(&one).unwrap();
+        // The fold takes the session as it stands here.
+        journal.folding_from(7).unwrap();
+        let folded = session_file::to_text(&live);
+        let two = typed(&mut live, "en to");
+        journal.append(&two).unwrap();
+        journal.folded_from(folded.len() as u64, fingerprint(folded.as_bytes()), 7).unwrap();
+        let three = typed(&mut live, "en to tre");
+        journal.append(&three).unwrap();
+        let replayed = |file: &[u8]| {
+            let mut back = session_file::parse(std::str::from_utf8(file).unwrap()).unwrap();
+            (replay(&path, file, &mut back).unwrap(), back)
+        };
+        // Stopped before the new file was in place: the old one and the whole journal.
+        assert_eq!(replayed(&first), (Replayed::Applied(3), live.clone()));
+        // Stopped with the new file in place, before the journal started anew: the lines
+        // after the fold's mark, and only those.
+        fs::write(&path, &folded).unwrap();
+        assert_eq!(replayed(folded.as_bytes()), (Replayed::Applied(2), live.clone()));
+        // The journal started anew with them: as after any fold.
+        let again = Journal::start_after(&path, folded.len() as u64, fingerprint(folded.as_bytes()), &[two, three]);
+        drop(again.unwrap());
+        assert_eq!(replayed(folded.as_bytes()), (Replayed::Applied(2), live.clone()));
+    }
+
+    #[test]
+    fn a_fold_that_did_not_write_is_no_mark_for_the_one_that_did() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = running();
+        let (path, _, mut journal) = saved(dir.path(), &live);
+        journal.append(&typed(&mut live, "en")).unwrap();
+        // A fold off the live loop that never got its file written (a full disk) ...
+        journal.folding_from(1).unwrap();
+        let lost = session_file::to_text(&live);
+        journal.append(&typed(&mut live, "en to")).unwrap();
+        journal.folded_from(lost.len() as u64, fingerprint(lost.as_bytes()), 1).unwrap();
+        journal.append(&typed(&mut live, "en to tre")).unwrap();
+        // ... then one in the live loop that did: everything above it is in its file.
+        let whole = session_file::to_text(&live);
+        journal.folding(whole.as_bytes()).unwrap();
+        fs::write(&path, &whole).unwrap();
+        let mut back = session_file::parse(&whole).unwrap();
+        assert_eq!(replay(&path, whole.as_bytes(), &mut back).unwrap(), Replayed::None);
+        assert_eq!(back, live);
+        // A file the journal names nowhere is another's.
+        let mut restored = running();
+        restored.agenda.title = "Et annet møte".into();
+        let other = session_file::to_text(&restored);
+        let mut back = session_file::parse(&other).unwrap();
+        assert_eq!(replay(&path, other.as_bytes(), &mut back).unwrap(), Replayed::Foreign);
+    }
+
     #[test]
     fn a_link_at_the_journal_is_never_followed() {
         let dir = tempfile::tempdir().unwrap();

@@ -9,6 +9,7 @@ pub mod autosave;
 mod bytes_fuzz;
 pub mod dirs;
 pub mod exported;
+pub mod fold;
 pub mod journal;
 pub mod locate;
 pub mod lock;
