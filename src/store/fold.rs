@@ -79,6 +79,11 @@ impl Fold {
         }
     }
 
+    /// Told to write: the session file may be its by now.
+    pub fn went(&self) -> bool {
+        self.went
+    }
+
     /// Ends the fold: one not yet told to `go` is called off (nothing written); one
     /// writing is waited for. What the session file is on disk after it, when it wrote.
     pub fn end(mut self) -> Option<OnDisk> {
