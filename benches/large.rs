@@ -153,7 +153,10 @@ fn main() {
     // Each export, beyond what the session itself holds.
     let words = i18n::words(Lang::Nb);
     for (name, render) in [
-        ("Markdown", &(|d: &document::Document| markdown::render(d).into_bytes()) as &dyn Fn(&document::Document) -> Vec<u8>),
+        (
+            "Markdown",
+            &(|d: &document::Document| markdown::render(d).into_bytes()) as &dyn Fn(&document::Document) -> Vec<u8>,
+        ),
         ("HTML", &|d| html::render(d, Lang::Nb).into_bytes()),
         ("DOCX", &|d| docx::render(d, Lang::Nb).expect("a docx")),
     ] {

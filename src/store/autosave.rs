@@ -196,7 +196,7 @@ impl Autosave {
             let result = self.fold(session);
             self.settle(result);
         } else if pending && idle >= FOLD_WHEN_IDLE {
-            self.start_fold(session);
+            self.start_fold();
         }
         &self.state
     }
@@ -334,7 +334,7 @@ impl Autosave {
                 }
             }
             if journal.len >= JOURNAL_LIMIT {
-                self.start_fold(session);
+                self.start_fold();
             }
             return Ok(());
         }
@@ -376,19 +376,21 @@ impl Autosave {
     }
 
     /// Begins writing the session whole on a thread of its own (the journal says where it
-    /// began); the live loop goes on meanwhile, and `poll_fold` takes it further.
-    fn start_fold(&mut self, session: &Session) {
+    /// began); the live loop goes on meanwhile, and `poll_fold` takes it further. What it
+    /// writes is the session as the file and the journal hold it, to the line: a change
+    /// not yet recorded is not in it, and goes to the journal after the mark.
+    fn start_fold(&mut self) {
         if self.fold.is_some() || !self.complete() || self.taken_by.is_some() {
             return;
         }
-        let Some(journal) = &mut self.journal else { return };
+        let (Some(journal), Some(written)) = (&mut self.journal, &self.written) else { return };
         let mark = self.marks.wrapping_add(1);
         if let Err(e) = journal.folding_from(mark) {
             tracing::warn!("{}: the journal did not take the start of a fold: {e}", self.path.display());
             return;
         }
         self.marks = mark;
-        self.fold = Some(Fold::start(self.path.clone(), session.clone(), self.on_disk, self.write, mark));
+        self.fold = Some(Fold::start(self.path.clone(), written.clone(), self.on_disk, self.write, mark));
     }
 
     /// Takes a fold under way a step further, as far as its thread has come: its text
@@ -688,6 +690,36 @@ mod tests {
         assert_eq!(after_a_crash(&path), session);
         assert_eq!(autosave.close(&session), &SaveState::Saved);
         assert_eq!(session_file::load(&path).unwrap(), session);
+    }
+
+    #[test]
+    fn a_fold_takes_the_session_as_written_so_a_change_not_yet_recorded_is_never_in_it_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("møte.session.ron");
+        let mut session = seed();
+        crate::store::session_file::save(&path, &session).unwrap();
+        let base = std::fs::read(&path).unwrap();
+        let mut autosave = Autosave::new(path.clone(), None, Some(Journal::start(&path, &base).unwrap()), None);
+        autosave.finish_reading(&mut session).unwrap();
+        for command in [Command::Next, Command::OpenDraft(0)] {
+            let changes = apply(&mut session, command);
+            autosave.record(&session, changes);
+        }
+        let changes = typed(&mut session, "Skrevet");
+        autosave.record(&session, changes);
+        // A key made its change, the second ticks before it is recorded.
+        let unrecorded = typed(&mut session, "Skrevet og så litt til");
+        autosave.tick(&session, FOLD_WHEN_IDLE);
+        autosave.record(&session, unrecorded);
+        while autosave.fold.is_some() {
+            autosave.tick(&session, Duration::ZERO);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(
+            session_file::load(&path).unwrap().agenda.items[0].record().draft.as_ref().unwrap().note.text,
+            "Skrevet"
+        );
+        assert_eq!(after_a_crash(&path), session);
     }
 
     #[test]
