@@ -48,9 +48,14 @@ impl Term {
 
     /// As `start`, with more environment variables.
     pub fn start_with(dir: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Term {
+        Term::start_program(env!("CARGO_BIN_EXE_referent"), dir, args, cols, rows, env)
+    }
+
+    /// As `start_with`, running `program ARGS` (referent under a tracer, say).
+    pub fn start_program(program: &str, dir: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Term {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_referent"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
