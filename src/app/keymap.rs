@@ -26,6 +26,8 @@ pub enum Action {
     MoveDown,
     Postpone,
     Withdraw,
+    /// Mark the selected sak as one that comes back to a later meeting.
+    ComesBack,
     Help,
     Quit,
     ForceQuit,
@@ -189,6 +191,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Main, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Main, [ch('u')], Postpone, false),
     bind!(Main, [ch('w')], Withdraw, false),
+    bind!(Main, [ch('r')], ComesBack, false),
     bind!(Main, [ch('i'), Key::new(Code::Enter, NONE)], OpenNote, true),
     bind!(Main, [Key::new(Code::Tab, NONE)], FocusNotes, false),
     bind!(Main, [ch('v')], AdoptProposal, true),

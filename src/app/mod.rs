@@ -453,6 +453,9 @@ impl App {
             Action::Postpone => {
                 self.run(Command::TogglePostponed(sel), now);
             }
+            Action::ComesBack => {
+                self.run(Command::ToggleComesBack(sel), now);
+            }
             Action::Withdraw => {
                 self.run(Command::ToggleWithdrawn(sel), now);
             }

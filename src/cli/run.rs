@@ -120,6 +120,11 @@ fn command(cli: Cli, loaded: &Loaded, settings: Settings, words: &'static Words)
                 }
             }
         }
+        (Some(Command::Next { session, date, out: to }), _) => {
+            let today = crate::domain::time::Day::from_date(chrono::Local::now().date_naive());
+            let request = super::next::Request { session: &session, date: date.as_deref(), out: to.as_deref(), today };
+            super::next::run(&request, words, &mut out, &mut err).into()
+        }
         (Some(Command::Completions { shell }), _) => super::docs::completions(shell, &mut out).map(|()| true).into(),
         (Some(Command::Man), _) => super::docs::man(&mut out).map(|()| true).into(),
         (Some(Command::Keys), _) => {

@@ -13,6 +13,7 @@ pub mod fixtures;
 pub mod followup;
 pub mod frist;
 pub mod invariants;
+pub mod next;
 pub mod notes;
 pub mod presence;
 pub mod schedule;

@@ -155,6 +155,15 @@ pub struct ItemRecord {
     /// whatever was changed live. `None` for an item added during the meeting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned: Option<Planned>,
+    /// The sak comes back to a later meeting ("kommer med nytt forslag"): `referent next`
+    /// carries it to the next agenda, whatever its state.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub comes_back: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// An item's place in the plan as it stood when the meeting started.
@@ -207,6 +216,8 @@ struct ItemRecordFile {
     #[serde(default)]
     planned: Option<Planned>,
     #[serde(default)]
+    comes_back: bool,
+    #[serde(default)]
     notes: Vec<Note>,
     #[serde(default)]
     decisions: Vec<Decision>,
@@ -223,6 +234,7 @@ impl From<ItemRecordFile> for ItemRecord {
             mut draft,
             vedtak_draft,
             planned,
+            comes_back,
             notes,
             decisions,
             followups,
@@ -237,7 +249,7 @@ impl From<ItemRecordFile> for ItemRecord {
                 });
             }
         }
-        ItemRecord { state, segments, entries, draft, vedtak_draft, planned }
+        ItemRecord { state, segments, entries, draft, vedtak_draft, planned, comes_back }
     }
 }
 
@@ -550,6 +562,17 @@ impl Session {
     /// Marks a sak utsatt, or takes the mark back.
     pub fn toggle_postponed(&mut self, i: usize) -> Outcome {
         self.toggle_state(i, ItemState::Postponed)
+    }
+
+    /// Marks a sak as one that comes back to a later meeting, or takes the mark back.
+    pub fn toggle_comes_back(&mut self, i: usize) -> Outcome {
+        match self.agenda.items.get_mut(i).ok_or(Refusal::NoSuchItem)? {
+            Item::Sak(sak) => {
+                sak.record.comes_back = !sak.record.comes_back;
+                Ok(())
+            }
+            Item::Break(_) => Err(Refusal::NotASak),
+        }
     }
 
     /// Marks a sak trukket, or takes the mark back.

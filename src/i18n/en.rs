@@ -1,11 +1,12 @@
 //! English.
 
-use super::{HomeWords, ReferatWords, Words, closest};
+use super::{HomeWords, NextWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::invariants::{Broken, Named, Spot};
-use crate::domain::session::Refusal;
+use crate::domain::next::{DraftWords, Origin};
+use crate::domain::session::{ItemState, Refusal};
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
 use crate::store::agenda_file::{Expected, Found, IoProblem, ReadProblem};
@@ -14,6 +15,7 @@ use crate::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
     referat: &REFERAT,
+    next: &NEXT,
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     kinds: ["Approval", "Information", "Discussion", "Decision", "Election", "Any other business"],
     kinds_short: ["Approval", "Info", "Discuss.", "Decision", "Election", "AOB"],
@@ -68,6 +70,7 @@ pub static WORDS: Words = Words {
         Action::MoveDown => "Move the selected item down",
         Action::Postpone => "Mark the selected item postponed / not postponed",
         Action::Withdraw => "Mark the selected item withdrawn / not withdrawn",
+        Action::ComesBack => "Mark the selected item: comes back to a later meeting / not",
         Action::Help => "Show this help",
         Action::Quit => "Quit (everything is saved)",
         Action::SaveElsewhere => "Save the session elsewhere (when saving fails)",
@@ -203,6 +206,7 @@ pub static WORDS: Words = Words {
     paused: "CLOCK STOPPED",
     state_postponed: "postponed",
     state_withdrawn: "withdrawn",
+    state_comes_back: "comes back",
     background: "Background",
     nothing_prepared: "The agenda has nothing more on this item.",
     read_all: "B",
@@ -775,4 +779,81 @@ pub static HOME: HomeWords = HomeWords {
     said_vedtak: "Decision",
     said_followup: "Follow-up",
     said_saved_again: "Everything is saved again.",
+};
+
+pub static NEXT: NextWords = NextWords {
+    draft: DraftWords {
+        innkalling_title: "Approval of the notice and agenda",
+        innkalling_proposal: "The notice and agenda are approved.",
+        referat_title: |d| format!("Approval of the minutes of the meeting of {d}"),
+        referat_proposal: "The minutes are approved.",
+        postponed_from: |d, n| {
+            if n.is_empty() {
+                format!("Postponed from the meeting of {d}.")
+            } else {
+                format!("Postponed from the meeting of {d}, item {n}.")
+            }
+        },
+        comes_back_from: |d, n| {
+            if n.is_empty() {
+                format!("Comes back from the meeting of {d}.")
+            } else {
+                format!("Comes back from the meeting of {d}, item {n}.")
+            }
+        },
+        followups_title: "Follow-up actions from earlier meetings",
+        followup_line: |what, who, frist, from| {
+            let mut line = format!("- {what}");
+            if let Some(who) = who {
+                line.push_str(&format!(" (responsible: {who})"));
+            }
+            if let Some(frist) = frist {
+                line.push_str(&format!(", due {frist}"));
+            }
+            line.push_str(&format!(" – {from}"));
+            line
+        },
+        from_meeting: |d, n| match n {
+            Some(n) => format!("meeting of {d}, item {n}"),
+            None => format!("meeting of {d}"),
+        },
+        aob: "Any other business",
+    },
+    header: |s, d| {
+        format!(
+            "Draft agenda of the next meeting, made by `referent next` from {s} (the meeting of {d}). Read it, edit it and run `referent check` before the notice goes out."
+        )
+    },
+    roster: |d| {
+        format!(
+            "The roster of the meeting of {d}, with those who joined during it; attendance and apologies are reset."
+        )
+    },
+    numbering: |d| format!("Item numbers go on after the last one used in the meeting of {d}."),
+    origin: |o| match o {
+        Origin::Innkalling | Origin::Aob => "standing item".to_string(),
+        Origin::Referat(d) => format!("the minutes of the meeting of {}", d.short()),
+        Origin::Carried { day, number, state, comes_back } => {
+            let what = match (state, comes_back) {
+                (ItemState::Postponed, _) => "postponed",
+                (ItemState::Withdrawn, true) => "withdrawn, comes back",
+                (_, _) => "comes back",
+            };
+            match number {
+                Some(n) => format!("from the meeting of {}, item {n} ({what})", day.short()),
+                None => format!("from the meeting of {} ({what})", day.short()),
+            }
+        }
+        Origin::FollowUps { count } => format!("follow-up actions still open: {count}"),
+    },
+    written: |p| format!("Written to {p}: read it, edit it and run `referent check {p}`"),
+    bad_date: |t| format!("\"{t}\" is not a date: write YYYY-MM-DD, like 2025-09-16"),
+    date_not_after: |d, m| format!("the next meeting ({d}) must be after the session's meeting ({m}): give --date"),
+    out_is_link: "a symbolic link is where the draft would be written; it is not followed: choose another name",
+    no_folder: |r| format!("cannot read the folder: {r}"),
+    skipped: |f| format!("{f}: skipped, the session cannot be read (see `referent check {f}`)"),
+    none_open: "No open follow-up actions.",
+    columns: ["What", "Responsible", "Due", "Meeting"],
+    overdue: "overdue",
+    unknown_format: |f| format!("unknown format \"{f}\": choose text, md or csv"),
 };

@@ -7,6 +7,7 @@ use crate::app::keymap::Action;
 use crate::domain::agenda::{Lang, Role, SakKind};
 use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
+use crate::domain::next::{DraftWords, Origin};
 use crate::domain::session::Refusal;
 use crate::domain::vedtak::Outcome;
 use crate::store::agenda_file::ReadProblem;
@@ -62,9 +63,44 @@ pub struct ReferatWords {
     pub minute_taker: &'static str,
 }
 
+/// The words of `referent next` and `referent actions`: from one meeting to the next.
+pub struct NextWords {
+    /// The texts of the draft agenda.
+    pub draft: DraftWords,
+    /// The comment at the top of a draft: the session it came from, the day of its meeting.
+    pub header: fn(session: &str, day: &str) -> String,
+    /// Over the roster.
+    pub roster: fn(day: &str) -> String,
+    /// Over the numbering.
+    pub numbering: fn(day: &str) -> String,
+    /// Over an item: where it came from.
+    pub origin: fn(&Origin) -> String,
+    /// Written: where, and what to do next.
+    pub written: fn(path: &str) -> String,
+    /// `--date` that is not a date.
+    pub bad_date: fn(text: &str) -> String,
+    /// The next meeting's date is not after the session's.
+    pub date_not_after: fn(date: &str, day: &str) -> String,
+    /// A link is where the draft would be written.
+    pub out_is_link: &'static str,
+    /// `actions`: the folder could not be read.
+    pub no_folder: fn(reason: &str) -> String,
+    /// `actions`: a file in the folder that is a session but could not be read.
+    pub skipped: fn(file: &str) -> String,
+    /// `actions`: nothing open.
+    pub none_open: &'static str,
+    /// `actions`: the columns (what, who, frist, meeting).
+    pub columns: [&'static str; 4],
+    /// `actions`: the mark of an overdue follow-up.
+    pub overdue: &'static str,
+    /// `actions`: an unknown `--format`.
+    pub unknown_format: fn(format: &str) -> String,
+}
+
 /// The words of one language. A field missing in one language does not compile.
 pub struct Words {
     pub referat: &'static ReferatWords,
+    pub next: &'static NextWords,
     /// Monday first.
     pub weekdays: [&'static str; 7],
     /// In the order of `SakKind::ALL`.
@@ -114,6 +150,8 @@ pub struct Words {
     pub paused: &'static str,
     pub state_postponed: &'static str,
     pub state_withdrawn: &'static str,
+    /// A sak marked to come back to a later meeting.
+    pub state_comes_back: &'static str,
     /// A sak's background, as the agenda gives it.
     pub background: &'static str,
     /// A sak with nothing prepared in the agenda.

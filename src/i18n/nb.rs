@@ -1,11 +1,12 @@
 //! Bokmål.
 
-use super::{HomeWords, ReferatWords, Words, closest};
+use super::{HomeWords, NextWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::invariants::{Broken, Named, Spot};
-use crate::domain::session::Refusal;
+use crate::domain::next::{DraftWords, Origin};
+use crate::domain::session::{ItemState, Refusal};
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
 use crate::store::agenda_file::{Expected, Found, IoProblem, ReadProblem};
@@ -14,6 +15,7 @@ use crate::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
     referat: &REFERAT,
+    next: &NEXT,
     weekdays: ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"],
     kinds: ["Godkjenning", "Orienteringssak", "Drøftingssak", "Beslutningssak", "Valg", "Eventuelt"],
     kinds_short: ["Godkj.", "Orient.", "Drøfting", "Beslutn.", "Valg", "Eventuelt"],
@@ -67,6 +69,7 @@ pub static WORDS: Words = Words {
         Action::MoveDown => "Flytt den valgte saken ned",
         Action::Postpone => "Merk den valgte saken utsatt / ikke utsatt",
         Action::Withdraw => "Merk den valgte saken trukket / ikke trukket",
+        Action::ComesBack => "Merk den valgte saken: kommer igjen senere / ikke",
         Action::Help => "Vis denne hjelpen",
         Action::Quit => "Avslutt programmet (alt er lagret)",
         Action::SaveElsewhere => "Lagre sesjonen et annet sted (når lagringen feiler)",
@@ -202,6 +205,7 @@ pub static WORDS: Words = Words {
     paused: "KLOKKA STÅR",
     state_postponed: "utsatt",
     state_withdrawn: "trukket",
+    state_comes_back: "kommer igjen",
     background: "Bakgrunn",
     nothing_prepared: "Saklisten har ikke noe mer om denne saken.",
     read_all: "B",
@@ -767,4 +771,75 @@ pub static HOME: HomeWords = HomeWords {
     said_vedtak: "Vedtak",
     said_followup: "Oppfølging",
     said_saved_again: "Alt er lagret igjen.",
+};
+
+pub static NEXT: NextWords = NextWords {
+    draft: DraftWords {
+        innkalling_title: "Godkjenning av innkalling og dagsorden",
+        innkalling_proposal: "Innkalling og dagsorden godkjennes.",
+        referat_title: |d| format!("Godkjenning av referat fra møte {d}"),
+        referat_proposal: "Referatet godkjennes.",
+        postponed_from: |d, n| {
+            if n.is_empty() { format!("Utsatt fra møte {d}.") } else { format!("Utsatt fra møte {d}, sak {n}.") }
+        },
+        comes_back_from: |d, n| {
+            if n.is_empty() {
+                format!("Kommer tilbake fra møte {d}.")
+            } else {
+                format!("Kommer tilbake fra møte {d}, sak {n}.")
+            }
+        },
+        followups_title: "Oppfølgingspunkter fra tidligere møter",
+        followup_line: |what, who, frist, from| {
+            let mut line = format!("- {what}");
+            if let Some(who) = who {
+                line.push_str(&format!(" (ansvarlig: {who})"));
+            }
+            if let Some(frist) = frist {
+                line.push_str(&format!(", frist {frist}"));
+            }
+            line.push_str(&format!(" – {from}"));
+            line
+        },
+        from_meeting: |d, n| match n {
+            Some(n) => format!("møte {d}, sak {n}"),
+            None => format!("møte {d}"),
+        },
+        aob: "Eventuelt",
+    },
+    header: |s, d| {
+        format!(
+            "Utkast til saksliste for neste møte, laget av «referent next» fra {s} (møtet {d}). Les over, rett og kjør «referent check» før innkallingen sendes."
+        )
+    },
+    roster: |d| {
+        format!("Deltakerlisten fra møtet {d}, med dem som kom til underveis; oppmøte og forfall er nullstilt.")
+    },
+    numbering: |d| format!("Saksnumrene fortsetter etter det siste som ble brukt i møtet {d}."),
+    origin: |o| match o {
+        Origin::Innkalling | Origin::Aob => "fast sak".to_string(),
+        Origin::Referat(d) => format!("referatet fra møtet {}", d.short()),
+        Origin::Carried { day, number, state, comes_back } => {
+            let what = match (state, comes_back) {
+                (ItemState::Postponed, _) => "utsatt",
+                (ItemState::Withdrawn, true) => "trukket, kommer tilbake",
+                (_, _) => "kommer tilbake",
+            };
+            match number {
+                Some(n) => format!("fra møte {}, sak {n} ({what})", day.short()),
+                None => format!("fra møte {} ({what})", day.short()),
+            }
+        }
+        Origin::FollowUps { count } => format!("oppfølgingspunkter som fortsatt er åpne: {count}"),
+    },
+    written: |p| format!("Skrevet til {p}: les over, rett og kjør «referent check {p}»"),
+    bad_date: |t| format!("«{t}» er ikke en dato: skriv ÅÅÅÅ-MM-DD, som 2025-09-16"),
+    date_not_after: |d, m| format!("neste møte ({d}) må være etter møtet i sesjonen ({m}): gi --date"),
+    out_is_link: "der utkastet skulle skrives, står en symbolsk lenke; den følges ikke: velg et annet navn",
+    no_folder: |r| format!("kan ikke lese mappen: {r}"),
+    skipped: |f| format!("{f}: hoppet over, sesjonen kan ikke leses (se «referent check {f}»)"),
+    none_open: "Ingen åpne oppfølgingspunkter.",
+    columns: ["Hva", "Ansvarlig", "Frist", "Møte"],
+    overdue: "forfalt",
+    unknown_format: |f| format!("ukjent format «{f}»: velg text, md eller csv"),
 };

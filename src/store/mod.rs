@@ -3,6 +3,7 @@
 //! folders, file identity).
 
 pub mod agenda_file;
+pub mod agenda_writer;
 pub mod atomic;
 pub mod autosave;
 #[cfg(test)]
