@@ -486,6 +486,12 @@ fn problem(p: &Problem) -> String {
             format!("the year of a sak number has two digits: write numbering: (year: {:02}), not {year}", year % 100)
         }
         Problem::EmptyTitle => "the item has an empty title".into(),
+        Problem::NumbersUsedElsewhere { session, numbers, free } => format!(
+            "item numbers {} are used already in {session}: numbers go on through the year, so write numbering: (first: {}, year: {:02})",
+            numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            free.n,
+            free.year
+        ),
         Problem::NobodyNamed => "this person has neither a name nor an organisation (org)".into(),
         Problem::RanOnAnotherDay { ran, planned } => format!(
             "the meeting was held on {}, but the agenda is for {}: the minutes are dated the day it was held",

@@ -485,6 +485,12 @@ fn problem(p: &Problem) -> String {
         Problem::NumberingYear { year } => {
             format!("året i et saksnummer har to sifre: skriv numbering: (year: {:02}), ikke {year}", year % 100)
         }
+        Problem::NumbersUsedElsewhere { session, numbers, free } => format!(
+            "saksnummer {} er allerede brukt i {session}: numrene fortsetter gjennom året, så skriv numbering: (first: {}, year: {:02})",
+            numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            free.n,
+            free.year
+        ),
         Problem::NobodyNamed => "deltakeren har verken navn (name) eller virksomhet (org)".into(),
         Problem::RanOnAnotherDay { ran, planned } => format!(
             "møtet ble holdt {}, men saklista er for {}: referatet dateres dagen møtet ble holdt",

@@ -10,6 +10,7 @@ pub mod autosave;
 mod bytes_fuzz;
 pub mod dirs;
 pub mod exported;
+pub mod folder;
 pub mod journal;
 pub mod locate;
 pub mod lock;
