@@ -1,6 +1,7 @@
 //! The command line: `referent [FILE]`, `referent check FILE...`, `referent export FILE`,
-//! `referent next SESSION`, `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`.
+//! `referent next SESSION`, `referent actions FOLDER`, `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`.
 
+pub mod actions;
 pub mod check;
 pub mod config_file;
 pub mod demo;
@@ -107,6 +108,15 @@ pub enum Command {
         /// named as it is with the new date: normen-2025-09-16.ron].
         #[arg(long, short, value_name = "PATH")]
         out: Option<PathBuf>,
+    },
+    /// Print every follow-up still open in the sessions of a folder: who, frist, the
+    /// meeting it came from; overdue ones marked, sorted by frist.
+    Actions {
+        /// The folder of the sessions (*.session.ron).
+        folder: PathBuf,
+        /// text, md or csv [default: text].
+        #[arg(long, short)]
+        format: Option<String>,
     },
     // At home on a user's machine.
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).

@@ -58,6 +58,11 @@ pub enum Command {
     ToggleWithdrawn(usize),
     /// The sak comes back to a later meeting (or no longer): `next` carries it.
     ToggleComesBack(usize),
+    /// Follow-up `index` of the meeting before is now `status` (`None`: unmarked).
+    MarkTakenUp {
+        index: usize,
+        status: Option<super::previous::Status>,
+    },
     // Innspill og kommentarer.
     /// Start a new note on `item`, or take up the one being written there.
     OpenDraft(usize),
@@ -312,6 +317,7 @@ impl Session {
             Command::TogglePostponed(item) => self.toggle_postponed(item).map(|()| Applied::touched(Item(item))),
             Command::ToggleWithdrawn(item) => self.toggle_withdrawn(item).map(|()| Applied::touched(Item(item))),
             Command::ToggleComesBack(item) => self.toggle_comes_back(item).map(|()| Applied::touched(Item(item))),
+            Command::MarkTakenUp { index, status } => self.mark_taken_up(index, status).map(|()| walked),
             Command::OpenDraft(item) => self.open_draft(item, now).map(|_| Applied::touched(Draft(item))),
             Command::EditNote { item, index } => self.edit_note(item, index).map(|_| Applied::touched(Draft(item))),
             Command::WriteDraft { item, text, kind, speaker } => {

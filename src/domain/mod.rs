@@ -16,6 +16,7 @@ pub mod invariants;
 pub mod next;
 pub mod notes;
 pub mod presence;
+pub mod previous;
 pub mod schedule;
 pub mod session;
 pub mod text;

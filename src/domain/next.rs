@@ -4,6 +4,7 @@
 
 use super::agenda::{Agenda, Item, Numbering, Person, Sak, SakKind, SakNumber};
 use super::followup::FollowUp;
+use super::previous::{Status, TakenUp};
 use super::session::{ItemState, Session};
 use super::time::Day;
 #[cfg(test)]
@@ -84,15 +85,54 @@ pub fn meeting_day(session: &Session) -> Day {
     session.record.started.map_or(session.agenda.date, super::time::Stamp::day)
 }
 
-/// Every follow-up of the session still open: those agreed in it, in agenda order.
+/// Every follow-up of the session still open: those of earlier meetings it took up and
+/// did not mark done or dropped, then those agreed in it, in agenda order.
 pub fn open_followups(session: &Session) -> Vec<OpenFollowUp> {
     let day = meeting_day(session);
     let numbers = session.agenda.sak_numbers();
-    session
-        .followups()
-        .into_iter()
-        .map(|(item, _, f)| OpenFollowUp { followup: f.clone(), meeting: day, sak: numbers[item] })
-        .collect()
+    let earlier = session.record.previous.iter().filter(|t| Status::is_open(t.status)).map(TakenUp::open);
+    let own = session.followups().into_iter().map(|(item, _, f)| OpenFollowUp {
+        followup: f.clone(),
+        meeting: day,
+        sak: numbers[item],
+    });
+    earlier.chain(own).collect()
+}
+
+/// The same follow-up, wherever it is listed: what, who, frist, and where it was agreed.
+fn same(a: &OpenFollowUp, b: &OpenFollowUp) -> bool {
+    let key = |o: &OpenFollowUp| {
+        (
+            o.meeting,
+            o.sak,
+            o.followup.what.clone(),
+            o.followup.who.clone(),
+            o.followup.frist,
+            o.followup.frist_text.clone(),
+        )
+    };
+    key(a) == key(b)
+}
+
+/// Every follow-up still open across `sessions` (a folder's): each once, as the last
+/// session that took it up left it (a follow-up another session took up is that one's to
+/// say), sorted by frist (those with none last), then by meeting. With the index of the
+/// session it is listed from.
+pub fn open_across(sessions: &[&Session]) -> Vec<(usize, OpenFollowUp)> {
+    let mut open: Vec<(usize, OpenFollowUp)> = Vec::new();
+    for (i, session) in sessions.iter().enumerate() {
+        for o in open_followups(session) {
+            let taken_up_later = sessions
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && other.record.previous.iter().any(|t| same(&t.open(), &o)));
+            if !taken_up_later && !open.iter().any(|(_, seen)| same(seen, &o)) {
+                open.push((i, o));
+            }
+        }
+    }
+    open.sort_by_key(|(_, o)| (o.followup.frist.is_none(), o.followup.frist, o.meeting));
+    open
 }
 
 /// Numbering of the meeting on `date` after `agenda`: on after the last number of that
@@ -329,5 +369,30 @@ mod tests {
         let next = draft(&s, day("2025-09-16"), None, words());
         assert!(!next.origins.contains(&Origin::FollowUps { count: 0 }));
         assert_eq!(next.agenda.items.last().map(Item::title), Some("Eventuelt"));
+    }
+
+    #[test]
+    fn across_a_folder_each_follow_up_is_listed_once_as_the_last_meeting_left_it_by_frist() {
+        let first = held();
+        let mut second = Session::new(agenda(Some("10:00"), Some("12:00"), vec![sak("x", None, Some(10))]));
+        second.agenda.date = day("2025-09-16");
+        let later = FollowUp {
+            at: at("10:30:00"),
+            what: "Skriv".into(),
+            who: None,
+            frist: Some(day("2025-10-01")),
+            frist_text: None,
+        };
+        second.add_followup(0, later).unwrap();
+        second.record.previous = open_followups(&first).into_iter().map(TakenUp::from_open).collect();
+        let whats = |list: Vec<(usize, OpenFollowUp)>| -> Vec<(usize, String)> {
+            list.into_iter().map(|(i, o)| (i, o.followup.what)).collect()
+        };
+        assert_eq!(whats(open_across(&[&first, &second])), [(1, "Skriv".into()), (1, "Svar".into())]);
+        second.mark_taken_up(0, Some(Status::Done)).unwrap();
+        assert_eq!(whats(open_across(&[&first, &second])), [(1, "Skriv".into())], "done in the second meeting");
+        assert_eq!(whats(open_across(&[&first])), [(0, "Svar".into())]);
+        let o = &open_across(&[&second])[0].1;
+        assert!(o.overdue(day("2025-10-02")) && !o.overdue(day("2025-10-01")), "overdue the day after its frist");
     }
 }

@@ -6,6 +6,7 @@ use super::agenda::{Agenda, Break, Item, Sak, SakKind};
 use super::attendance::Attendance;
 use super::followup::FollowUp;
 use super::notes::{Draft, Note};
+use super::previous::TakenUp;
 use super::schedule::{self, Length, Schedule};
 use super::time::{Day, Hm, Stamp};
 use super::timeline::{self, Entry};
@@ -43,6 +44,9 @@ pub struct Record {
     pub interruptions: Vec<Segment>,
     /// The sak a break now under way interrupted: taken up again when the break ends.
     pub interrupted: Option<usize>,
+    /// The follow-ups still open from the meeting before (`agenda.previous`), as this
+    /// meeting took them up.
+    pub previous: Vec<TakenUp>,
 }
 
 /// A session as its file has it: the agenda as an agenda file writes it, then the items'
@@ -77,6 +81,8 @@ pub struct RecordFile<I = ItemRecord, P = Attendance> {
     pub interruptions: Vec<Segment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interrupted: Option<usize>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<TakenUp>,
     #[serde(default)]
     pub items: Vec<I>,
     #[serde(default)]
@@ -92,7 +98,8 @@ impl SessionFile {
     /// The session: each record put with its item.
     pub fn into_session(self) -> Result<Session, RecordMismatch> {
         let SessionFile { format, mut agenda, record } = self;
-        let RecordFile { started, ended, current, paused, interruptions, interrupted, items, attendance } = record;
+        let RecordFile { started, ended, current, paused, interruptions, interrupted, previous, items, attendance } =
+            record;
         if items.len() != agenda.items.len() || attendance.len() != agenda.people.len() {
             return Err(RecordMismatch);
         }
@@ -104,13 +111,17 @@ impl SessionFile {
         }
         // An older format is read into this one, and written as this one.
         let format = format.max(SESSION_FORMAT);
-        Ok(Session { format, agenda, record: Record { started, ended, current, paused, interruptions, interrupted } })
+        Ok(Session {
+            format,
+            agenda,
+            record: Record { started, ended, current, paused, interruptions, interrupted, previous },
+        })
     }
 }
 
 impl Serialize for Session {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Record { started, ended, current, paused, interruptions, interrupted } = &self.record;
+        let Record { started, ended, current, paused, interruptions, interrupted, previous } = &self.record;
         let record = RecordFile {
             started: *started,
             ended: *ended,
@@ -118,6 +129,7 @@ impl Serialize for Session {
             paused: *paused,
             interruptions: interruptions.clone(),
             interrupted: *interrupted,
+            previous: previous.clone(),
             items: self.agenda.items.iter().map(Item::record).collect(),
             attendance: self.agenda.people.iter().map(|p| &p.attendance).collect(),
         };
