@@ -131,3 +131,59 @@ fn a_december_meeting_is_followed_by_01_of_the_new_year() {
     assert_eq!(check.code, 0, "{}", check.err);
     assert!(check.out.contains("01/26") && !check.out.contains("/25 "), "{}", check.out);
 }
+
+/// Opens the agenda at `agenda` as the live meeting opens it (its session beside it) and
+/// presses `keys` (each after a pause) on `day` at 10:00; then saves the session.
+fn meet(agenda: &Path, day: &str, keys: &str) -> PathBuf {
+    use referent::app::{App, Input, key::Key};
+    let w = referent::i18n::words(referent::domain::agenda::Lang::Nb);
+    let mut err = Vec::new();
+    let opened = referent::cli::open::open(agenda, None, w, &mut err)
+        .unwrap_or_else(|| panic!("{}", String::from_utf8_lossy(&err)));
+    let now = referent::domain::time::Stamp::parse(&format!("{day} 10:00:00")).unwrap();
+    let (theme, _) = referent::theme::load(None, false);
+    let mut app = App::new(opened.session, w, theme);
+    for key in Key::parse_seq(keys).unwrap() {
+        app.update(Input::Quiet, now);
+        app.update(Input::Key(key), now);
+    }
+    assert_eq!(app.message, None);
+    referent::store::session_file::save(&opened.path, &app.session).unwrap();
+    opened.path
+}
+
+#[test]
+fn a_follow_up_is_carried_through_two_meetings_and_closed_in_the_third() {
+    let dir = tempfile::tempdir().unwrap();
+    let june = seed_in(&dir);
+    let folder = s(dir.path());
+    let valgkomiteen = "Synspunkter på valgkomiteens retningslinjer";
+    // September: the valgkomité's follow-up carried, the Normen one done, the one on
+    // representatives dropped, the dokumentfrist one left unmarked (so still open).
+    assert_eq!(referent(&["next", s(&june), "--date", "2025-09-16"]).code, 0);
+    let september = meet(&dir.path().join("normen-2025-09-16.ron"), "2025-09-16", "n F c j d j u <esc>");
+    let run = referent(&["next", s(&september), "--date", "2025-10-21"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    let october = dir.path().join("normen-2025-10-21.ron");
+    let text = std::fs::read_to_string(&october).unwrap();
+    assert!(text.contains("previous: \"normen-2025-09-16.session.ron\""), "{text}");
+    assert!(text.contains(valgkomiteen) && text.contains("Nytt forslag om dokumentfrist"), "{text}");
+    assert!(!text.contains("Innspill til områder i Normen"), "done in September: {text}");
+    assert!(!text.contains("Forslag til representanter"), "dropped in September: {text}");
+    assert!(text.contains("first: 21,"), "after September's 16/25–20/25: {text}");
+    assert!(text.contains("Godkjenning av referat fra møte 16.09.25"), "{text}");
+    let open = referent(&["actions", folder]);
+    assert_eq!(open.out.matches(valgkomiteen).count(), 1, "once, from September: {}", open.out);
+    assert!(!open.out.contains("Innspill til områder i Normen"), "{}", open.out);
+    // October: the valgkomité's follow-up (first on the list) done.
+    let october = meet(&october, "2025-10-21", "n F d <esc>");
+    let open = referent(&["actions", folder]);
+    assert!(!open.out.contains(valgkomiteen), "closed in October: {}", open.out);
+    assert_eq!(open.out.matches("Nytt forslag om dokumentfrist").count(), 1, "{}", open.out);
+    let referat = dir.path().join("oktober.md");
+    assert_eq!(referent(&["export", s(&october), "--out", s(&referat)]).code, 0);
+    let md = std::fs::read_to_string(&referat).unwrap();
+    let (done, still) = (md.find("Utført").unwrap(), md.find("Fortsatt åpne").unwrap());
+    assert!(md[done..still].contains(valgkomiteen), "{md}");
+    assert!(md[still..].contains("Nytt forslag om dokumentfrist"), "{md}");
+}

@@ -82,6 +82,11 @@ pub enum Action {
     // On the follow-up list.
     EditFollowUp,
     DeleteFollowUp,
+    // On a follow-up of the meeting before.
+    MarkDone,
+    MarkCarried,
+    MarkDropped,
+    Unmark,
 }
 
 /// Which screen or overlay has the keys.
@@ -252,6 +257,10 @@ pub static KEYMAP: &[Binding] = &[
     bind!(FollowUps, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
     bind!(FollowUps, [Key::new(Code::Enter, NONE), ch('e')], EditFollowUp, true),
     bind!(FollowUps, [Key::new(Code::Delete, NONE), ch('x')], DeleteFollowUp, true),
+    bind!(FollowUps, [ch('d')], MarkDone, true),
+    bind!(FollowUps, [ch('c')], MarkCarried, true),
+    bind!(FollowUps, [ch('u')], MarkDropped, true),
+    bind!(FollowUps, [Key::new(Code::Backspace, NONE)], Unmark, false),
     bind!(FollowUps, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
     bind!(FollowUps, [Key::new(Code::Esc, NONE), ch('q'), ch('F'), Key::new(Code::Char('F'), SHIFT)], Cancel, true),
     bind!(FollowUps, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),

@@ -116,16 +116,16 @@ fn same(a: &OpenFollowUp, b: &OpenFollowUp) -> bool {
 
 /// Every follow-up still open across `sessions` (a folder's): each once, as the last
 /// session that took it up left it (a follow-up another session took up is that one's to
-/// say), sorted by frist (those with none last), then by meeting. With the index of the
+/// say, the meeting held before it having taken it up too), sorted by frist (those with none last), then by meeting. With the index of the
 /// session it is listed from.
 pub fn open_across(sessions: &[&Session]) -> Vec<(usize, OpenFollowUp)> {
     let mut open: Vec<(usize, OpenFollowUp)> = Vec::new();
     for (i, session) in sessions.iter().enumerate() {
         for o in open_followups(session) {
-            let taken_up_later = sessions
-                .iter()
-                .enumerate()
-                .any(|(j, other)| j != i && other.record.previous.iter().any(|t| same(&t.open(), &o)));
+            let held = (meeting_day(session), i);
+            let taken_up_later = sessions.iter().enumerate().any(|(j, other)| {
+                (meeting_day(other), j) > held && other.record.previous.iter().any(|t| same(&t.open(), &o))
+            });
             if !taken_up_later && !open.iter().any(|(_, seen)| same(seen, &o)) {
                 open.push((i, o));
             }
@@ -392,6 +392,13 @@ mod tests {
         second.mark_taken_up(0, Some(Status::Done)).unwrap();
         assert_eq!(whats(open_across(&[&first, &second])), [(1, "Skriv".into())], "done in the second meeting");
         assert_eq!(whats(open_across(&[&first])), [(0, "Svar".into())]);
+        second.mark_taken_up(0, Some(Status::Carried)).unwrap();
+        let mut third = Session::new(agenda(Some("10:00"), Some("12:00"), vec![sak("y", None, Some(10))]));
+        third.agenda.date = day("2025-10-21");
+        third.record.previous = open_followups(&second).into_iter().map(TakenUp::from_open).collect();
+        assert_eq!(whats(open_across(&[&third, &first, &second])), [(0, "Skriv".into()), (0, "Svar".into())]);
+        third.mark_taken_up(1, Some(Status::Done)).unwrap();
+        assert_eq!(whats(open_across(&[&third, &first, &second])), [(0, "Svar".into())], "Skriv done in the third");
         let o = &open_across(&[&second])[0].1;
         assert!(o.overdue(day("2025-10-02")) && !o.overdue(day("2025-10-01")), "overdue the day after its frist");
     }

@@ -53,6 +53,10 @@ pub struct ReferatWords {
     pub followups: &'static str,
     /// Sak, hva, hvem, frist.
     pub followup_columns: [&'static str; 4],
+    /// The follow-ups of earlier meetings this one took up.
+    pub previous_followups: &'static str,
+    /// Their groups: done, still open, dropped.
+    pub previous_groups: [&'static str; 3],
     pub timing: &'static str,
     /// Sak, tittel, planlagt, faktisk, avvik.
     pub timing_columns: [&'static str; 5],
@@ -239,6 +243,16 @@ pub struct Words {
     pub no_speaker: &'static str,
     pub no_notes: &'static str,
     pub no_decision: &'static str,
+    /// Edit or delete asked of a follow-up of the meeting before.
+    pub previous_not_edited: &'static str,
+    /// Done, carried or dropped asked of a follow-up of this meeting.
+    pub only_previous_marked: &'static str,
+    /// Over the follow-ups of earlier meetings on the follow-ups screen.
+    pub previous_heading: &'static str,
+    /// Over this meeting's follow-ups, when the meeting before's are shown too.
+    pub this_meeting_heading: &'static str,
+    /// The marks of done, carried, dropped and not yet marked, on that screen.
+    pub status_marks: [&'static str; 4],
     /// A note, a decision, a follow-up deleted from a sak's timeline.
     pub deleted: [&'static str; 3],
     pub decision_needed: &'static str,
@@ -304,6 +318,9 @@ pub struct Words {
     /// Standard output could not be written (closed, or a full disk).
     pub cannot_write_output: fn(reason: &str) -> String,
     pub will_not_overwrite: &'static str,
+    /// The session of the meeting before, named by the agenda, could not be read: its
+    /// follow-ups are not taken up. (Its path, why.)
+    pub previous_unreadable: fn(path: &str, reason: &str) -> String,
     /// A docx cannot go to standard output.
     pub docx_not_to_stdout: &'static str,
     /// `--out` has an extension that names no format referent writes (and no --format).

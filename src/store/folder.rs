@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::agenda_file::ReadError;
+use super::agenda_file::{ReadError, ReadProblem};
 use crate::domain::session::Session;
 
 /// One session file of a folder, read or not.
@@ -42,6 +42,21 @@ pub fn sessions(folder: &Path, except: &[&Path]) -> std::io::Result<Vec<Found>> 
         .collect())
 }
 
+/// The session an agenda at `agenda` names as the meeting before (`previous`, a path from
+/// the agenda's folder), read and never written or locked: only a plain file (a link to
+/// one is followed, a pipe or a device is never opened).
+pub fn previous(agenda: &Path, previous: &str) -> Result<Session, ReadError> {
+    let folder = agenda.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let path = folder.join(previous);
+    let plain = std::fs::metadata(&path)
+        .map_err(|e| super::agenda_file::Placed { at: None, what: ReadProblem::Io(e.into()) })?;
+    if !plain.is_file() {
+        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a plain file");
+        return Err(super::agenda_file::Placed { at: None, what: ReadProblem::Io(e.into()) });
+    }
+    super::agenda_file::read_text(&path).and_then(|t| super::session_file::parse(&t))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +75,19 @@ mod tests {
         assert_eq!(names, ["a.session.ron", "b.session.ron"]);
         assert!(found[0].session.is_err() && found[1].session.is_ok());
         assert!(sessions(&dir.path().join("nowhere"), &[]).is_err());
+    }
+
+    #[test]
+    fn the_previous_session_is_read_from_the_agenda_s_folder_and_never_a_pipe() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("2026")).unwrap();
+        let fixture = include_str!("../../tests/fixtures/normen-2025-06-03.session.ron");
+        std::fs::write(dir.path().join("juni.session.ron"), fixture).unwrap();
+        let agenda = dir.path().join("2026/jan.ron");
+        assert!(previous(&agenda, "../juni.session.ron").is_ok());
+        assert!(previous(&agenda, "borte.session.ron").is_err());
+        let pipe = dir.path().join("2026/rør.session.ron");
+        assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+        assert!(previous(&agenda, "rør.session.ron").is_err(), "not waited on");
     }
 }
