@@ -187,3 +187,22 @@ fn a_follow_up_is_carried_through_two_meetings_and_closed_in_the_third() {
     assert!(md[done..still].contains(valgkomiteen), "{md}");
     assert!(md[still..].contains("Nytt forslag om dokumentfrist"), "{md}");
 }
+
+#[test]
+fn a_meeting_before_that_cannot_be_read_is_said_and_the_meeting_goes_on_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = seed_in(&dir);
+    assert_eq!(referent(&["next", s(&session), "--date", "2025-09-16"]).code, 0);
+    let agenda = dir.path().join("normen-2025-09-16.ron");
+    std::fs::remove_file(&session).unwrap();
+    let w = referent::i18n::words(referent::domain::agenda::Lang::Nb);
+    let mut err = Vec::new();
+    let opened = referent::cli::open::open(&agenda, None, w, &mut err).expect("the meeting opens");
+    let notice = opened.notice.unwrap_or_default();
+    assert!(
+        notice.starts_with("forrige møtes sesjon normen-2025-06-03.session.ron kan ikke leses (")
+            && notice.ends_with("): oppfølgingspunktene derfra vises ikke"),
+        "{notice}"
+    );
+    assert!(opened.session.record.previous.is_empty());
+}

@@ -6,6 +6,7 @@ use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::invariants::{Broken, Named, Spot};
 use crate::domain::next::{DraftWords, Origin};
+use crate::domain::previous::Status;
 use crate::domain::session::{ItemState, Refusal};
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
@@ -801,6 +802,15 @@ pub static HOME: HomeWords = HomeWords {
     said_note: "Comment",
     said_vedtak: "Decision",
     said_followup: "Follow-up",
+    said_taken_up: |what, status| {
+        let word = match status {
+            Some(Status::Done) => "done",
+            Some(Status::Carried) => "still open, on to the next meeting",
+            Some(Status::Dropped) => "dropped",
+            None => "not marked",
+        };
+        format!("From an earlier meeting, \"{what}\": {word}.")
+    },
     said_saved_again: "Everything is saved again.",
 };
 

@@ -8,6 +8,7 @@ use crate::domain::agenda::{Lang, Role, SakKind};
 use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
 use crate::domain::next::{DraftWords, Origin};
+use crate::domain::previous::Status;
 use crate::domain::session::Refusal;
 use crate::domain::vedtak::Outcome;
 use crate::store::agenda_file::ReadProblem;
@@ -402,6 +403,8 @@ pub struct HomeWords {
     pub said_note: &'static str,
     pub said_vedtak: &'static str,
     pub said_followup: &'static str,
+    /// A follow-up of an earlier meeting marked (what it is, what became of it).
+    pub said_taken_up: fn(what: &str, status: Option<Status>) -> String,
     pub said_saved_again: &'static str,
 }
 

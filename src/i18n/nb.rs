@@ -6,6 +6,7 @@ use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::invariants::{Broken, Named, Spot};
 use crate::domain::next::{DraftWords, Origin};
+use crate::domain::previous::Status;
 use crate::domain::session::{ItemState, Refusal};
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
@@ -793,6 +794,15 @@ pub static HOME: HomeWords = HomeWords {
     said_note: "Innspill",
     said_vedtak: "Vedtak",
     said_followup: "Oppfølging",
+    said_taken_up: |what, status| {
+        let word = match status {
+            Some(Status::Done) => "utført",
+            Some(Status::Carried) => "fortsatt åpent, videre til neste møte",
+            Some(Status::Dropped) => "utgår",
+            None => "ikke merket",
+        };
+        format!("Fra tidligere møte, «{what}»: {word}.")
+    },
     said_saved_again: "Alt er lagret igjen.",
 };
 
