@@ -71,6 +71,8 @@ fn the_seed_meeting_s_next_agenda_is_the_golden_draft_and_check_passes_on_it() {
     }
     let check = referent(&["check", s(&written)]);
     assert_eq!((check.code, check.err.as_str()), (0, ""), "check is clean");
+    let shown = referent(&["next", s(&session), "--date", "2025-09-16", "--out", "-"]);
+    assert_eq!(shown.out, text.replace("    previous: \"normen-2025-06-03.session.ron\",\n", ""), "to standard output");
     assert!(check.out.contains("16/25") && check.out.contains("20/25"), "{}", check.out);
 }
 
@@ -105,6 +107,16 @@ fn every_bad_input_is_said() {
     let run = referent(&["next", s(&garbage), "--date", "2025-09-16"]);
     assert_eq!(run.code, 1);
     assert!(run.err.contains("rot.session.ron:1:"), "placed: {}", run.err);
+    let agenda = dir.path().join("juni.ron");
+    std::fs::copy("agendas/normen-2025-06-03.ron", &agenda).unwrap();
+    let run = referent(&["next", s(&agenda), "--date", "2025-09-16"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.err.contains("juni.ron: feil: dette er en saksliste, ikke en sesjon: gi sesjonen fra møtet (som "),
+        "{}",
+        run.err
+    );
+    assert!(run.err.contains("juni.session.ron)"), "{}", run.err);
     let run = referent(&["next", s(&session), "--date", "16.09.25"]);
     assert_eq!(run.code, 1);
     assert!(run.err.contains("«16.09.25» er ikke en dato: skriv ÅÅÅÅ-MM-DD"), "{}", run.err);
@@ -113,7 +125,7 @@ fn every_bad_input_is_said() {
     assert!(run.err.contains("neste møte (2025-06-03) må være etter møtet i sesjonen (2025-06-03)"), "{}", run.err);
     let run = referent(&["--lang", "en", "next", s(&session), "--date", "2025-02-30"]);
     assert!(run.err.contains("\"2025-02-30\" is not a date"), "{}", run.err);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "nothing written");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3, "nothing written");
 }
 
 #[test]

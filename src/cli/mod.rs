@@ -104,8 +104,8 @@ pub enum Command {
         /// The next meeting's date, YYYY-MM-DD [default: today].
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
-        /// Where to write it (never over a file that is there) [default: beside the session,
-        /// named as it is with the new date: normen-2025-09-16.ron].
+        /// Where to write it (never over a file that is there); - for standard output
+        /// [default: beside the session, named as it is with the new date: normen-2025-09-16.ron].
         #[arg(long, short, value_name = "PATH")]
         out: Option<PathBuf>,
     },

@@ -20,7 +20,14 @@ pub struct Request<'a> {
 
 /// Reads the session, drafts the next agenda and writes it.
 pub fn run(request: &Request, w: &Words, out: &mut impl Write, err: &mut impl Write) -> std::io::Result<Outcome> {
-    let Some((session, _)) = super::read_session(request.session, w, err) else { return Ok(Outcome::Reported) };
+    let Some(text) = super::read_text(request.session, w, err) else { return Ok(Outcome::Reported) };
+    let name = request.session.display().to_string();
+    if crate::store::session_file::kind_of(&text) == crate::store::session_file::FileKind::Agenda {
+        let session = crate::store::session_file::default_path(request.session).display().to_string();
+        writeln!(err, "{name}: {}: {}", w.error, (w.next.not_a_session)(&session))?;
+        return Ok(Outcome::Reported);
+    }
+    let Some((session, _)) = super::parse_session(&name, text, w, err) else { return Ok(Outcome::Reported) };
     let day = next::meeting_day(&session);
     let date = match request.date.map(|text| (text, Day::parse(text))) {
         None => request.today,
@@ -34,6 +41,13 @@ pub fn run(request: &Request, w: &Words, out: &mut impl Write, err: &mut impl Wr
         writeln!(err, "--date: {}: {}", w.error, (w.next.date_not_after)(&date.to_string(), &day.to_string()))?;
         return Ok(Outcome::Reported);
     }
+    // The draft speaks the meeting's language, whatever the screen's.
+    let words = i18n::words(session.agenda.language).next;
+    if request.out == Some(Path::new("-")) {
+        let draft = next::draft(&session, date, None, &words.draft);
+        out.write_all(to_text(&draft, file_name(request.session), day, words).as_bytes())?;
+        return Ok(Outcome::Done);
+    }
     let to = request.out.map_or_else(|| default_out(request.session, day, date), Path::to_path_buf);
     let shown = to.display().to_string();
     if to.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
@@ -44,8 +58,6 @@ pub fn run(request: &Request, w: &Words, out: &mut impl Write, err: &mut impl Wr
         writeln!(err, "{shown}: {}: {}", w.error, w.will_not_overwrite)?;
         return Ok(Outcome::Reported);
     }
-    // The draft speaks the meeting's language, whatever the screen's.
-    let words = i18n::words(session.agenda.language).next;
     let previous = relative(&to, request.session).map(|p| p.to_string_lossy().into_owned());
     let draft = next::draft(&session, date, previous, &words.draft);
     let text = to_text(&draft, file_name(request.session), day, words);

@@ -882,6 +882,7 @@ pub static NEXT: NextWords = NextWords {
     written: |p| format!("Written to {p}: read it, edit it and run `referent check {p}`"),
     bad_date: |t| format!("\"{t}\" is not a date: write YYYY-MM-DD, like 2025-09-16"),
     date_not_after: |d, m| format!("the next meeting ({d}) must be after the session's meeting ({m}): give --date"),
+    not_a_session: |s| format!("this is an agenda, not a session: give the meeting's session (like {s})"),
     out_is_link: "a symbolic link is where the draft would be written; it is not followed: choose another name",
     no_folder: |r| format!("cannot read the folder: {r}"),
     skipped: |f| format!("{f}: skipped, the session cannot be read (see `referent check {f}`)"),

@@ -86,6 +86,8 @@ pub struct NextWords {
     pub bad_date: fn(text: &str) -> String,
     /// The next meeting's date is not after the session's.
     pub date_not_after: fn(date: &str, day: &str) -> String,
+    /// `next` was given an agenda: its session, by default.
+    pub not_a_session: fn(session: &str) -> String,
     /// A link is where the draft would be written.
     pub out_is_link: &'static str,
     /// `actions`: the folder could not be read.

@@ -868,6 +868,7 @@ pub static NEXT: NextWords = NextWords {
     written: |p| format!("Skrevet til {p}: les over, rett og kjør «referent check {p}»"),
     bad_date: |t| format!("«{t}» er ikke en dato: skriv ÅÅÅÅ-MM-DD, som 2025-09-16"),
     date_not_after: |d, m| format!("neste møte ({d}) må være etter møtet i sesjonen ({m}): gi --date"),
+    not_a_session: |s| format!("dette er en saksliste, ikke en sesjon: gi sesjonen fra møtet (som {s})"),
     out_is_link: "der utkastet skulle skrives, står en symbolsk lenke; den følges ikke: velg et annet navn",
     no_folder: |r| format!("kan ikke lese mappen: {r}"),
     skipped: |f| format!("{f}: hoppet over, sesjonen kan ikke leses (se «referent check {f}»)"),
