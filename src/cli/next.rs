@@ -136,6 +136,42 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever the meeting before, its draft reads back as the same agenda and uses no
+        /// number it used.
+        #[test]
+        fn any_draft_reads_back_the_same_and_uses_no_number_of_the_meeting_before(
+            agenda in crate::domain::arbitrary::agenda(),
+            marks in proptest::collection::vec(0u8..4, 0..40),
+            later in 1u64..400,
+        ) {
+            let mut session = crate::domain::session::Session::new(agenda);
+            for (item, mark) in session.agenda.items.iter_mut().zip(marks) {
+                let record = item.record_mut();
+                match mark {
+                    1 => record.state = crate::domain::session::ItemState::Postponed,
+                    2 => record.comes_back = true,
+                    _ => {}
+                }
+            }
+            let day = next::meeting_day(&session);
+            let date = Day::from_date(day.date() + chrono::Days::new(later));
+            let words = i18n::words(session.agenda.language).next;
+            let draft = next::draft(&session, date, Some("før.session.ron".into()), &words.draft);
+            let text = to_text(&draft, "før\u{1b}[2J.session.ron", day, words);
+            let back = crate::store::agenda_file::parse(&text);
+            proptest::prop_assert!(back.is_ok(), "{text}");
+            let back = back.map_or_else(|_| draft.agenda.clone(), |c| c.agenda);
+            proptest::prop_assert!(back.same_plan(&draft.agenda), "{text}");
+            if session.agenda.numbering.as_ref().is_none_or(|n| n.first <= crate::domain::check::MOST_SAKER) {
+                let used = crate::domain::check::numbers_used_by(&back, &session.agenda);
+                proptest::prop_assert!(used.is_empty(), "{used:?}");
+            }
+        }
+    }
+
     #[test]
     fn the_draft_is_named_from_the_session_with_the_new_date() {
         let (day, date) = (Day::parse("2025-06-03").unwrap(), Day::parse("2025-09-16").unwrap());
