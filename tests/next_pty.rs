@@ -22,6 +22,8 @@ fn the_follow_ups_of_the_meeting_before_are_shown_and_marked_in_the_next_meeting
     term.type_keys("F");
     term.wait_for("Fra tidligere møter");
     term.wait_for("[  åpent ] 03/25 03.06.25  Synspunkter på valgkomiteens retningslinjer");
+    term.wait_for("Fra dette møtet");
+    term.wait_for("Ingen oppfølgingspunkter ennå: f på en sak legger til ett.");
     term.type_keys("d");
     term.wait_for("[✓ utført] 03/25 03.06.25");
     term.type_keys("jj");

@@ -68,7 +68,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         }
         lines.push(Line::from(Span::styled(format!(" {}", w.this_meeting_heading), t.title)));
     }
-    if !all.is_empty() {
+    if all.is_empty() {
+        lines.push(Line::from(Span::styled(format!(" {}", w.no_followups), t.muted)));
+    } else {
         lines.push(Line::from(Span::styled(format!(" {}", w.followups_header), t.muted)));
     }
     for (n, (item, _, f)) in all.iter().enumerate() {
