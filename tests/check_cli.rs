@@ -463,3 +463,31 @@ fn no_file_and_no_command_prints_the_usage_and_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stdout).unwrap().contains("Usage: referent"));
 }
+
+#[test]
+fn numbers_another_session_in_the_folder_used_are_a_warning_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::fs::read_to_string("tests/fixtures/normen-2025-06-03.session.ron").unwrap();
+    write(&dir, "normen-2025-06-03.session.ron", &fixture);
+    let overlapping =
+        GOOD.replace("    place: \"Teams\",", "    place: \"Teams\",\n    numbering: (first: 14, year: 25),");
+    let path = write(&dir, "september.ron", &overlapping);
+    let run = check(&[path.as_os_str()]);
+    assert_eq!(run.code, 0, "a warning, not an error: {}", run.err);
+    assert!(
+        run.err.contains(
+            "september.ron:9:5: advarsel: saksnummer 14/25, 15/25 er allerede brukt i normen-2025-06-03.session.ron: numrene fortsetter gjennom året, så skriv numbering: (first: 16, year: 25)"
+        ),
+        "{}",
+        run.err
+    );
+    // Its own session is not another meeting's.
+    write(&dir, "september.session.ron", &fixture);
+    assert_eq!(check(&[path.as_os_str()]).err.matches("allerede brukt").count(), 1);
+    let clean = write(
+        &dir,
+        "oktober.ron",
+        &GOOD.replace("    place: \"Teams\",", "    place: \"Teams\",\n    numbering: (first: 16),"),
+    );
+    assert_eq!(check(&[clean.as_os_str()]).err, "");
+}

@@ -5,6 +5,7 @@
 
 use super::App;
 use crate::domain::agenda::Item;
+use crate::domain::previous::Status;
 use crate::domain::session::Phase;
 use crate::domain::time::Stamp;
 use crate::domain::timeline::Entry;
@@ -23,6 +24,8 @@ pub struct Watched {
     /// How many entries each item's timeline has.
     entries: Vec<usize>,
     saved: bool,
+    /// What became of each follow-up of earlier meetings.
+    previous: Vec<Option<Status>>,
 }
 
 impl Watched {
@@ -35,6 +38,7 @@ impl Watched {
             phase: s.timer(&app.schedule, now).filter(|t| t.timebox > 0).map(|t| t.phase),
             entries: s.agenda.items.iter().map(|i| i.record().entries.len()).collect(),
             saved: matches!(app.saved, SaveState::Saved),
+            previous: s.record.previous.iter().map(|t| t.status).collect(),
         }
     }
 }
@@ -92,6 +96,13 @@ impl App {
                         }
                     };
                     said.push((h.said_filed)(what, &self.item_name(i)));
+                }
+            }
+        }
+        if is.previous.len() == was.previous.len() {
+            for (i, (now, before)) in is.previous.iter().zip(&was.previous).enumerate() {
+                if now != before {
+                    said.push((h.said_taken_up)(&s.record.previous[i].followup.what, *now));
                 }
             }
         }

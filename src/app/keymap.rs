@@ -26,6 +26,8 @@ pub enum Action {
     MoveDown,
     Postpone,
     Withdraw,
+    /// Mark the selected sak as one that comes back to a later meeting.
+    ComesBack,
     Help,
     Quit,
     ForceQuit,
@@ -80,6 +82,11 @@ pub enum Action {
     // On the follow-up list.
     EditFollowUp,
     DeleteFollowUp,
+    // On a follow-up of the meeting before.
+    MarkDone,
+    MarkCarried,
+    MarkDropped,
+    Unmark,
 }
 
 /// Which screen or overlay has the keys.
@@ -189,6 +196,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Main, [Key::new(Code::Down, SHIFT), Key::new(Code::Char('J'), SHIFT), ch('J')], MoveDown, false),
     bind!(Main, [ch('u')], Postpone, false),
     bind!(Main, [ch('w')], Withdraw, false),
+    bind!(Main, [ch('r')], ComesBack, false),
     bind!(Main, [ch('i'), Key::new(Code::Enter, NONE)], OpenNote, true),
     bind!(Main, [Key::new(Code::Tab, NONE)], FocusNotes, false),
     bind!(Main, [ch('v')], AdoptProposal, true),
@@ -249,6 +257,10 @@ pub static KEYMAP: &[Binding] = &[
     bind!(FollowUps, [Key::new(Code::Down, NONE), ch('j')], SelectDown, false),
     bind!(FollowUps, [Key::new(Code::Enter, NONE), ch('e')], EditFollowUp, true),
     bind!(FollowUps, [Key::new(Code::Delete, NONE), ch('x')], DeleteFollowUp, true),
+    bind!(FollowUps, [ch('d')], MarkDone, true),
+    bind!(FollowUps, [ch('c')], MarkCarried, true),
+    bind!(FollowUps, [ch('u')], MarkDropped, true),
+    bind!(FollowUps, [Key::new(Code::Backspace, NONE)], Unmark, false),
     bind!(FollowUps, [ch('z'), Key::new(Code::Char('z'), CTRL)], Undo, false),
     bind!(FollowUps, [Key::new(Code::Esc, NONE), ch('q'), ch('F'), Key::new(Code::Char('F'), SHIFT)], Cancel, true),
     bind!(FollowUps, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),

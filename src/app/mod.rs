@@ -24,6 +24,7 @@ use ratatui_textarea::TextArea;
 use crate::domain::agenda::{Person, Role, SakKind};
 use crate::domain::attendance::{Attendance, Presence};
 use crate::domain::command::{Applied, Changes, Command, Touched};
+use crate::domain::previous::Status;
 use crate::domain::schedule::Schedule;
 use crate::domain::session::{Refusal, Session};
 use crate::domain::time::Stamp;
@@ -453,6 +454,9 @@ impl App {
             Action::Postpone => {
                 self.run(Command::TogglePostponed(sel), now);
             }
+            Action::ComesBack => {
+                self.run(Command::ToggleComesBack(sel), now);
+            }
             Action::Withdraw => {
                 self.run(Command::ToggleWithdrawn(sel), now);
             }
@@ -862,23 +866,41 @@ impl App {
 
     fn act_followups(&mut self, action: Action, now: Stamp) {
         let Mode::FollowUps { selected } = self.mode else { return };
+        // The follow-ups of the meeting before first, then this meeting's.
+        let earlier = self.session.record.previous.len();
         let all: Vec<(usize, usize)> = self.session.followups().into_iter().map(|(i, k, _)| (i, k)).collect();
-        let i = selected.min(all.len().saturating_sub(1));
+        let count = earlier + all.len();
+        let i = selected.min(count.saturating_sub(1));
+        let own = i.checked_sub(earlier).and_then(|k| all.get(k).copied());
+        let mark = match action {
+            Action::MarkDone => Some(Some(Status::Done)),
+            Action::MarkCarried => Some(Some(Status::Carried)),
+            Action::MarkDropped => Some(Some(Status::Dropped)),
+            Action::Unmark => Some(None),
+            _ => None,
+        };
         match action {
             Action::SelectUp => self.mode = Mode::FollowUps { selected: i.saturating_sub(1) },
-            Action::SelectDown => self.mode = Mode::FollowUps { selected: (i + 1).min(all.len().saturating_sub(1)) },
+            Action::SelectDown => self.mode = Mode::FollowUps { selected: (i + 1).min(count.saturating_sub(1)) },
+            Action::EditFollowUp | Action::DeleteFollowUp if i < earlier => {
+                self.message = Some(self.words.previous_not_edited.to_string());
+            }
             Action::EditFollowUp => {
-                if let Some(&(item, k)) = all.get(i)
+                if let Some((item, k)) = own
                     && let Some(f) = self.session.agenda.items[item].record().entries[k].followup()
                 {
                     self.mode = Mode::Form(Box::new(FollowUpForm::editing(item, k, f)));
                 }
             }
             Action::DeleteFollowUp => {
-                if let Some(&(item, index)) = all.get(i) {
+                if let Some((item, index)) = own {
                     self.run(Command::DeleteFollowUp { item, index }, now);
                 }
             }
+            _ if mark.is_some() && i < earlier => {
+                self.run(Command::MarkTakenUp { index: i, status: mark.flatten() }, now);
+            }
+            _ if mark.is_some() && own.is_some() => self.message = Some(self.words.only_previous_marked.to_string()),
             Action::Undo => self.undo(),
             Action::Cancel => self.mode = Mode::Normal,
             Action::ForceQuit => self.quit = true,

@@ -26,6 +26,7 @@ pub fn changes_course(action: Action) -> bool {
             | Action::AdoptProposal
             | Action::Postpone
             | Action::Withdraw
+            | Action::ComesBack
     )
 }
 

@@ -44,13 +44,15 @@ fn check_one(path: &Path, w: &Words, out: &mut impl Write, err: &mut impl Write)
     } else {
         agenda_file::parse(&text)
     };
-    let checked = match parsed {
+    let mut checked = match parsed {
         Ok(c) => c,
         Err(e) => {
             diagnostic(err, &name.to_string(), &text, e.at, w.error, &(w.read_problem)(&e.what))?;
             return Ok(false);
         }
     };
+    let at = crate::store::locate::SourceMap::of(&text).find("numbering");
+    checked.findings.extend(used_elsewhere(path, &checked.agenda).into_iter().map(|what| Placed { at, what }));
     writeln!(out, "{name}")?;
     saksliste(&checked, w, out)?;
     let (mut errors, mut warnings) = (0, 0);
@@ -70,6 +72,30 @@ fn check_one(path: &Path, w: &Words, out: &mut impl Write, err: &mut impl Write)
     let saker = checked.agenda.items.iter().filter(|i| matches!(i, Item::Sak(_))).count();
     writeln!(out, "{}", (w.check_ok)(saker, checked.agenda.items.len() - saker, warnings))?;
     Ok(true)
+}
+
+/// The numbers of `agenda` (in the file at `path`) that other sessions in its folder used
+/// already: one warning for each such session. (The agenda's own session is not another.)
+fn used_elsewhere(path: &Path, agenda: &crate::domain::agenda::Agenda) -> Vec<check::Finding> {
+    let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let own = session_file::default_path(path);
+    let Ok(found) = crate::store::folder::sessions(folder, &[path, &own]) else { return Vec::new() };
+    found
+        .into_iter()
+        .filter_map(|f| {
+            let other = f.session.ok()?;
+            let numbers = check::numbers_used_by(agenda, &other.agenda);
+            let session = f.path.file_name()?.to_string_lossy().into_owned();
+            (!numbers.is_empty()).then_some(check::Finding {
+                spot: check::Spot::Header("numbering"),
+                problem: check::Problem::NumbersUsedElsewhere {
+                    session,
+                    numbers,
+                    free: other.agenda.next_free_number(),
+                },
+            })
+        })
+        .collect()
 }
 
 /// `file:line:col: feil: message`, then the line and a caret under the column.

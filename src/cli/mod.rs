@@ -1,6 +1,7 @@
 //! The command line: `referent [FILE]`, `referent check FILE...`, `referent export FILE`,
-//! `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`.
+//! `referent next SESSION`, `referent actions FOLDER`, `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`.
 
+pub mod actions;
 pub mod check;
 pub mod config_file;
 pub mod demo;
@@ -8,6 +9,7 @@ pub mod docs;
 pub mod export;
 pub mod keys_file;
 pub mod live;
+pub mod next;
 pub mod open;
 mod run;
 pub mod settings;
@@ -93,6 +95,28 @@ pub enum Command {
         /// How many notes (innspill) in all.
         #[arg(long, default_value_t = 20_000)]
         notes: usize,
+    },
+    /// Draft the next meeting's agenda from a session: roster, numbering, godkjenning,
+    /// the saker postponed or coming back, the follow-ups still open, eventuelt.
+    Next {
+        /// The session of the meeting before.
+        session: PathBuf,
+        /// The next meeting's date, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Where to write it (never over a file that is there); - for standard output
+        /// [default: beside the session, named as it is with the new date: normen-2025-09-16.ron].
+        #[arg(long, short, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Print every follow-up still open in the sessions of a folder: who, frist, the
+    /// meeting it came from; overdue ones marked, sorted by frist.
+    Actions {
+        /// The folder of the sessions (*.session.ron).
+        folder: PathBuf,
+        /// text, md or csv [default: text].
+        #[arg(long, short)]
+        format: Option<String>,
     },
     // At home on a user's machine.
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).

@@ -160,7 +160,27 @@ fn open_here(
         let text = super::read_text(&path, w, err)?;
         return open_session(&path.display().to_string(), path, text, lock, w, err);
     }
-    continue_at(Session::new(checked.agenda), None, path, lock, w, err)
+    let mut session = Session::new(checked.agenda);
+    let notice = take_up_previous(&mut session, file, w);
+    let mut opened = continue_at(session, None, path, lock, w, err)?;
+    opened.notice = notice;
+    Some(opened)
+}
+
+/// A new session of an agenda that names the meeting before: the follow-ups still open
+/// there, taken up unmarked (the old session only read). Why they could not be, if so.
+fn take_up_previous(session: &mut Session, agenda: &Path, w: &Words) -> Option<String> {
+    let previous = session.agenda.previous.clone()?;
+    match crate::store::folder::previous(agenda, &previous) {
+        Ok(before) => {
+            session.record.previous = crate::domain::next::open_followups(&before)
+                .into_iter()
+                .map(crate::domain::previous::TakenUp::from_open)
+                .collect();
+            None
+        }
+        Err(e) => Some((w.previous_unreadable)(&crate::domain::text::visible(&previous), &(w.read_problem)(&e.what))),
+    }
 }
 
 /// Opens the session file `path` (called `name`), whose text is `text`, to go on with it.

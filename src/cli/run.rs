@@ -120,6 +120,14 @@ fn command(cli: Cli, loaded: &Loaded, settings: Settings, words: &'static Words)
                 }
             }
         }
+        (Some(Command::Actions { folder, format }), _) => {
+            super::actions::run(&folder, format.as_deref(), today(), words, &mut out, &mut err).into()
+        }
+        (Some(Command::Next { session, date, out: to }), _) => {
+            let today = today();
+            let request = super::next::Request { session: &session, date: date.as_deref(), out: to.as_deref(), today };
+            super::next::run(&request, words, &mut out, &mut err).into()
+        }
         (Some(Command::Completions { shell }), _) => super::docs::completions(shell, &mut out).map(|()| true).into(),
         (Some(Command::Man), _) => super::docs::man(&mut out).map(|()| true).into(),
         (Some(Command::Keys), _) => {
@@ -140,6 +148,11 @@ fn command(cli: Cli, loaded: &Loaded, settings: Settings, words: &'static Words)
             Outcome::Usage
         }
     }
+}
+
+/// Today's date: the one place the command line reads the clock for a date.
+fn today() -> crate::domain::time::Day {
+    crate::domain::time::Day::from_date(chrono::Local::now().date_naive())
 }
 
 /// The exit code of `outcome`, its message said on standard error. (Nothing here may fail

@@ -47,6 +47,10 @@ pub struct Agenda {
     /// How this body writes its referat, where it differs from the usual.
     #[serde(default, skip_serializing_if = "ReferatStyle::is_usual")]
     pub referat: ReferatStyle,
+    /// The session of the meeting before, as a path from this file's folder: its
+    /// follow-ups still open are taken up in this meeting (`referent next` writes it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
     #[serde(default)]
     pub items: Vec<Item>,
 }
@@ -478,10 +482,12 @@ impl Agenda {
             people,
             phrases,
             referat,
+            previous,
             items,
         } = self;
         (format, body, title, date, start, end)
             == (&other.format, &other.body, &other.title, &other.date, &other.start, &other.end)
+            && previous == &other.previous
             && (place, link, language, numbering, quorum, phrases, referat)
                 == (
                     &other.place,

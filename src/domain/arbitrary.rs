@@ -303,12 +303,13 @@ pub fn agenda() -> impl Strategy<Value = Agenda> {
         people(),
         prop_oneof![2 => Just(Vec::new()), 1 => vec(text(), 1..5)],
         referat_style(),
+        prop_oneof![3 => Just(None), 1 => text().prop_map(Some)],
         items(),
     );
     (header, rest).prop_map(
         |(
             (format, body, title, date, start, end, place, link, language),
-            (numbering, quorum, people, phrases, referat, items),
+            (numbering, quorum, people, phrases, referat, previous, items),
         )| Agenda {
             format,
             body,
@@ -324,6 +325,7 @@ pub fn agenda() -> impl Strategy<Value = Agenda> {
             people,
             phrases,
             referat,
+            previous,
             items,
         },
     )
@@ -354,6 +356,7 @@ fn named_agenda(title: &str, items: Vec<Item>) -> Agenda {
         people: vec![Person { name: Some("Kari Nordmann".into()), role: Role::Chair, ..Person::default() }],
         phrases: vec![],
         referat: ReferatStyle::default(),
+        previous: None,
         items,
     }
 }

@@ -68,6 +68,9 @@ pub enum Problem {
     /// A session: the meeting ran on another day than its agenda's `date` (the referat is
     /// dated the day it ran).
     RanOnAnotherDay { ran: Day, planned: Day },
+    /// Sak numbers another session in the same folder used already (its file name), and
+    /// the first number it left free.
+    NumbersUsedElsewhere { session: String, numbers: Vec<SakNumber>, free: SakNumber },
 }
 
 impl Problem {
@@ -77,7 +80,8 @@ impl Problem {
             | Problem::NoItems
             | Problem::Gap { .. }
             | Problem::NoTimebox
-            | Problem::RanOnAnotherDay { .. } => Severity::Warning,
+            | Problem::RanOnAnotherDay { .. }
+            | Problem::NumbersUsedElsewhere { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -101,6 +105,15 @@ pub fn session(session: &Session) -> Vec<Finding> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The sak numbers of `agenda` that `other` (another meeting's) used already, in order.
+pub fn numbers_used_by(agenda: &Agenda, other: &Agenda) -> Vec<SakNumber> {
+    let theirs: std::collections::BTreeSet<SakNumber> = other.sak_numbers().into_iter().flatten().collect();
+    let mut ours: Vec<SakNumber> = agenda.sak_numbers().into_iter().flatten().filter(|n| theirs.contains(n)).collect();
+    ours.sort_unstable();
+    ours.dedup();
+    ours
 }
 
 /// Everything that does not add up in `agenda` planned as `schedule`, in file order.
@@ -197,6 +210,17 @@ mod tests {
 
     fn problems(a: &Agenda) -> Vec<(Spot, Problem)> {
         check(a, &plan(a)).into_iter().map(|f| (f.spot, f.problem)).collect()
+    }
+
+    #[test]
+    fn the_numbers_another_meeting_used_already_are_found() {
+        let mut ours = agenda(Some("10:00"), Some("15:00"), vec![sak("a", None, None), sak("b", None, None)]);
+        ours.numbering = Some(crate::domain::agenda::Numbering { first: 15, year: Some(25) });
+        let theirs = agenda(Some("10:00"), Some("15:00"), (0..15).map(|i| sak(&i.to_string(), None, None)).collect());
+        let shown: Vec<String> = numbers_used_by(&ours, &theirs).iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["15/25"]);
+        ours.numbering = Some(crate::domain::agenda::Numbering { first: 1, year: Some(26) });
+        assert_eq!(numbers_used_by(&ours, &theirs), [], "another year's 01 is another number");
     }
 
     #[test]

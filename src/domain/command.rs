@@ -56,6 +56,13 @@ pub enum Command {
     },
     TogglePostponed(usize),
     ToggleWithdrawn(usize),
+    /// The sak comes back to a later meeting (or no longer): `next` carries it.
+    ToggleComesBack(usize),
+    /// Follow-up `index` of the meeting before is now `status` (`None`: unmarked).
+    MarkTakenUp {
+        index: usize,
+        status: Option<super::previous::Status>,
+    },
     // Innspill og kommentarer.
     /// Start a new note on `item`, or take up the one being written there.
     OpenDraft(usize),
@@ -309,6 +316,8 @@ impl Session {
             Command::MoveItem { item, up } => self.move_item(item, up).map(|to| Applied::made(Everything, to)),
             Command::TogglePostponed(item) => self.toggle_postponed(item).map(|()| Applied::touched(Item(item))),
             Command::ToggleWithdrawn(item) => self.toggle_withdrawn(item).map(|()| Applied::touched(Item(item))),
+            Command::ToggleComesBack(item) => self.toggle_comes_back(item).map(|()| Applied::touched(Item(item))),
+            Command::MarkTakenUp { index, status } => self.mark_taken_up(index, status).map(|()| walked),
             Command::OpenDraft(item) => self.open_draft(item, now).map(|_| Applied::touched(Draft(item))),
             Command::EditNote { item, index } => self.edit_note(item, index).map(|_| Applied::touched(Draft(item))),
             Command::WriteDraft { item, text, kind, speaker } => {
@@ -456,6 +465,18 @@ mod tests {
             assert!(s.apply(command.clone(), at("10:00:00")).is_err(), "{command:?}");
             assert_eq!(s, before, "{command:?}");
         }
+    }
+
+    #[test]
+    fn a_sak_is_marked_as_coming_back_and_unmarked_but_never_a_break() {
+        let mut s = session();
+        s.apply(Command::ToggleComesBack(1), at("10:00:00")).unwrap();
+        assert!(s.agenda.items[1].record().comes_back);
+        s.apply(Command::ToggleComesBack(1), at("10:00:00")).unwrap();
+        assert!(!s.agenda.items[1].record().comes_back);
+        let pause = s.agenda.items.iter().position(|i| matches!(i, crate::domain::agenda::Item::Break(_))).unwrap();
+        assert_eq!(s.apply(Command::ToggleComesBack(pause), at("10:00:00")), Err(Refusal::NotASak));
+        assert_eq!(s.apply(Command::ToggleComesBack(99), at("10:00:00")), Err(Refusal::NoSuchItem));
     }
 
     #[test]

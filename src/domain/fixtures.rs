@@ -24,6 +24,7 @@ pub fn agenda(start: Option<&str>, end: Option<&str>, items: Vec<Item>) -> Agend
         people: vec![],
         phrases: vec![],
         referat: crate::domain::agenda::ReferatStyle::default(),
+        previous: None,
         items,
     }
 }

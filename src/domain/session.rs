@@ -6,6 +6,7 @@ use super::agenda::{Agenda, Break, Item, Sak, SakKind};
 use super::attendance::Attendance;
 use super::followup::FollowUp;
 use super::notes::{Draft, Note};
+use super::previous::TakenUp;
 use super::schedule::{self, Length, Schedule};
 use super::time::{Day, Hm, Stamp};
 use super::timeline::{self, Entry};
@@ -43,6 +44,9 @@ pub struct Record {
     pub interruptions: Vec<Segment>,
     /// The sak a break now under way interrupted: taken up again when the break ends.
     pub interrupted: Option<usize>,
+    /// The follow-ups still open from the meeting before (`agenda.previous`), as this
+    /// meeting took them up.
+    pub previous: Vec<TakenUp>,
 }
 
 /// A session as its file has it: the agenda as an agenda file writes it, then the items'
@@ -77,6 +81,8 @@ pub struct RecordFile<I = ItemRecord, P = Attendance> {
     pub interruptions: Vec<Segment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interrupted: Option<usize>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<TakenUp>,
     #[serde(default)]
     pub items: Vec<I>,
     #[serde(default)]
@@ -92,7 +98,8 @@ impl SessionFile {
     /// The session: each record put with its item.
     pub fn into_session(self) -> Result<Session, RecordMismatch> {
         let SessionFile { format, mut agenda, record } = self;
-        let RecordFile { started, ended, current, paused, interruptions, interrupted, items, attendance } = record;
+        let RecordFile { started, ended, current, paused, interruptions, interrupted, previous, items, attendance } =
+            record;
         if items.len() != agenda.items.len() || attendance.len() != agenda.people.len() {
             return Err(RecordMismatch);
         }
@@ -104,13 +111,17 @@ impl SessionFile {
         }
         // An older format is read into this one, and written as this one.
         let format = format.max(SESSION_FORMAT);
-        Ok(Session { format, agenda, record: Record { started, ended, current, paused, interruptions, interrupted } })
+        Ok(Session {
+            format,
+            agenda,
+            record: Record { started, ended, current, paused, interruptions, interrupted, previous },
+        })
     }
 }
 
 impl Serialize for Session {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Record { started, ended, current, paused, interruptions, interrupted } = &self.record;
+        let Record { started, ended, current, paused, interruptions, interrupted, previous } = &self.record;
         let record = RecordFile {
             started: *started,
             ended: *ended,
@@ -118,6 +129,7 @@ impl Serialize for Session {
             paused: *paused,
             interruptions: interruptions.clone(),
             interrupted: *interrupted,
+            previous: previous.clone(),
             items: self.agenda.items.iter().map(Item::record).collect(),
             attendance: self.agenda.people.iter().map(|p| &p.attendance).collect(),
         };
@@ -155,6 +167,15 @@ pub struct ItemRecord {
     /// whatever was changed live. `None` for an item added during the meeting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned: Option<Planned>,
+    /// The sak comes back to a later meeting ("kommer med nytt forslag"): `referent next`
+    /// carries it to the next agenda, whatever its state.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub comes_back: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// An item's place in the plan as it stood when the meeting started.
@@ -207,6 +228,8 @@ struct ItemRecordFile {
     #[serde(default)]
     planned: Option<Planned>,
     #[serde(default)]
+    comes_back: bool,
+    #[serde(default)]
     notes: Vec<Note>,
     #[serde(default)]
     decisions: Vec<Decision>,
@@ -223,6 +246,7 @@ impl From<ItemRecordFile> for ItemRecord {
             mut draft,
             vedtak_draft,
             planned,
+            comes_back,
             notes,
             decisions,
             followups,
@@ -237,7 +261,7 @@ impl From<ItemRecordFile> for ItemRecord {
                 });
             }
         }
-        ItemRecord { state, segments, entries, draft, vedtak_draft, planned }
+        ItemRecord { state, segments, entries, draft, vedtak_draft, planned, comes_back }
     }
 }
 
@@ -550,6 +574,17 @@ impl Session {
     /// Marks a sak utsatt, or takes the mark back.
     pub fn toggle_postponed(&mut self, i: usize) -> Outcome {
         self.toggle_state(i, ItemState::Postponed)
+    }
+
+    /// Marks a sak as one that comes back to a later meeting, or takes the mark back.
+    pub fn toggle_comes_back(&mut self, i: usize) -> Outcome {
+        let item = self.agenda.items.get_mut(i).ok_or(Refusal::NoSuchItem)?;
+        if matches!(item, Item::Break(_)) {
+            return Err(Refusal::NotASak);
+        }
+        let record = item.record_mut();
+        record.comes_back = !record.comes_back;
+        Ok(())
     }
 
     /// Marks a sak trukket, or takes the mark back.

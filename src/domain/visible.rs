@@ -72,6 +72,12 @@ impl Session {
     /// Makes every text of the session visible.
     pub fn make_visible(&mut self) {
         self.agenda.make_visible();
+        self.agenda.previous.iter_mut().for_each(make_visible);
+        for taken in &mut self.record.previous {
+            let f = &mut taken.followup;
+            make_visible(&mut f.what);
+            f.who.iter_mut().chain(f.frist_text.iter_mut()).for_each(make_visible);
+        }
     }
 }
 

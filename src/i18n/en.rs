@@ -1,11 +1,13 @@
 //! English.
 
-use super::{HomeWords, ReferatWords, Words, closest};
+use super::{HomeWords, NextWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::invariants::{Broken, Named, Spot};
-use crate::domain::session::Refusal;
+use crate::domain::next::{DraftWords, Origin};
+use crate::domain::previous::Status;
+use crate::domain::session::{ItemState, Refusal};
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
 use crate::store::agenda_file::{Expected, Found, IoProblem, ReadProblem};
@@ -14,6 +16,7 @@ use crate::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
     referat: &REFERAT,
+    next: &NEXT,
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     kinds: ["Approval", "Information", "Discussion", "Decision", "Election", "Any other business"],
     kinds_short: ["Approval", "Info", "Discuss.", "Decision", "Election", "AOB"],
@@ -68,6 +71,7 @@ pub static WORDS: Words = Words {
         Action::MoveDown => "Move the selected item down",
         Action::Postpone => "Mark the selected item postponed / not postponed",
         Action::Withdraw => "Mark the selected item withdrawn / not withdrawn",
+        Action::ComesBack => "Mark the selected item: comes back to a later meeting / not",
         Action::Help => "Show this help",
         Action::Quit => "Quit (everything is saved)",
         Action::SaveElsewhere => "Save the session elsewhere (when saving fails)",
@@ -106,6 +110,10 @@ pub static WORDS: Words = Words {
         Action::Search => "Search by name or organisation (\"hn\"): Enter is present",
         Action::EditFollowUp => "Change the follow-up",
         Action::DeleteFollowUp => "Delete the follow-up (z undoes)",
+        Action::MarkDone => "From the meeting before: done",
+        Action::MarkCarried => "From the meeting before: still open (carried)",
+        Action::MarkDropped => "From the meeting before: dropped",
+        Action::Unmark => "From the meeting before: not marked",
         Action::Submit => "Save",
         Action::Cancel => "Close / cancel",
         Action::NextKind => "Change the kind of item or the role",
@@ -144,6 +152,9 @@ pub static WORDS: Words = Words {
         Action::Search => "search",
         Action::EditFollowUp => "change",
         Action::DeleteFollowUp => "delete",
+        Action::MarkDone => "done",
+        Action::MarkCarried => "carried",
+        Action::MarkDropped => "dropped",
         Action::Undo => "undo",
         Action::SelectUp => "select",
         Action::Submit => "save",
@@ -203,6 +214,7 @@ pub static WORDS: Words = Words {
     paused: "CLOCK STOPPED",
     state_postponed: "postponed",
     state_withdrawn: "withdrawn",
+    state_comes_back: "comes back",
     background: "Background",
     nothing_prepared: "The agenda has nothing more on this item.",
     read_all: "B",
@@ -311,6 +323,11 @@ pub static WORDS: Words = Words {
     votes: |f, m, a| format!("{f} for, {m} against, {a} abstaining"),
     no_speaker: "no speaker",
     no_notes: "No comments on this item yet: i writes one.",
+    previous_not_edited: "A follow-up of the meeting before is not changed here: mark it done (d), carried (c) or dropped (u).",
+    only_previous_marked: "Only the meeting before's follow-ups are marked done, carried or dropped; this meeting's are changed (e) or deleted (x).",
+    previous_heading: "From earlier meetings",
+    this_meeting_heading: "From this meeting",
+    status_marks: ["[✓ done   ]", "[→ carried]", "[✗ dropped]", "[  open   ]"],
     no_decision: "The item has no decision yet: v adopts the proposal, o sets an outcome.",
     deleted: [
         "The comment is deleted (z undoes).",
@@ -433,6 +450,9 @@ pub static WORDS: Words = Words {
     export_is_link: "the file is a link, and referent does not write through links: remove it, or choose another name with --out",
     export_not_a_file: "this is not a plain file (a folder?), and it is not replaced: choose another name with --out",
     exported_kept: |p, k| format!("Written to {p}; the old one is kept as {k}"),
+    previous_unreadable: |p, r| {
+        format!("the previous meeting's session {p} cannot be read ({r}): its follow-ups are not shown")
+    },
     will_not_overwrite: "the file exists already and is not overwritten; choose another name",
     session_in_use: |pid| match pid {
         Some(p) => format!("the session is already open in another referent (process {p}). Close that one first"),
@@ -482,6 +502,12 @@ fn problem(p: &Problem) -> String {
             format!("the year of a sak number has two digits: write numbering: (year: {:02}), not {year}", year % 100)
         }
         Problem::EmptyTitle => "the item has an empty title".into(),
+        Problem::NumbersUsedElsewhere { session, numbers, free } => format!(
+            "item numbers {} are used already in {session}: numbers go on through the year, so write numbering: (first: {}, year: {:02})",
+            numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            free.n,
+            free.year
+        ),
         Problem::NobodyNamed => "this person has neither a name nor an organisation (org)".into(),
         Problem::RanOnAnotherDay { ran, planned } => format!(
             "the meeting was held on {}, but the agenda is for {}: the minutes are dated the day it was held",
@@ -729,6 +755,8 @@ pub static REFERAT: ReferatWords = ReferatWords {
     frist: "deadline",
     end: "End",
     followups: "Follow-ups",
+    previous_followups: "Follow-up actions from earlier meetings",
+    previous_groups: ["Done", "Still open", "Dropped"],
     followup_columns: ["Item", "What", "Who", "Deadline"],
     timing: "Time used",
     timing_columns: ["Item", "Title", "Planned", "Actual", "Difference (min)"],
@@ -774,5 +802,92 @@ pub static HOME: HomeWords = HomeWords {
     said_note: "Comment",
     said_vedtak: "Decision",
     said_followup: "Follow-up",
+    said_taken_up: |what, status| {
+        let word = match status {
+            Some(Status::Done) => "done",
+            Some(Status::Carried) => "still open, on to the next meeting",
+            Some(Status::Dropped) => "dropped",
+            None => "not marked",
+        };
+        format!("From an earlier meeting, \"{what}\": {word}.")
+    },
     said_saved_again: "Everything is saved again.",
+};
+
+pub static NEXT: NextWords = NextWords {
+    draft: DraftWords {
+        innkalling_title: "Approval of the notice and agenda",
+        innkalling_proposal: "The notice and agenda are approved.",
+        referat_title: |d| format!("Approval of the minutes of the meeting of {d}"),
+        referat_proposal: "The minutes are approved.",
+        postponed_from: |d, n| {
+            if n.is_empty() {
+                format!("Postponed from the meeting of {d}.")
+            } else {
+                format!("Postponed from the meeting of {d}, item {n}.")
+            }
+        },
+        comes_back_from: |d, n| {
+            if n.is_empty() {
+                format!("Comes back from the meeting of {d}.")
+            } else {
+                format!("Comes back from the meeting of {d}, item {n}.")
+            }
+        },
+        followups_title: "Follow-up actions from earlier meetings",
+        followup_line: |what, who, frist, from| {
+            let mut line = format!("- {what}");
+            if let Some(who) = who {
+                line.push_str(&format!(" (responsible: {who})"));
+            }
+            if let Some(frist) = frist {
+                line.push_str(&format!(", due {frist}"));
+            }
+            line.push_str(&format!(" – {from}"));
+            line
+        },
+        from_meeting: |d, n| match n {
+            Some(n) => format!("meeting of {d}, item {n}"),
+            None => format!("meeting of {d}"),
+        },
+        aob: "Any other business",
+    },
+    header: |s, d| {
+        format!(
+            "Draft agenda of the next meeting, made by `referent next` from {s} (the meeting of {d}). Read it, edit it and run `referent check` before the notice goes out."
+        )
+    },
+    roster: |d| {
+        format!(
+            "The roster of the meeting of {d}, with those who joined during it; attendance and apologies are reset."
+        )
+    },
+    numbering: |d| format!("Item numbers go on after the last one used in the meeting of {d}."),
+    origin: |o| match o {
+        Origin::Innkalling | Origin::Aob => "standing item".to_string(),
+        Origin::Referat(d) => format!("the minutes of the meeting of {}", d.short()),
+        Origin::Carried { day, number, state, comes_back } => {
+            let what = match (state, comes_back) {
+                (ItemState::Postponed, _) => "postponed",
+                (ItemState::Withdrawn, true) => "withdrawn, comes back",
+                (_, _) => "comes back",
+            };
+            match number {
+                Some(n) => format!("from the meeting of {}, item {n} ({what})", day.short()),
+                None => format!("from the meeting of {} ({what})", day.short()),
+            }
+        }
+        Origin::FollowUps { count } => format!("follow-up actions still open: {count}"),
+    },
+    written: |p| format!("Written to {p}: read it, edit it and run `referent check {p}`"),
+    bad_date: |t| format!("\"{t}\" is not a date: write YYYY-MM-DD, like 2025-09-16"),
+    date_not_after: |d, m| format!("the next meeting ({d}) must be after the session's meeting ({m}): give --date"),
+    not_a_session: |s| format!("this is an agenda, not a session: give the meeting's session (like {s})"),
+    out_is_link: "a symbolic link is where the draft would be written; it is not followed: choose another name",
+    no_folder: |r| format!("cannot read the folder: {r}"),
+    skipped: |f| format!("{f}: skipped, the session cannot be read (see `referent check {f}`)"),
+    none_open: "No open follow-up actions.",
+    columns: ["What", "Responsible", "Due", "Meeting"],
+    overdue: "overdue",
+    unknown_format: |f| format!("unknown format \"{f}\": choose text, md or csv"),
 };

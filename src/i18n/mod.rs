@@ -7,6 +7,8 @@ use crate::app::keymap::Action;
 use crate::domain::agenda::{Lang, Role, SakKind};
 use crate::domain::check::Problem;
 use crate::domain::frist::FristProblem;
+use crate::domain::next::{DraftWords, Origin};
+use crate::domain::previous::Status;
 use crate::domain::session::Refusal;
 use crate::domain::vedtak::Outcome;
 use crate::store::agenda_file::ReadProblem;
@@ -52,6 +54,10 @@ pub struct ReferatWords {
     pub followups: &'static str,
     /// Sak, hva, hvem, frist.
     pub followup_columns: [&'static str; 4],
+    /// The follow-ups of earlier meetings this one took up.
+    pub previous_followups: &'static str,
+    /// Their groups: done, still open, dropped.
+    pub previous_groups: [&'static str; 3],
     pub timing: &'static str,
     /// Sak, tittel, planlagt, faktisk, avvik.
     pub timing_columns: [&'static str; 5],
@@ -62,9 +68,46 @@ pub struct ReferatWords {
     pub minute_taker: &'static str,
 }
 
+/// The words of `referent next` and `referent actions`: from one meeting to the next.
+pub struct NextWords {
+    /// The texts of the draft agenda.
+    pub draft: DraftWords,
+    /// The comment at the top of a draft: the session it came from, the day of its meeting.
+    pub header: fn(session: &str, day: &str) -> String,
+    /// Over the roster.
+    pub roster: fn(day: &str) -> String,
+    /// Over the numbering.
+    pub numbering: fn(day: &str) -> String,
+    /// Over an item: where it came from.
+    pub origin: fn(&Origin) -> String,
+    /// Written: where, and what to do next.
+    pub written: fn(path: &str) -> String,
+    /// `--date` that is not a date.
+    pub bad_date: fn(text: &str) -> String,
+    /// The next meeting's date is not after the session's.
+    pub date_not_after: fn(date: &str, day: &str) -> String,
+    /// `next` was given an agenda: its session, by default.
+    pub not_a_session: fn(session: &str) -> String,
+    /// A link is where the draft would be written.
+    pub out_is_link: &'static str,
+    /// `actions`: the folder could not be read.
+    pub no_folder: fn(reason: &str) -> String,
+    /// `actions`: a file in the folder that is a session but could not be read.
+    pub skipped: fn(file: &str) -> String,
+    /// `actions`: nothing open.
+    pub none_open: &'static str,
+    /// `actions`: the columns (what, who, frist, meeting).
+    pub columns: [&'static str; 4],
+    /// `actions`: the mark of an overdue follow-up.
+    pub overdue: &'static str,
+    /// `actions`: an unknown `--format`.
+    pub unknown_format: fn(format: &str) -> String,
+}
+
 /// The words of one language. A field missing in one language does not compile.
 pub struct Words {
     pub referat: &'static ReferatWords,
+    pub next: &'static NextWords,
     /// Monday first.
     pub weekdays: [&'static str; 7],
     /// In the order of `SakKind::ALL`.
@@ -114,6 +157,8 @@ pub struct Words {
     pub paused: &'static str,
     pub state_postponed: &'static str,
     pub state_withdrawn: &'static str,
+    /// A sak marked to come back to a later meeting.
+    pub state_comes_back: &'static str,
     /// A sak's background, as the agenda gives it.
     pub background: &'static str,
     /// A sak with nothing prepared in the agenda.
@@ -201,6 +246,16 @@ pub struct Words {
     pub no_speaker: &'static str,
     pub no_notes: &'static str,
     pub no_decision: &'static str,
+    /// Edit or delete asked of a follow-up of the meeting before.
+    pub previous_not_edited: &'static str,
+    /// Done, carried or dropped asked of a follow-up of this meeting.
+    pub only_previous_marked: &'static str,
+    /// Over the follow-ups of earlier meetings on the follow-ups screen.
+    pub previous_heading: &'static str,
+    /// Over this meeting's follow-ups, when the meeting before's are shown too.
+    pub this_meeting_heading: &'static str,
+    /// The marks of done, carried, dropped and not yet marked, on that screen.
+    pub status_marks: [&'static str; 4],
     /// A note, a decision, a follow-up deleted from a sak's timeline.
     pub deleted: [&'static str; 3],
     pub decision_needed: &'static str,
@@ -266,6 +321,9 @@ pub struct Words {
     /// Standard output could not be written (closed, or a full disk).
     pub cannot_write_output: fn(reason: &str) -> String,
     pub will_not_overwrite: &'static str,
+    /// The session of the meeting before, named by the agenda, could not be read: its
+    /// follow-ups are not taken up. (Its path, why.)
+    pub previous_unreadable: fn(path: &str, reason: &str) -> String,
     /// A docx cannot go to standard output.
     pub docx_not_to_stdout: &'static str,
     /// `--out` has an extension that names no format referent writes (and no --format).
@@ -347,6 +405,8 @@ pub struct HomeWords {
     pub said_note: &'static str,
     pub said_vedtak: &'static str,
     pub said_followup: &'static str,
+    /// A follow-up of an earlier meeting marked (what it is, what became of it).
+    pub said_taken_up: fn(what: &str, status: Option<Status>) -> String,
     pub said_saved_again: &'static str,
 }
 

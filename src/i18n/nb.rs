@@ -1,11 +1,13 @@
 //! Bokmål.
 
-use super::{HomeWords, ReferatWords, Words, closest};
+use super::{HomeWords, NextWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
 use crate::domain::invariants::{Broken, Named, Spot};
-use crate::domain::session::Refusal;
+use crate::domain::next::{DraftWords, Origin};
+use crate::domain::previous::Status;
+use crate::domain::session::{ItemState, Refusal};
 use crate::domain::time::TimeProblem;
 use crate::domain::vedtak::VoteProblem;
 use crate::store::agenda_file::{Expected, Found, IoProblem, ReadProblem};
@@ -14,6 +16,7 @@ use crate::theme::ThemeProblem;
 
 pub static WORDS: Words = Words {
     referat: &REFERAT,
+    next: &NEXT,
     weekdays: ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"],
     kinds: ["Godkjenning", "Orienteringssak", "Drøftingssak", "Beslutningssak", "Valg", "Eventuelt"],
     kinds_short: ["Godkj.", "Orient.", "Drøfting", "Beslutn.", "Valg", "Eventuelt"],
@@ -67,6 +70,7 @@ pub static WORDS: Words = Words {
         Action::MoveDown => "Flytt den valgte saken ned",
         Action::Postpone => "Merk den valgte saken utsatt / ikke utsatt",
         Action::Withdraw => "Merk den valgte saken trukket / ikke trukket",
+        Action::ComesBack => "Merk den valgte saken: kommer igjen senere / ikke",
         Action::Help => "Vis denne hjelpen",
         Action::Quit => "Avslutt programmet (alt er lagret)",
         Action::SaveElsewhere => "Lagre sesjonen et annet sted (når lagringen feiler)",
@@ -105,6 +109,10 @@ pub static WORDS: Words = Words {
         Action::Search => "Søk på navn eller virksomhet («hn»): Enter gir til stede",
         Action::EditFollowUp => "Endre oppfølgingspunktet",
         Action::DeleteFollowUp => "Slett oppfølgingspunktet (z angrer)",
+        Action::MarkDone => "Fra forrige møte: utført",
+        Action::MarkCarried => "Fra forrige møte: fortsatt åpent (videre)",
+        Action::MarkDropped => "Fra forrige møte: utgår",
+        Action::Unmark => "Fra forrige møte: ikke merket",
         Action::Submit => "Lagre",
         Action::Cancel => "Lukk / avbryt",
         Action::NextKind => "Bytt sakstype eller rolle",
@@ -143,6 +151,9 @@ pub static WORDS: Words = Words {
         Action::Search => "søk",
         Action::EditFollowUp => "endre",
         Action::DeleteFollowUp => "slett",
+        Action::MarkDone => "utført",
+        Action::MarkCarried => "videre",
+        Action::MarkDropped => "utgår",
         Action::Undo => "angre",
         Action::SelectUp => "velg",
         Action::Submit => "lagre",
@@ -202,6 +213,7 @@ pub static WORDS: Words = Words {
     paused: "KLOKKA STÅR",
     state_postponed: "utsatt",
     state_withdrawn: "trukket",
+    state_comes_back: "kommer igjen",
     background: "Bakgrunn",
     nothing_prepared: "Saklisten har ikke noe mer om denne saken.",
     read_all: "B",
@@ -310,6 +322,11 @@ pub static WORDS: Words = Words {
     votes: |f, m, a| format!("{f} for, {m} mot, {a} avholdende"),
     no_speaker: "ingen taler valgt",
     no_notes: "Ingen innspill på saken ennå: i skriver et.",
+    previous_not_edited: "Et oppfølgingspunkt fra forrige møte endres ikke her: merk det utført (d), videre (c) eller utgår (u).",
+    only_previous_marked: "Bare oppfølgingspunkter fra forrige møte merkes utført, videre eller utgår; dette møtets endres (e) eller slettes (x).",
+    previous_heading: "Fra tidligere møter",
+    this_meeting_heading: "Fra dette møtet",
+    status_marks: ["[✓ utført]", "[→ videre]", "[✗ utgår ]", "[  åpent ]"],
     no_decision: "Saken har ikke noe vedtak ennå: v vedtar forslaget, o setter utfall.",
     deleted: [
         "Innspillet er slettet (z angrer).",
@@ -430,6 +447,9 @@ pub static WORDS: Words = Words {
     export_is_link: "filen er en lenke, og referent skriver ikke gjennom lenker: fjern den, eller velg et annet navn med --out",
     export_not_a_file: "dette er ikke en vanlig fil (en mappe?), og den blir ikke erstattet: velg et annet navn med --out",
     exported_kept: |p, k| format!("Skrevet til {p}; den gamle er tatt vare på som {k}"),
+    previous_unreadable: |p, r| {
+        format!("forrige møtes sesjon {p} kan ikke leses ({r}): oppfølgingspunktene derfra vises ikke")
+    },
     will_not_overwrite: "filen finnes allerede, og blir ikke overskrevet; velg et annet navn",
     session_in_use: |pid| match pid {
         Some(p) => format!("sesjonen er allerede åpen i en annen referent (prosess {p}). Lukk den først"),
@@ -481,6 +501,12 @@ fn problem(p: &Problem) -> String {
         Problem::NumberingYear { year } => {
             format!("året i et saksnummer har to sifre: skriv numbering: (year: {:02}), ikke {year}", year % 100)
         }
+        Problem::NumbersUsedElsewhere { session, numbers, free } => format!(
+            "saksnummer {} er allerede brukt i {session}: numrene fortsetter gjennom året, så skriv numbering: (first: {}, year: {:02})",
+            numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            free.n,
+            free.year
+        ),
         Problem::NobodyNamed => "deltakeren har verken navn (name) eller virksomhet (org)".into(),
         Problem::RanOnAnotherDay { ran, planned } => format!(
             "møtet ble holdt {}, men saklista er for {}: referatet dateres dagen møtet ble holdt",
@@ -721,6 +747,8 @@ pub static REFERAT: ReferatWords = ReferatWords {
     frist: "frist",
     end: "Slutt",
     followups: "Oppfølgingspunkter",
+    previous_followups: "Oppfølging fra tidligere møter",
+    previous_groups: ["Utført", "Fortsatt åpne", "Utgår"],
     followup_columns: ["Sak", "Hva", "Hvem", "Frist"],
     timing: "Tidsbruk",
     timing_columns: ["Sak", "Tittel", "Planlagt", "Faktisk", "Avvik (min)"],
@@ -766,5 +794,86 @@ pub static HOME: HomeWords = HomeWords {
     said_note: "Innspill",
     said_vedtak: "Vedtak",
     said_followup: "Oppfølging",
+    said_taken_up: |what, status| {
+        let word = match status {
+            Some(Status::Done) => "utført",
+            Some(Status::Carried) => "fortsatt åpent, videre til neste møte",
+            Some(Status::Dropped) => "utgår",
+            None => "ikke merket",
+        };
+        format!("Fra tidligere møte, «{what}»: {word}.")
+    },
     said_saved_again: "Alt er lagret igjen.",
+};
+
+pub static NEXT: NextWords = NextWords {
+    draft: DraftWords {
+        innkalling_title: "Godkjenning av innkalling og dagsorden",
+        innkalling_proposal: "Innkalling og dagsorden godkjennes.",
+        referat_title: |d| format!("Godkjenning av referat fra møte {d}"),
+        referat_proposal: "Referatet godkjennes.",
+        postponed_from: |d, n| {
+            if n.is_empty() { format!("Utsatt fra møte {d}.") } else { format!("Utsatt fra møte {d}, sak {n}.") }
+        },
+        comes_back_from: |d, n| {
+            if n.is_empty() {
+                format!("Kommer tilbake fra møte {d}.")
+            } else {
+                format!("Kommer tilbake fra møte {d}, sak {n}.")
+            }
+        },
+        followups_title: "Oppfølgingspunkter fra tidligere møter",
+        followup_line: |what, who, frist, from| {
+            let mut line = format!("- {what}");
+            if let Some(who) = who {
+                line.push_str(&format!(" (ansvarlig: {who})"));
+            }
+            if let Some(frist) = frist {
+                line.push_str(&format!(", frist {frist}"));
+            }
+            line.push_str(&format!(" – {from}"));
+            line
+        },
+        from_meeting: |d, n| match n {
+            Some(n) => format!("møte {d}, sak {n}"),
+            None => format!("møte {d}"),
+        },
+        aob: "Eventuelt",
+    },
+    header: |s, d| {
+        format!(
+            "Utkast til saksliste for neste møte, laget av «referent next» fra {s} (møtet {d}). Les over, rett og kjør «referent check» før innkallingen sendes."
+        )
+    },
+    roster: |d| {
+        format!("Deltakerlisten fra møtet {d}, med dem som kom til underveis; oppmøte og forfall er nullstilt.")
+    },
+    numbering: |d| format!("Saksnumrene fortsetter etter det siste som ble brukt i møtet {d}."),
+    origin: |o| match o {
+        Origin::Innkalling | Origin::Aob => "fast sak".to_string(),
+        Origin::Referat(d) => format!("referatet fra møtet {}", d.short()),
+        Origin::Carried { day, number, state, comes_back } => {
+            let what = match (state, comes_back) {
+                (ItemState::Postponed, _) => "utsatt",
+                (ItemState::Withdrawn, true) => "trukket, kommer tilbake",
+                (_, _) => "kommer tilbake",
+            };
+            match number {
+                Some(n) => format!("fra møte {}, sak {n} ({what})", day.short()),
+                None => format!("fra møte {} ({what})", day.short()),
+            }
+        }
+        Origin::FollowUps { count } => format!("oppfølgingspunkter som fortsatt er åpne: {count}"),
+    },
+    written: |p| format!("Skrevet til {p}: les over, rett og kjør «referent check {p}»"),
+    bad_date: |t| format!("«{t}» er ikke en dato: skriv ÅÅÅÅ-MM-DD, som 2025-09-16"),
+    date_not_after: |d, m| format!("neste møte ({d}) må være etter møtet i sesjonen ({m}): gi --date"),
+    not_a_session: |s| format!("dette er en saksliste, ikke en sesjon: gi sesjonen fra møtet (som {s})"),
+    out_is_link: "der utkastet skulle skrives, står en symbolsk lenke; den følges ikke: velg et annet navn",
+    no_folder: |r| format!("kan ikke lese mappen: {r}"),
+    skipped: |f| format!("{f}: hoppet over, sesjonen kan ikke leses (se «referent check {f}»)"),
+    none_open: "Ingen åpne oppfølgingspunkter.",
+    columns: ["Hva", "Ansvarlig", "Frist", "Møte"],
+    overdue: "forfalt",
+    unknown_format: |f| format!("ukjent format «{f}»: velg text, md eller csv"),
 };

@@ -112,6 +112,39 @@ pub enum Para {
     Labeled(String, String),
 }
 
+/// The follow-ups of earlier meetings this one took up, in groups: done, still open
+/// (carried, or not marked), dropped; none when it took up none.
+fn previous_followups(session: &Session, r: &ReferatWords) -> Option<Table> {
+    use crate::domain::previous::Status;
+    let taken = &session.record.previous;
+    if taken.is_empty() {
+        return None;
+    }
+    let group = |status: Option<Status>| match status {
+        Some(Status::Done) => 0,
+        None | Some(Status::Carried) => 1,
+        Some(Status::Dropped) => 2,
+    };
+    let (mut rows, mut groups) = (Vec::new(), Vec::new());
+    for (g, heading) in r.previous_groups.iter().enumerate() {
+        let mut these = taken.iter().filter(|t| group(t.status) == g).peekable();
+        if these.peek().is_some() {
+            groups.push((rows.len(), (*heading).to_string()));
+        }
+        for t in these {
+            let sak = t.sak.map_or_else(|| t.meeting.short(), |n| format!("{n} ({})", t.meeting.short()));
+            let f = &t.followup;
+            rows.push(vec![sak, f.what.clone(), f.who.clone().unwrap_or_default(), told::frist(f).unwrap_or_default()]);
+        }
+    }
+    Some(Table {
+        heading: r.previous_followups.to_string(),
+        columns: r.followup_columns.map(String::from).to_vec(),
+        rows,
+        groups,
+    })
+}
+
 /// The referat of `session`.
 pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
     let r = w.referat;
@@ -172,6 +205,7 @@ pub fn referat(session: &Session, w: &Words, options: Options) -> Document {
     rows.push(Row { left: end.into_iter().collect(), right: vec![Para::Heading(r.end.to_string())] });
 
     let mut tables = Vec::new();
+    tables.extend(previous_followups(session, r));
     let followups = session.followups();
     if !followups.is_empty() {
         let rows = followups

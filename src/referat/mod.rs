@@ -10,6 +10,6 @@ mod rich;
 mod told;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod tests;

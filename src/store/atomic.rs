@@ -26,6 +26,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` as a new file at `path`, as `write` does, but never over anything there:
+/// a file, a folder or a link at `path` (even one pointing nowhere) is left as it is and
+/// the error is `AlreadyExists`.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = temp_beside(path)?;
+    file.as_file_mut().write_all(bytes)?;
+    file.as_file().sync_all()?;
+    // (A hard link made anew, then the temp name removed: it never replaces a name.)
+    file.persist_noclobber(path).map_err(|e| e.error)?;
+    super::sync_dir(path);
+    Ok(())
+}
+
 /// A new, empty temp file beside `path`, named `.NAME.RANDOM.tmp`, created exclusively
 /// (another name is tried when one is taken), readable by its owner only; removed when
 /// dropped unless persisted. Its errors are the system's own, as the minute-taker is told
@@ -78,6 +91,20 @@ mod tests {
             fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_a_file_or_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("neste.ron");
+        write_new(&path, b"one").unwrap();
+        assert_eq!(write_new(&path, b"two").unwrap_err().kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        let link = dir.path().join("link.ron");
+        symlink(dir.path().join("nowhere"), &link).unwrap();
+        assert_eq!(write_new(&link, b"x").unwrap_err().kind(), std::io::ErrorKind::AlreadyExists);
+        assert!(!dir.path().join("nowhere").exists(), "the link is not followed");
+        assert_eq!(names(dir.path()), ["link.ron", "neste.ron"], "no temp file left");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! folders, file identity).
 
 pub mod agenda_file;
+pub mod agenda_writer;
 pub mod atomic;
 pub mod autosave;
 #[cfg(test)]
@@ -10,6 +11,7 @@ mod bytes_fuzz;
 pub mod dirs;
 pub mod exported;
 pub mod fold;
+pub mod folder;
 pub mod journal;
 pub mod locate;
 pub mod lock;

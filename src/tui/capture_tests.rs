@@ -654,3 +654,44 @@ fn the_latest_speakers_come_first_so_the_same_speaker_again_is_ctrl_p_enter() {
         .collect();
     assert_eq!(speakers, ["Helse Nord RHF", "Legeforeningen", "Legeforeningen"]);
 }
+
+#[test]
+fn the_follow_ups_of_the_meeting_before_are_marked_done_carried_or_dropped() {
+    use crate::domain::previous::{Status, TakenUp};
+    let mut app = at_04_25();
+    let before = crate::referat::fixture::seed_session();
+    app.session.record.previous =
+        crate::domain::next::open_followups(&before).into_iter().map(TakenUp::from_open).collect();
+    typed(&mut app, "f", "10:30:00");
+    typed(&mut app, "Nytt", "10:30:00");
+    key(&mut app, Code::Enter, "10:30:00");
+    typed(&mut app, "F", "10:31:00");
+    let shown = screen(&mut app, "10:31:00");
+    assert!(shown.contains("Fra tidligere møter"), "{shown}");
+    assert!(shown.contains("[  åpent ] 03/25 03.06.25  Synspunkter på valgkomiteens"), "{shown}");
+    assert!(shown.contains("Fra dette møtet") && shown.contains("04/25  Nytt"), "{shown}");
+    keys(&mut app, "d j c j u j c", "10:32:00");
+    let marks: Vec<Option<Status>> = app.session.record.previous.iter().map(|t| t.status).collect();
+    assert_eq!(marks, [Some(Status::Done), Some(Status::Carried), Some(Status::Dropped), Some(Status::Carried)]);
+    assert!(screen(&mut app, "10:32:00").contains("[✓ utført] 03/25"));
+    keys(&mut app, "<bs>", "10:32:00");
+    assert_eq!(app.session.record.previous[3].status, None, "unmarked");
+    typed(&mut app, "z", "10:32:00");
+    assert_eq!(app.session.record.previous[3].status, Some(Status::Carried), "undone");
+    keys(&mut app, "x", "10:33:00");
+    assert!(app.message.as_deref().unwrap_or_default().contains("endres ikke her"), "{:?}", app.message);
+    assert_eq!(app.session.record.previous.len(), 4, "not deleted");
+    keys(&mut app, "j d", "10:33:00");
+    assert!(app.message.as_deref().unwrap_or_default().starts_with("Bare oppfølgingspunkter fra forrige møte"));
+    let doc = crate::referat::document::referat(
+        &app.session,
+        i18n::words(Lang::Nb),
+        crate::referat::document::Options::default(),
+    );
+    let md = crate::referat::markdown::render(&doc);
+    assert!(md.contains("Oppfølging fra tidligere møter"), "{md}");
+    let (done, open, dropped) =
+        (md.find("Utført").unwrap(), md.find("Fortsatt åpne").unwrap(), md.find("Utgår").unwrap());
+    assert!(done < open && open < dropped, "{md}");
+    assert!(md[open..dropped].contains("Nytt forslag om dokumentfrist"), "{md}");
+}

@@ -168,6 +168,34 @@ fn every_change_of_state_is_said_in_english_too() {
     assert_eq!(app.said.last().unwrap(), "Comment filed on 04/25 Normen 7.0.");
 }
 
+/// A follow-up of an earlier meeting marked is said, with what became of it.
+#[test]
+fn a_follow_up_of_an_earlier_meeting_marked_is_said() {
+    use crate::domain::previous::TakenUp;
+    for (lang, done, unmarked) in [
+        (
+            Lang::Nb,
+            "Fra tidligere møte, «Synspunkter på valgkomiteens retningslinjer, per e-post»: utført.",
+            "ikke merket.",
+        ),
+        (
+            Lang::En,
+            "From an earlier meeting, \"Synspunkter på valgkomiteens retningslinjer, per e-post\": done.",
+            "not marked.",
+        ),
+    ] {
+        let mut app = plain_app(lang);
+        let before = crate::referat::fixture::seed_session();
+        app.session.record.previous =
+            crate::domain::next::open_followups(&before).into_iter().map(TakenUp::from_open).collect();
+        keys(&mut app, "F", "10:00:00");
+        keys(&mut app, "d", "10:00:00");
+        assert_eq!(app.said.last().unwrap(), done);
+        keys(&mut app, "<bs>", "10:00:00");
+        assert!(app.said.last().unwrap().ends_with(unmarked), "{:?}", app.said);
+    }
+}
+
 /// The 80 % warning is a mark as well as a colour, on the usual screen too: without any
 /// colour (`NO_COLOR`) it is still said.
 #[test]

@@ -77,6 +77,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Stamp) {
         }
         let record = session.agenda.items[shown].record();
         lines.extend(record.decisions().map(|d| Line::from(super::notes::decision_spans(app, d))));
+        if record.comes_back {
+            lines.push(Line::from(Span::styled(format!("↺ {}", w.state_comes_back), t.accent)));
+        }
         if let Some(p) = sak.proposal.as_ref().filter(|_| record.last_decision().is_none()) {
             lines.push(Line::from(Span::styled(format!("{}:", w.proposal), t.accent)));
             lines.extend(p.lines().map(|l| Line::from(l.to_string())));

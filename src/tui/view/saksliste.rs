@@ -95,6 +95,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, offset_kept: &Cell<usize>, 
         let elapsed = session.elapsed(i, now);
         let (right, right_style) = match (is_current, record.state) {
             (true, _) => (duration(elapsed), t.current),
+            (false, _) if record.comes_back => (w.state_comes_back.to_string(), t.muted),
             (false, ItemState::Postponed) => (w.state_postponed.to_string(), t.muted),
             (false, ItemState::Withdrawn) => (w.state_withdrawn.to_string(), t.muted),
             (false, ItemState::Done) => {
