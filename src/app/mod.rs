@@ -3,6 +3,7 @@
 //! session (`Session::apply`), keeps the mode stack, selection, messages and undo, and
 //! says what it asks of the shell (`Effects`).
 
+pub mod chair;
 pub mod editor;
 pub mod forms;
 pub mod herald;
@@ -401,6 +402,8 @@ impl App {
             Context::Attendance => self.act_attendance(action, now),
             Context::Sak => self.act_sak(action),
             Context::RosterSearch => self.act_roster_search(action, now),
+            // (`referent follow` has its own loop: the live app is never in it.)
+            Context::Follow => {}
         }
     }
 

@@ -1,11 +1,13 @@
 //! The command line: `referent [FILE]`, `referent check FILE...`, `referent export FILE`,
-//! `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`.
+//! `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`,
+//! `referent follow SESSION`.
 
 pub mod check;
 pub mod config_file;
 pub mod demo;
 pub mod docs;
 pub mod export;
+pub mod follow;
 pub mod keys_file;
 pub mod live;
 pub mod open;
@@ -106,6 +108,12 @@ pub enum Command {
     Config,
     /// Print every key in effect (with keys.ron's overrides) as a keys.ron would write it.
     Keys,
+    /// Follow a meeting run in another terminal, read-only: the current sak, its timer in
+    /// large digits, the plan, the next items (no lock taken, nothing written).
+    Follow {
+        /// The session file (NAME.session.ron), or the agenda it is beside.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -129,6 +129,7 @@ fn command(cli: Cli, loaded: &Loaded, settings: Settings, words: &'static Words)
             }
             super::keys_file::print(&keymap, &mut out).map(|()| true).into()
         }
+        (Some(Command::Follow { file }), _) => super::follow::run(&file, &settings, words, &mut err),
         (Some(Command::Config), _) => settings::print(loaded, &settings, words, &mut out).map(|()| true).into(),
         (None, Some(file)) => {
             drop((out, err));

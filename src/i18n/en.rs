@@ -1,6 +1,6 @@
 //! English.
 
-use super::{HomeWords, ReferatWords, Words, closest};
+use super::{ChairWords, HomeWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
@@ -182,6 +182,7 @@ pub static WORDS: Words = Words {
         "Question",
         "While typing (letters are text; n, g, b, x, p, v, u, w ask)",
         "Help",
+        "Following the meeting (referent follow)",
     ],
     help_title: "Help: keys",
     saksliste: "Agenda",
@@ -451,6 +452,7 @@ pub static WORDS: Words = Words {
     cannot_start: |r| format!("cannot start the screen: {r}"),
     needs_terminal: "the live meeting needs a terminal (standard input and output); `referent export` and `referent check` work without one",
     home: &HOME,
+    chair: &CHAIR,
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -775,4 +777,38 @@ pub static HOME: HomeWords = HomeWords {
     said_vedtak: "Decision",
     said_followup: "Follow-up",
     said_saved_again: "Everything is saved again.",
+};
+
+pub static CHAIR: ChairWords = ChairWords {
+    not_started: "The meeting has not started",
+    next: "Next",
+    break_ends: |at, left| format!("The break ends at {at} · {left} left"),
+    break_over: |at, over| format!("The break should have ended at {at} · +{over} over"),
+    catch_up: |found, over, short, breaks, cuts| {
+        let pauses = if breaks { ", the breaks too" } else { "" };
+        match short {
+            0 => format!("To end on time: shorten {cuts}{pauses}"),
+            s => format!("Shorten {cuts}{pauses}: {found} of {over} min caught up, still {s} min over"),
+        }
+    },
+    done: "done",
+    now: "now",
+    postponed: "postponed",
+    withdrawn: "withdrawn",
+    read_only: "view only: changes nothing",
+    gone: |p| format!("The meeting is gone: {p} is no longer there (waiting for it to come back)"),
+    unreadable: |p, why| format!("{p} cannot be read: {why}"),
+    moved: |to| format!("The meeting moved to {to}"),
+    no_session: |p| format!("{p}: no meeting file to follow (a meeting that has started has NAME.session.ron)"),
+    chair_page: "Chair",
+    room_page: "Room",
+    saksliste: "Agenda",
+    reconnecting: "Connection lost: reconnecting …",
+    serving: |url| format!("Web view: {url}"),
+    bad_address: |a| {
+        format!(
+            "\"{a}\" is not an address to listen on: write PORT, ADDRESS:PORT or [IPv6]:PORT, such as 8080 or 0.0.0.0:8080"
+        )
+    },
+    cannot_serve: |a, why| format!("cannot listen on {a}: {why}"),
 };

@@ -1,5 +1,6 @@
 //! The live meeting in the terminal: set-up and restore, and the one event loop.
 
+pub mod follow;
 pub mod input;
 pub mod keys;
 pub mod screen;

@@ -1,0 +1,225 @@
+//! The chair's view in a terminal (`referent follow`): the current sak and its timer in
+//! digits as large as the terminal allows, the time left or over, the plan, the next two
+//! items, what it takes to end on time; a line for how the session file stands.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use crate::app::chair::{ChairView, Tone};
+use crate::theme::Theme;
+
+/// A line under the view: how the followed file stands (gone, unreadable, moved), else the
+/// keys.
+pub struct Footer<'a> {
+    pub notice: Option<(&'a str, Tone)>,
+    /// (key, what it does), from the keymap.
+    pub keys: &'a [(String, &'static str)],
+    pub read_only: &'a str,
+}
+
+fn tone_style(t: &Theme, tone: Tone) -> Style {
+    match tone {
+        Tone::Normal => t.ok,
+        Tone::Warning => t.warning,
+        Tone::Overrun => t.overrun,
+    }
+}
+
+pub fn draw(frame: &mut Frame, view: &ChairView, footer: &Footer, t: &Theme, next_word: &str) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(t.text), area);
+    let buf = frame.buffer_mut();
+    let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let detail = detail_lines(view, t);
+    let next: Vec<Line> = view
+        .next
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let label = if i == 0 { format!("{next_word}: ") } else { " ".repeat(next_word.chars().count() + 2) };
+            Line::from(vec![
+                Span::styled(label, t.muted),
+                Span::styled(format!("{}  ", n.at), t.accent),
+                Span::styled(n.label.clone(), t.text),
+            ])
+        })
+        .collect();
+    let catch_up =
+        view.catch_up.as_ref().map(|c| Line::from(Span::styled(c.clone(), tone_style(t, view.catch_up_tone))));
+    // (Never at the cost of the digits: one line in a small terminal.)
+    let most = if area.height < 16 { 1 } else { 3 };
+    let catch_up_rows = catch_up.as_ref().map_or(0, |c| c.width().div_ceil(usize::from(area.width.max(1))).min(most));
+    let [top, title, digits, details, plan, catch, upcoming, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(!view.title.is_empty())),
+        Constraint::Fill(1),
+        Constraint::Length(rows(detail.len())),
+        Constraint::Length(1),
+        Constraint::Length(rows(catch_up_rows)),
+        Constraint::Length(rows(next.len())),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // The heading, the wall clock at the right.
+    let clock = format!(" {} ", view.clock);
+    let [heading, clock_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(rows(clock.chars().count()))]).areas(top);
+    Line::from(Span::styled(format!(" {}", view.heading), t.title.add_modifier(Modifier::BOLD))).render(heading, buf);
+    Line::from(Span::styled(clock, t.clock)).render(clock_area, buf);
+    Line::from(Span::styled(format!(" {}", view.title), t.title)).render(title, buf);
+    // No item under way: the wall clock, for the room.
+    match &view.timer {
+        Some(timer) => {
+            let style = if view.tone == Tone::Normal { t.clock } else { tone_style(t, view.tone) };
+            big_digits(buf, digits, timer, style);
+        }
+        None => big_digits(buf, digits, &view.clock, t.muted),
+    }
+    Paragraph::new(detail).centered().render(details, buf);
+    let mut plan_spans = Vec::new();
+    if view.plan.is_empty() {
+        plan_spans.push(Span::raw(" "));
+    } else {
+        plan_spans.push(Span::styled(format!(" {}", view.plan), tone_style(t, view.plan_tone)));
+        plan_spans.push(Span::styled(" · ", t.muted));
+    }
+    plan_spans.push(Span::styled(view.end.clone(), t.text));
+    Line::from(plan_spans).render(plan, buf);
+    if let Some(c) = catch_up {
+        Paragraph::new(c).wrap(Wrap { trim: true }).render(catch, buf);
+    }
+    Paragraph::new(next).render(upcoming, buf);
+    footer_line(footer, t).render(bottom, buf);
+}
+
+/// The time left or over, paused, a break's end: each in words, coloured by its tone.
+fn detail_lines(view: &ChairView, t: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if view.timer.is_some() {
+        let mut spans = vec![Span::styled(view.timebox.clone(), t.muted)];
+        if !view.left.is_empty() {
+            spans.push(Span::styled(" · ", t.muted));
+            spans.push(Span::styled(view.left.clone(), tone_style(t, view.tone).add_modifier(Modifier::BOLD)));
+        }
+        lines.push(Line::from(spans));
+    }
+    if let Some(p) = &view.paused {
+        lines.push(Line::from(Span::styled(p.clone(), t.warning.add_modifier(Modifier::BOLD))));
+    }
+    if let Some(b) = &view.break_left {
+        lines.push(Line::from(Span::styled(b.clone(), tone_style(t, view.tone))));
+    }
+    lines
+}
+
+fn footer_line<'a>(footer: &Footer<'a>, t: &Theme) -> Line<'a> {
+    if let Some((notice, tone)) = footer.notice {
+        return Line::from(Span::styled(format!(" {notice}"), tone_style(t, tone).add_modifier(Modifier::BOLD)));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (key, what) in footer.keys {
+        spans.push(Span::styled(key.clone(), t.key));
+        spans.push(Span::styled(format!(" {what}  "), t.footer));
+    }
+    spans.push(Span::styled(footer.read_only, t.muted));
+    Line::from(spans)
+}
+
+/// `text` in the largest digits that fit `area`, centred: the 8×8 font with each pixel a
+/// block of cells (as many as fit), else in half or quarter cells, else as plain text.
+fn big_digits(buf: &mut Buffer, area: Rect, text: &str, style: Style) {
+    let n = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    let (w, h) = (area.width, area.height);
+    let scale = (1..=8u16).rev().find(|k| n.saturating_mul(8 * k) <= w && 8 * k <= h);
+    let (size, cols, lines) = match scale {
+        Some(_) => (PixelSize::Full, 8, 8),
+        None if n * 8 <= w && h >= 4 => (PixelSize::HalfHeight, 8, 4),
+        None if n * 4 <= w && h >= 4 => (PixelSize::Quadrant, 4, 4),
+        None => {
+            let plain = Line::from(Span::styled(text.to_string(), style.add_modifier(Modifier::BOLD))).centered();
+            plain.render(Rect { height: h.min(1), y: area.y + h / 2, ..area }, buf);
+            return;
+        }
+    };
+    let k = scale.unwrap_or(1);
+    let small = Rect::new(0, 0, n * cols, lines);
+    let mut drawn = Buffer::empty(small);
+    BigText::builder()
+        .pixel_size(size)
+        .style(style)
+        .lines(vec![Line::from(text.to_string())])
+        .build()
+        .render(small, &mut drawn);
+    let (big_w, big_h) = (small.width * k, small.height * k);
+    let x0 = area.x + (w - big_w) / 2;
+    let y0 = area.y + (h - big_h) / 2;
+    for y in 0..small.height {
+        for x in 0..small.width {
+            let Some(cell) = drawn.cell((x, y)) else { continue };
+            for dy in 0..k {
+                for dx in 0..k {
+                    if let Some(to) = buf.cell_mut((x0 + x * k + dx, y0 + y * k + dy)) {
+                        to.set_symbol(cell.symbol()).set_style(cell.style());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::chair::ChairView;
+    use crate::domain::agenda::Lang;
+    use crate::domain::session::tests::{at, session};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn drawn(width: u16, height: u16, view: &ChairView, notice: Option<(&str, Tone)>) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let keys = [("q".to_string(), "avslutt")];
+        let footer = Footer { notice, keys: &keys, read_only: "bare visning" };
+        terminal.draw(|f| draw(f, view, &footer, &crate::theme::Theme::default(), "Neste")).unwrap();
+        let buf = terminal.backend().buffer();
+        (0..height)
+            .map(|y| (0..width).map(|x| buf.cell((x, y)).map_or(" ", |c| c.symbol())).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn behind() -> ChairView {
+        let mut s = session();
+        s.next(at("10:00:00")).unwrap();
+        ChairView::of(&s, &s.schedule(), at("10:16:00"), crate::i18n::words(Lang::Nb))
+    }
+
+    #[test]
+    fn the_smallest_terminal_shows_everything_the_chair_needs() {
+        let text = drawn(40, 12, &behind(), None);
+        for what in ["Nå: 01/25", "10:16", "+06:00 over", "6 min etter plan", "Neste:", "02/25 b", "q avslutt"] {
+            assert!(text.contains(what), "{what:?} missing:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_large_terminal_gets_larger_digits() {
+        let count = |text: &str| text.chars().filter(|c| *c == '█').count();
+        let small = count(&drawn(60, 16, &behind(), None));
+        let large = count(&drawn(200, 60, &behind(), None));
+        assert!(large > small * 4, "{small} → {large}");
+        assert!(drawn(200, 60, &behind(), None).contains("+06:00 over"));
+    }
+
+    #[test]
+    fn a_notice_takes_the_footer() {
+        let text = drawn(80, 12, &behind(), Some(("Møtet finnes ikke lenger", Tone::Overrun)));
+        assert!(text.contains("Møtet finnes ikke lenger"), "{text}");
+        assert!(!text.contains("q avslutt"), "{text}");
+    }
+}
