@@ -149,6 +149,8 @@ pub struct App {
     pub saved: SaveState,
     /// Where to offer to save the session when saving fails (set by the shell).
     pub elsewhere: String,
+    /// The web pages being served (`--serve`): where, as said on the help screen.
+    pub web: Vec<String>,
     /// A short message for the footer (a refusal, a warning, a hint).
     pub message: Option<String>,
     pub words: &'static Words,
@@ -189,6 +191,7 @@ impl App {
             mode: Mode::Normal,
             saved: SaveState::Saved,
             elsewhere: String::new(),
+            web: Vec::new(),
             message: None,
             words,
             theme,

@@ -51,6 +51,12 @@ pub struct Cli {
     /// order, every change of state also said as a sentence [default: the config file's].
     #[arg(long)]
     pub plain: bool,
+
+    /// Serve the chair's and the room's live web pages at [ADDR:]PORT (8080: this machine
+    /// only; 0.0.0.0:8080: the network, with an access token) [default: the config file's
+    /// `serve`, else none].
+    #[arg(long, value_name = "[ADDR:]PORT")]
+    pub serve: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -78,6 +78,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Some(Command::Export { times, .. }) => times.map(Into::into),
             _ => None,
         },
+        serve: cli.serve.clone(),
     };
     let settings = Settings::resolve(flags, &loaded.config, |k| std::env::var(k).ok());
     let words = i18n::words(settings.language.value);

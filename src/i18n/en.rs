@@ -804,7 +804,7 @@ pub static CHAIR: ChairWords = ChairWords {
     room_page: "Room",
     saksliste: "Agenda",
     reconnecting: "Connection lost: reconnecting …",
-    serving: |url| format!("Web view: {url}"),
+    serving: |page, url| format!("Web view, {page}: {url}"),
     bad_address: |a| {
         format!(
             "\"{a}\" is not an address to listen on: write PORT, ADDRESS:PORT or [IPv6]:PORT, such as 8080 or 0.0.0.0:8080"

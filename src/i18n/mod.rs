@@ -332,7 +332,7 @@ pub struct ChairWords {
     pub saksliste: &'static str,
     pub reconnecting: &'static str,
     /// `--serve`: where the pages are, and why they cannot be served.
-    pub serving: fn(url: &str) -> String,
+    pub serving: fn(page: &str, url: &str) -> String,
     pub bad_address: fn(address: &str) -> String,
     pub cannot_serve: fn(address: &str, why: &str) -> String,
 }

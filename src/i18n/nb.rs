@@ -796,7 +796,7 @@ pub static CHAIR: ChairWords = ChairWords {
     room_page: "Salen",
     saksliste: "Saksliste",
     reconnecting: "Forbindelsen er brutt: kobler til igjen …",
-    serving: |url| format!("Nettvisning: {url}"),
+    serving: |page, url| format!("Nettvisning, {page}: {url}"),
     bad_address: |a| {
         format!(
             "«{a}» er ikke en adresse å lytte på: skriv PORT, ADRESSE:PORT eller [IPv6]:PORT, som 8080 eller 0.0.0.0:8080"
