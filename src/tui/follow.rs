@@ -143,3 +143,51 @@ fn follow(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agenda::Lang;
+    use crate::domain::session::tests::session;
+    use crate::store::session_file;
+
+    fn nb() -> &'static Words {
+        crate::i18n::words(Lang::Nb)
+    }
+
+    #[test]
+    fn a_session_saved_elsewhere_is_followed_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("a.session.ron"), dir.path().join("b.session.ron"));
+        session_file::save(&old, &session()).unwrap();
+        let mut followed = Followed::new(old.clone());
+        assert!(followed.refresh(nb()));
+        assert!(followed.notice().is_none());
+        assert!(!followed.refresh(nb()), "nothing changed, nothing read");
+        let mut moved = session();
+        moved.agenda.title = "Flyttet".into();
+        session_file::save(&new, &moved).unwrap();
+        session_file::leave_pointer(&old, &new).unwrap();
+        assert!(followed.refresh(nb()));
+        assert_eq!(followed.session().unwrap().agenda.title, "Flyttet");
+        let (notice, _) = followed.notice().unwrap();
+        assert!(notice.starts_with("Møtet er flyttet til ") && notice.ends_with("b.session.ron"), "{notice}");
+    }
+
+    #[test]
+    fn what_a_file_would_have_the_terminal_do_is_shown_not_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a\u{1b}[2J.session.ron");
+        let mut s = session();
+        s.agenda.title = "Møte\u{1b}]0;tittel\u{7}".into();
+        session_file::save(&path, &s).unwrap();
+        let mut followed = Followed::new(path.clone());
+        followed.refresh(nb());
+        let title = &followed.session().unwrap().agenda.title;
+        assert!(!title.contains('\u{1b}') && !title.contains('\u{7}'), "{title:?}");
+        std::fs::remove_file(&path).unwrap();
+        followed.refresh(nb());
+        let (notice, _) = followed.notice().unwrap();
+        assert!(notice.starts_with("Møtet finnes ikke lenger: ") && !notice.contains('\u{1b}'), "{notice:?}");
+    }
+}
