@@ -77,10 +77,13 @@ pub struct RoomRow {
     pub state: String,
     /// The item under way.
     pub current: bool,
+    /// Who presents the sak: shown in the room only when asked for (`/room?names=1`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
 }
 
 /// What the room sees on the projector: the clock, the current sak, the saksliste with its
-/// projected times. No notes and no names.
+/// projected times. No notes, and the presenters' names only when asked for.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct RoomView {
     pub meeting: String,
@@ -285,6 +288,10 @@ impl RoomView {
                     title: item.title().to_string(),
                     state: state.to_string(),
                     current: is_current,
+                    presenter: match item {
+                        Item::Sak(sak) => sak.presenter.clone(),
+                        Item::Break(_) => None,
+                    },
                 }
             })
             .collect();

@@ -151,6 +151,8 @@ pub struct App {
     pub elsewhere: String,
     /// The web pages being served (`--serve`): where, as said on the help screen.
     pub web: Vec<String>,
+    /// The chair's page as a QR code, for a phone (when the pages are on the network).
+    pub web_code: Vec<String>,
     /// A short message for the footer (a refusal, a warning, a hint).
     pub message: Option<String>,
     pub words: &'static Words,
@@ -192,6 +194,7 @@ impl App {
             saved: SaveState::Saved,
             elsewhere: String::new(),
             web: Vec::new(),
+            web_code: Vec::new(),
             message: None,
             words,
             theme,

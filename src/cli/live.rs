@@ -70,6 +70,7 @@ pub fn run(
             (words.chair.serving)(words.chair.chair_page, served.url()),
             (words.chair.serving)(words.chair.room_page, served.room_url()),
         ];
+        app.web_code = served.code();
         let _ = writeln!(std::io::stderr(), "referent: {}", app.web.join("\nreferent: "));
         app.message = app.message.take().or_else(|| Some(app.web[0].clone()));
     }

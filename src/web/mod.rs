@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod address;
+pub mod code;
 mod listen;
 mod routes;
 
@@ -43,6 +44,12 @@ impl Served {
 
     pub fn room_url(&self) -> &str {
         &self.room_url
+    }
+
+    /// The chair's page as a QR code to scan with a phone, when the pages are on the
+    /// network (a phone cannot reach this machine's own 127.0.0.1).
+    pub fn code(&self) -> Vec<String> {
+        if address::is_local(self.address) { Vec::new() } else { code::lines(&self.url) }
     }
 
     /// The views as the meeting stands now: sent to every browser when they changed.

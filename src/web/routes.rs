@@ -1,5 +1,6 @@
 //! The routes, all read-only: `/` the chair's page, `/room` the room's, `/events` their
-//! server-sent events (`?view=chair|room`). Only GET (and HEAD); anything else is 405, an
+//! server-sent events (`?view=chair|room`; the room's with the presenters' names only
+//! with `names=1`). Only GET (and HEAD); anything else is 405, an
 //! unknown path 404, and without access 403 before either.
 
 use std::convert::Infallible;
@@ -93,8 +94,9 @@ fn page(shared: &Shared, which: Which) -> String {
 /// The view as it stands at once, then each change, as JSON; a comment every 15 s keeps the
 /// connection open through proxies.
 async fn events(State(shared): State<Arc<Shared>>, request: Request) -> impl IntoResponse {
-    let room = request.uri().query().is_some_and(|q| q.split('&').any(|p| p == "view=room"));
-    let which = if room { Which::Room } else { Which::Chair };
+    let asked = |pair: &str| request.uri().query().is_some_and(|q| q.split('&').any(|p| p == pair));
+    let which = if asked("view=room") { Which::Room } else { Which::Chair };
+    let names = asked("names=1");
     let stream = futures_util::stream::unfold((shared.views.clone(), true), move |(mut views, first)| async move {
         if !first {
             views.changed().await.ok()?;
@@ -102,7 +104,12 @@ async fn events(State(shared): State<Arc<Shared>>, request: Request) -> impl Int
         let now = Arc::clone(&views.borrow_and_update());
         let json = match which {
             Which::Chair => serde_json::to_string(&now.chair),
-            Which::Room => serde_json::to_string(&now.room),
+            Which::Room if names => serde_json::to_string(&now.room),
+            Which::Room => {
+                let mut room = now.room.clone();
+                room.saksliste.iter_mut().for_each(|row| row.presenter = None);
+                serde_json::to_string(&room)
+            }
         }
         .ok()?;
         let event = Event::default().data(json).retry(Duration::from_secs(1));

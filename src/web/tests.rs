@@ -123,6 +123,13 @@ fn the_event_stream_delivers_each_change_and_the_room_sees_no_names() {
             assert!(!seen.contains(name.as_str()), "{name} in the room's view:\n{seen}");
         }
     }
+    assert!(!seen.contains("presenter"), "{seen}");
+
+    // Asked for, the presenters are named.
+    let mut named = connect(served.address());
+    write!(named, "GET /events?view=room&names=1 HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+    let mut seen = String::new();
+    read_until(&mut named, &mut seen, "\"presenter\":\"Sekretariatet\"");
 }
 
 #[test]

@@ -76,6 +76,14 @@ pub(super) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     if !app.web.is_empty() {
         lines.push(Line::default());
     }
+    // (Dark on light, as a phone reads it best, whatever the theme.)
+    let code = ratatui::style::Style::new().fg(ratatui::style::Color::Black).bg(ratatui::style::Color::White);
+    for row in &app.web_code {
+        lines.push(Line::from(vec![Span::raw("  "), Span::styled(row.clone(), code)]));
+    }
+    if !app.web_code.is_empty() {
+        lines.push(Line::default());
+    }
     for (n, context) in Context::ALL.into_iter().enumerate() {
         let name = vec![w.contexts[n].to_string()];
         for text in crate::app::wrap::rows(&name, width.max(1)).iter().map(|r| name[0][r.start..r.end].trim()) {
