@@ -77,7 +77,11 @@ pub fn mark(path: &Path) -> Mark {
     Mark {
         session: session_file::on_disk(path),
         journal: session_file::on_disk(&journal::journal_path(path)),
-        moved: session_file::moved_to(path),
+        // (A note that is no plain file, a named pipe say, is never read: it could hang.)
+        moved: fs::metadata(session_file::pointer_path(path))
+            .is_ok_and(|m| m.is_file())
+            .then(|| session_file::moved_to(path))
+            .flatten(),
     }
 }
 
@@ -127,6 +131,18 @@ mod tests {
         let Look::Session(seen) = look(&path) else { panic!("a session") };
         assert_eq!(seen.record.current, Some(0), "the journal's change is seen");
         assert_eq!(files(dir.path()), on_disk, "nothing written, no lock taken");
+    }
+
+    #[test]
+    fn a_note_that_is_a_named_pipe_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.session.ron");
+        session_file::save(&path, &session()).unwrap();
+        let pipe = session_file::pointer_path(&path);
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().is_ok_and(|s| s.success());
+        assert!(made, "mkfifo");
+        assert_eq!(mark(&path).moved(), None);
+        assert!(matches!(look(&path), Look::Session(_)));
     }
 
     #[test]

@@ -24,6 +24,9 @@ use crate::theme::Theme;
 /// How often the files are looked at: a key in the live meeting shows within a second.
 const LOOK_EVERY: Duration = Duration::from_millis(250);
 
+/// Notes saying where a session went, followed one after another in one look.
+const MOST_MOVES: usize = 8;
+
 /// What the follower knows of the session: the last one read, and how the file stands.
 pub struct Followed {
     path: PathBuf,
@@ -40,13 +43,16 @@ impl Followed {
 
     /// Looks again if the files changed since the last look; whether anything did.
     pub fn refresh(&mut self, w: &Words) -> bool {
-        let mark = peek::mark(&self.path);
-        if let Some(target) = mark.moved().filter(|t| t.exists()).map(Path::to_path_buf) {
-            // Saved elsewhere: followed there.
+        let mut mark = peek::mark(&self.path);
+        // Saved elsewhere: followed there (a few notes at most, never round in a circle).
+        for _ in 0..MOST_MOVES {
+            let Some(target) = mark.moved().filter(|t| t.exists() && *t != self.path).map(Path::to_path_buf) else {
+                break;
+            };
             self.moved = Some(target.clone());
             self.path = target;
             self.mark = None;
-            return self.refresh(w);
+            mark = peek::mark(&self.path);
         }
         if self.mark.as_ref() == Some(&mark) {
             return false;
@@ -172,6 +178,21 @@ mod tests {
         assert_eq!(followed.session().unwrap().agenda.title, "Flyttet");
         let (notice, _) = followed.notice().unwrap();
         assert!(notice.starts_with("Møtet er flyttet til ") && notice.ends_with("b.session.ron"), "{notice}");
+    }
+
+    #[test]
+    fn notes_that_point_round_in_a_circle_are_followed_a_few_steps() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.session.ron"), dir.path().join("b.session.ron"));
+        session_file::save(&a, &session()).unwrap();
+        session_file::save(&b, &session()).unwrap();
+        std::fs::write(session_file::pointer_path(&a), format!("{}\n", b.display())).unwrap();
+        std::fs::write(session_file::pointer_path(&b), format!("{}\n", a.display())).unwrap();
+        let mut followed = Followed::new(a);
+        assert!(followed.refresh(nb()));
+        assert!(followed.session().is_some());
+        followed.refresh(nb());
+        assert!(followed.session().is_some());
     }
 
     #[test]
