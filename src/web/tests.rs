@@ -166,3 +166,17 @@ fn an_address_that_is_none_or_taken_is_said() {
     let said = start(&taken, w, Lang::Nb).err().unwrap();
     assert!(said.starts_with(&format!("kan ikke lytte på {taken}: ")), "{said}");
 }
+
+#[test]
+fn a_request_head_sent_too_slowly_is_cut_off() {
+    let (served, host) = local();
+    let mut slow = connect(served.address());
+    slow.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    // Half a head, then nothing more (slowloris).
+    write!(slow, "GET / HTTP/1.1\r\nHost: {host}\r\nX-Slow: ").unwrap();
+    let start = Instant::now();
+    let mut answer = String::new();
+    let read = slow.read_to_string(&mut answer);
+    assert!(start.elapsed() < Duration::from_secs(10), "held for {:?}", start.elapsed());
+    assert!(read.is_err() || answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
+}
