@@ -58,7 +58,7 @@ pub struct ChairView {
     pub end: String,
     /// The next two items with their projected Kl. times.
     pub next: Vec<Upcoming>,
-    /// A break under way: when it ends and the time left.
+    /// A break under way: when it ends (the time left is in `left`).
     pub break_left: Option<String>,
     /// What it takes to end on time, when the meeting runs behind.
     pub catch_up: Option<String>,
@@ -157,7 +157,8 @@ fn current(session: &Session, schedule: &Schedule, now: Stamp, w: &Words) -> Cur
             let number = numbers.get(t.item).copied().flatten().map(|n| format!("{n} ")).unwrap_or_default();
             format!("{number}{}", w.kind(s.kind))
         }
-        Item::Break(_) => w.a_break.to_string(),
+        // (A break is named in the heading: "Nå: Lunsj", with no title under it.)
+        Item::Break(_) => item.title().to_string(),
     };
     let tone = match t.phase {
         Phase::Within => Tone::Normal,
@@ -174,15 +175,11 @@ fn current(session: &Session, schedule: &Schedule, now: Stamp, w: &Words) -> Cur
     };
     let break_left = (matches!(item, Item::Break(_)) && t.timebox > 0).then(|| {
         let ends = now.plus_seconds(t.left()).hm().to_string();
-        if t.left() >= 0 {
-            (w.chair.break_ends)(&ends, &stopwatch(t.left()))
-        } else {
-            (w.chair.break_over)(&ends, &stopwatch(t.left()))
-        }
+        if t.left() >= 0 { (w.chair.break_ends)(&ends) } else { (w.chair.break_over)(&ends) }
     });
     Current {
         heading: format!("{}: {what}", w.now_title),
-        title: item.title().to_string(),
+        title: if matches!(item, Item::Sak(_)) { item.title().to_string() } else { String::new() },
         timer: Some(stopwatch(t.elapsed)),
         timebox,
         left,
@@ -397,9 +394,11 @@ mod tests {
         s.go_to(2, at("10:30:00")).unwrap();
         let v = ChairView::of(&s, &s.schedule(), at("10:34:00"), nb());
         assert_eq!(v.heading, "Nå: Pause");
-        assert_eq!(v.break_left.as_deref(), Some("Pausen slutter kl. 10:45 · 11:00 igjen"));
+        assert_eq!(v.break_left.as_deref(), Some("pausen slutter kl. 10:45"));
+        assert_eq!(v.left, "11:00 igjen");
         let v = ChairView::of(&s, &s.schedule(), at("10:47:00"), nb());
-        assert_eq!(v.break_left.as_deref(), Some("Pausen skulle sluttet kl. 10:45 · +02:00 over"));
+        assert_eq!(v.break_left.as_deref(), Some("pausen skulle sluttet kl. 10:45"));
+        assert_eq!((v.left.as_str(), v.tone), ("+02:00 over", Tone::Overrun));
     }
 
     #[test]

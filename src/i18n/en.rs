@@ -782,8 +782,8 @@ pub static HOME: HomeWords = HomeWords {
 pub static CHAIR: ChairWords = ChairWords {
     not_started: "The meeting has not started",
     next: "Next",
-    break_ends: |at, left| format!("The break ends at {at} · {left} left"),
-    break_over: |at, over| format!("The break should have ended at {at} · +{over} over"),
+    break_ends: |at| format!("the break ends at {at}"),
+    break_over: |at| format!("the break should have ended at {at}"),
     catch_up: |found, over, short, breaks, cuts| {
         let pauses = if breaks { ", the breaks too" } else { "" };
         match short {

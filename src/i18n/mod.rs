@@ -310,9 +310,9 @@ pub struct ChairWords {
     pub not_started: &'static str,
     /// The heading of the next items.
     pub next: &'static str,
-    /// A break under way: when it ends and the time left ("+MM:SS over" past it).
-    pub break_ends: fn(at: &str, left: &str) -> String,
-    pub break_over: fn(at: &str, over: &str) -> String,
+    /// A break under way: when it ends (the time left beside it), or should have.
+    pub break_ends: fn(at: &str) -> String,
+    pub break_over: fn(at: &str) -> String,
     /// What it takes to end on time: minutes found of those over, and the cuts ("03/25 20→15").
     pub catch_up: fn(found: u32, over: u32, short: u32, breaks: bool, cuts: &str) -> String,
     /// The states of an item on the room's saksliste.

@@ -774,8 +774,8 @@ pub static HOME: HomeWords = HomeWords {
 pub static CHAIR: ChairWords = ChairWords {
     not_started: "Møtet har ikke startet",
     next: "Neste",
-    break_ends: |at, left| format!("Pausen slutter kl. {at} · {left} igjen"),
-    break_over: |at, over| format!("Pausen skulle sluttet kl. {at} · +{over} over"),
+    break_ends: |at| format!("pausen slutter kl. {at}"),
+    break_over: |at| format!("pausen skulle sluttet kl. {at}"),
     catch_up: |found, over, short, breaks, cuts| {
         let pauses = if breaks { ", også pausene" } else { "" };
         match short {

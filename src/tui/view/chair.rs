@@ -35,7 +35,11 @@ pub fn draw(frame: &mut Frame, view: &ChairView, footer: &Footer, t: &Theme, nex
     frame.render_widget(Block::new().style(t.text), area);
     let buf = frame.buffer_mut();
     let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    let detail = detail_lines(view, t);
+    let width = usize::from(area.width.max(1));
+    // (In a small terminal one line, with what matters most: never at the cost of the digits.)
+    let small = area.height < 16;
+    let detail = detail_line(view, t, small.then_some(width));
+    let detail_rows = if detail.width() == 0 { 0 } else { detail.width().div_ceil(width) };
     let next: Vec<Line> = view
         .next
         .iter()
@@ -51,14 +55,16 @@ pub fn draw(frame: &mut Frame, view: &ChairView, footer: &Footer, t: &Theme, nex
         .collect();
     let catch_up =
         view.catch_up.as_ref().map(|c| Line::from(Span::styled(c.clone(), tone_style(t, view.catch_up_tone))));
-    // (Never at the cost of the digits: one line in a small terminal.)
-    let most = if area.height < 16 { 1 } else { 3 };
-    let catch_up_rows = catch_up.as_ref().map_or(0, |c| c.width().div_ceil(usize::from(area.width.max(1))).min(most));
+    // What it takes to end on time: as many lines as it needs (3 at most) that leave the
+    // digits 4 rows, and never less than one.
+    let fixed = 3 + usize::from(!view.title.is_empty()) + detail_rows + next.len();
+    let spare = usize::from(area.height).saturating_sub(fixed + 4).clamp(1, 3);
+    let catch_up_rows = catch_up.as_ref().map_or(0, |c| c.width().div_ceil(width).min(spare));
     let [top, title, digits, details, plan, catch, upcoming, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(!view.title.is_empty())),
         Constraint::Fill(1),
-        Constraint::Length(rows(detail.len())),
+        Constraint::Length(rows(detail_rows)),
         Constraint::Length(1),
         Constraint::Length(rows(catch_up_rows)),
         Constraint::Length(rows(next.len())),
@@ -80,7 +86,7 @@ pub fn draw(frame: &mut Frame, view: &ChairView, footer: &Footer, t: &Theme, nex
         }
         None => big_digits(buf, digits, &view.clock, t.muted),
     }
-    Paragraph::new(detail).centered().render(details, buf);
+    Paragraph::new(detail).centered().wrap(Wrap { trim: true }).render(details, buf);
     let mut plan_spans = Vec::new();
     if view.plan.is_empty() {
         plan_spans.push(Span::raw(" "));
@@ -97,24 +103,43 @@ pub fn draw(frame: &mut Frame, view: &ChairView, footer: &Footer, t: &Theme, nex
     footer_line(footer, t).render(bottom, buf);
 }
 
-/// The time left or over, paused, a break's end: each in words, coloured by its tone.
-fn detail_lines(view: &ChairView, t: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+/// The time left or over, a break's end, that the clock is stopped, the timebox: each in
+/// words, coloured by its tone, on one line (wrapped where it must be). Within `fit`
+/// columns, the parts that matter least are left out first (the timebox, then the break's
+/// end).
+fn detail_line(view: &ChairView, t: &Theme, fit: Option<usize>) -> Line<'static> {
+    // (Shown in this order; the number says which goes first when there is no room.)
+    let mut parts: Vec<(u8, String, Style)> = Vec::new();
     if view.timer.is_some() {
-        let mut spans = vec![Span::styled(view.timebox.clone(), t.muted)];
+        parts.push((1, view.timebox.clone(), t.muted));
         if !view.left.is_empty() {
-            spans.push(Span::styled(" · ", t.muted));
-            spans.push(Span::styled(view.left.clone(), tone_style(t, view.tone).add_modifier(Modifier::BOLD)));
+            parts.push((4, view.left.clone(), tone_style(t, view.tone).add_modifier(Modifier::BOLD)));
         }
-        lines.push(Line::from(spans));
-    }
-    if let Some(p) = &view.paused {
-        lines.push(Line::from(Span::styled(p.clone(), t.warning.add_modifier(Modifier::BOLD))));
     }
     if let Some(b) = &view.break_left {
-        lines.push(Line::from(Span::styled(b.clone(), tone_style(t, view.tone))));
+        parts.push((2, b.clone(), tone_style(t, view.tone)));
     }
-    lines
+    if let Some(p) = &view.paused {
+        parts.push((3, p.clone(), t.warning.add_modifier(Modifier::BOLD)));
+    }
+    let width = |parts: &[(u8, String, Style)]| {
+        parts.iter().map(|(_, text, _)| text.chars().count()).sum::<usize>() + 3 * parts.len().saturating_sub(1)
+    };
+    while let Some(fit) = fit
+        && parts.len() > 1
+        && width(&parts) > fit
+    {
+        let least = parts.iter().enumerate().min_by_key(|(_, p)| p.0).map_or(0, |(i, _)| i);
+        parts.remove(least);
+    }
+    let mut spans = Vec::new();
+    for (_, text, style) in parts {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", t.muted));
+        }
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
 }
 
 fn footer_line<'a>(footer: &Footer<'a>, t: &Theme) -> Line<'a> {
@@ -214,6 +239,20 @@ mod tests {
         let large = count(&drawn(200, 60, &behind(), None));
         assert!(large > small * 4, "{small} → {large}");
         assert!(drawn(200, 60, &behind(), None).contains("+06:00 over"));
+    }
+
+    #[test]
+    fn a_break_in_the_smallest_terminal_keeps_the_time_left_and_the_digits() {
+        let mut s = session();
+        s.next(at("10:00:00")).unwrap();
+        s.go_to(2, at("10:30:00")).unwrap();
+        s.pause(at("10:31:00")).unwrap();
+        let view = ChairView::of(&s, &s.schedule(), at("10:34:00"), crate::i18n::words(Lang::Nb));
+        let text = drawn(40, 12, &view, None);
+        assert!(text.contains("14:00 igjen · KLOKKA STÅR"), "{text}");
+        assert!(text.contains('▀') || text.contains('▄') || text.contains('█'), "large digits:\n{text}");
+        let text = drawn(80, 24, &view, None);
+        assert!(text.contains("av 15:00 · 14:00 igjen · pausen slutter kl. 10:48 · KLOKKA STÅR"), "{text}");
     }
 
     #[test]
