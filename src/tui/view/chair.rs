@@ -261,4 +261,38 @@ mod tests {
         assert!(text.contains("Møtet finnes ikke lenger"), "{text}");
         assert!(!text.contains("q avslutt"), "{text}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+        /// On generated agendas walked at random times, the chair is always told the time
+        /// left or over in words as well as by colour, at most two items come next, and the
+        /// view draws at the smallest size and a large one.
+        #[test]
+        fn the_chair_is_told_in_words_on_any_agenda(
+            agenda in crate::domain::arbitrary::agenda(),
+            steps in proptest::collection::vec((0i64..900, proptest::bool::ANY), 1..30),
+        ) {
+            let mut session = crate::domain::session::Session::new(agenda);
+            session.agenda.date = at("10:00:00").day();
+            let mut now = at("09:50:00");
+            let w = crate::i18n::words(Lang::Nb);
+            for (seconds, next) in steps {
+                now = now.plus_seconds(seconds);
+                if next {
+                    let _ = session.apply(crate::domain::command::Command::Next, now);
+                }
+                let view = ChairView::of(&session, &session.schedule(), now, w);
+                proptest::prop_assert!(view.next.len() <= 2);
+                match view.tone {
+                    Tone::Overrun => proptest::prop_assert!(view.left.starts_with('+') && view.left.ends_with(" over"), "{}", view.left),
+                    Tone::Warning => proptest::prop_assert!(view.left.starts_with('⚠'), "{}", view.left),
+                    Tone::Normal => proptest::prop_assert!(view.left.is_empty() || view.left.ends_with(" igjen"), "{}", view.left),
+                }
+                let large = drawn(120, 40, &view, None);
+                proptest::prop_assert!(large.contains(view.left.as_str()), "{large}");
+                drawn(40, 12, &view, None);
+            }
+        }
+    }
 }
