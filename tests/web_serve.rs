@@ -89,6 +89,25 @@ fn the_pages_follow_the_meeting_and_a_flood_does_not_stop_it() {
 }
 
 #[test]
+fn a_bug_in_the_web_pages_leaves_the_meeting_running() {
+    let (dir, _) = agenda_copy(AGENDA);
+    let mut live = Term::start_with(dir.path(), &[AGENDA, "--serve", "0"], 120, 30, &[("REFERENT_TEST_PANIC", "1")]);
+    live.wait_for("Møtet har ikke startet");
+    let port = port_on_screen(&live);
+    assert_eq!(status(port, "/panic"), 0, "the connection of the request that panicked is closed");
+    // The screen is still the meeting's, and it still moves.
+    live.type_keys("n");
+    live.wait_for("Nå: Orienteringssak");
+    assert_eq!(status(port, "/"), 200, "the pages are still served");
+    live.type_keys("q");
+    live.wait_for("Avslutte programmet?");
+    live.type_keys("j");
+    assert_eq!(live.wait_exit(), 0);
+    let log = std::fs::read_to_string(dir.path().join(".state/referent/referent.log")).unwrap_or_default();
+    assert!(log.contains("a test panic in the web pages"), "{log}");
+}
+
+#[test]
 fn an_address_that_cannot_be_served_opens_nothing() {
     let (dir, _) = agenda_copy(AGENDA);
     let mut term = Term::start(dir.path(), &[AGENDA, "--serve", "99999"], 100, 20);

@@ -73,7 +73,14 @@ pub fn run(app: &mut App, autosave: &mut Autosave, web: Option<&crate::web::Serv
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let mut screen = terminal::enter()?;
     let previous_hook = panic::take_hook();
-    panic::set_hook(Box::new(|info| {
+    let live = std::thread::current().id();
+    panic::set_hook(Box::new(move |info| {
+        // A panic elsewhere (the web pages' thread) is logged, and the meeting goes on.
+        if std::thread::current().id() != live {
+            let at = info.location().map(|l| format!(" at {l}")).unwrap_or_default();
+            tracing::error!("panic on thread {:?}{at}: {info}", std::thread::current().name());
+            return;
+        }
         terminal::leave();
         let message = match info.payload().downcast_ref::<&str>() {
             Some(s) => (*s).to_string(),

@@ -48,6 +48,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
 async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
     let mut response = if shared.access.allows(request.uri().query(), host) {
+        test_panic(request.uri().path());
         next.run(request).await
     } else {
         StatusCode::FORBIDDEN.into_response()
@@ -116,4 +117,11 @@ async fn events(State(shared): State<Arc<Shared>>, request: Request) -> impl Int
         Some((Ok::<_, Infallible>(event), (views, false)))
     });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// In a debug build with `REFERENT_TEST_PANIC` set, `/panic` panics: how the end-to-end
+/// tests prove that a bug in the web pages' thread leaves the live meeting running.
+fn test_panic(path: &str) {
+    let asked = cfg!(debug_assertions) && path == "/panic" && std::env::var_os("REFERENT_TEST_PANIC").is_some();
+    assert!(!asked, "a test panic in the web pages (REFERENT_TEST_PANIC)");
 }
