@@ -11,3 +11,4 @@ pub mod referat;
 pub mod store;
 pub mod theme;
 pub mod tui;
+pub mod web;

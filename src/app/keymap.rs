@@ -108,6 +108,8 @@ pub enum Context {
     Sak,
     /// The search line of the attendance screen.
     RosterSearch,
+    /// `referent follow`: the chair's read-only view of a meeting.
+    Follow,
 }
 
 /// `SomeName` as `some_name`: how a key overrides file names contexts and actions.
@@ -136,7 +138,7 @@ impl Context {
     }
 
     /// In the order of the help screen and of `Words::contexts`.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Main,
         Context::Notes,
         Context::Editor,
@@ -150,6 +152,7 @@ impl Context {
         Context::Confirm,
         Context::Typing,
         Context::Help,
+        Context::Follow,
     ];
 }
 
@@ -308,6 +311,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(Typing, [Key::new(Code::Enter, NONE)], Yes, true),
     bind!(Typing, [Key::new(Code::Esc, NONE)], No, true),
     bind!(Typing, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
+    bind!(Follow, [ch('q'), Key::new(Code::Esc, NONE)], Quit, true),
+    bind!(Follow, [Key::new(Code::Char('c'), CTRL)], ForceQuit, false),
 ];
 
 /// Whether `pressed` is the key `bound`: the same, or a letter with Shift however the

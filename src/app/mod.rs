@@ -3,6 +3,7 @@
 //! session (`Session::apply`), keeps the mode stack, selection, messages and undo, and
 //! says what it asks of the shell (`Effects`).
 
+pub mod chair;
 pub mod editor;
 pub mod forms;
 pub mod herald;
@@ -149,6 +150,10 @@ pub struct App {
     pub saved: SaveState,
     /// Where to offer to save the session when saving fails (set by the shell).
     pub elsewhere: String,
+    /// The web pages being served (`--serve`): where, as said on the help screen.
+    pub web: Vec<String>,
+    /// The chair's page as a QR code, for a phone (when the pages are on the network).
+    pub web_code: Vec<String>,
     /// A short message for the footer (a refusal, a warning, a hint).
     pub message: Option<String>,
     pub words: &'static Words,
@@ -189,6 +194,8 @@ impl App {
             mode: Mode::Normal,
             saved: SaveState::Saved,
             elsewhere: String::new(),
+            web: Vec::new(),
+            web_code: Vec::new(),
             message: None,
             words,
             theme,
@@ -402,6 +409,8 @@ impl App {
             Context::Attendance => self.act_attendance(action, now),
             Context::Sak => self.act_sak(action),
             Context::RosterSearch => self.act_roster_search(action, now),
+            // (`referent follow` has its own loop: the live app is never in it.)
+            Context::Follow => {}
         }
     }
 

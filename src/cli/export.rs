@@ -12,9 +12,9 @@ use crate::domain::session::Session;
 use crate::i18n::{self, Words};
 use crate::referat::document::{self, Document, Options};
 use crate::referat::{docx, html, markdown};
+use crate::store::agenda_file;
 use crate::store::exported::{self, Refused, Written};
 use crate::store::session_file::{self, FileKind};
-use crate::store::{agenda_file, journal};
 
 /// The formats a referat can be written in (as a config file writes them: `Html`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
@@ -191,9 +191,7 @@ fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result
 /// What the journal beside a session adds (a meeting still running, or one that was cut
 /// off): the referat holds everything typed.
 fn with_journal(path: &Path, text: &str, session: &mut Session) {
-    if let Err(e) = journal::replay(path, text.as_bytes(), session) {
-        tracing::warn!("{}: the journal was not read: {e}", path.display());
-    }
+    crate::store::peek::replay_journal(path, text, session);
 }
 
 /// Beside the input: `møte.session.ron` → `møte.referat.md`, `møte.ron` → `møte.innkalling.md`.

@@ -28,6 +28,15 @@ pub fn run(
         }
         return Outcome::Reported;
     }
+    // The web pages' address is taken first: one that cannot be had opens nothing.
+    let bound = match settings.serve.value.as_deref().map(|at| crate::web::bind(at, words)) {
+        Some(Err(problem)) => {
+            let _ = writeln!(std::io::stderr(), "referent: {}: {problem}", words.error);
+            return Outcome::Reported;
+        }
+        Some(Ok(bound)) => Some(bound),
+        None => None,
+    };
     let Some(opened) = super::open::open(file, session, words, &mut std::io::stderr().lock()) else {
         return Outcome::Reported;
     };
@@ -48,7 +57,24 @@ pub fn run(
     app.elsewhere = autosave.suggestion();
     app.message =
         loaded.problem_line(words).or(keys_problem).or_else(|| problem.map(|p| (words.theme_problem)(&p))).or(notice);
-    let result = tui::run(&mut app, &mut autosave);
+    let served = bound.and_then(|bound| match bound.serve(words, settings.language.value) {
+        Ok(served) => Some(served),
+        Err(problem) => {
+            // (The meeting goes on without its pages.)
+            app.message = Some(problem);
+            None
+        }
+    });
+    if let Some(served) = &served {
+        app.web = vec![
+            (words.chair.serving)(words.chair.chair_page, served.url()),
+            (words.chair.serving)(words.chair.room_page, served.room_url()),
+        ];
+        app.web_code = served.code();
+        let _ = writeln!(std::io::stderr(), "referent: {}", app.web.join("\nreferent: "));
+        app.message = app.message.take().or_else(|| Some(app.web[0].clone()));
+    }
+    let result = tui::run(&mut app, &mut autosave, served.as_ref());
     // Saving elsewhere may have moved the session.
     let shown = autosave.path().display().to_string();
     match result {

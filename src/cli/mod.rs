@@ -1,5 +1,6 @@
 //! The command line: `referent [FILE]`, `referent check FILE...`, `referent export FILE`,
-//! `referent next SESSION`, `referent actions FOLDER`, `referent demo OUT`, `referent completions SHELL`, `referent man`, `referent config`, `referent keys`.
+//! `referent next SESSION`, `referent actions FOLDER`, `referent demo OUT`, `referent completions SHELL`,
+//! `referent man`, `referent config`, `referent keys`, `referent follow SESSION`.
 
 pub mod actions;
 pub mod check;
@@ -7,6 +8,7 @@ pub mod config_file;
 pub mod demo;
 pub mod docs;
 pub mod export;
+pub mod follow;
 pub mod keys_file;
 pub mod live;
 pub mod next;
@@ -51,6 +53,12 @@ pub struct Cli {
     /// order, every change of state also said as a sentence [default: the config file's].
     #[arg(long)]
     pub plain: bool,
+
+    /// Serve the chair's and the room's live web pages at [ADDR:]PORT (8080: this machine
+    /// only; 0.0.0.0:8080: the network, with an access token) [default: the config file's
+    /// `serve`, else none].
+    #[arg(long, value_name = "[ADDR:]PORT")]
+    pub serve: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -130,6 +138,12 @@ pub enum Command {
     Config,
     /// Print every key in effect (with keys.ron's overrides) as a keys.ron would write it.
     Keys,
+    /// Follow a meeting run in another terminal, read-only: the current sak, its timer in
+    /// large digits, the plan, the next items (no lock taken, nothing written).
+    Follow {
+        /// The session file (NAME.session.ron), or the agenda it is beside.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

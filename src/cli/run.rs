@@ -78,6 +78,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Some(Command::Export { times, .. }) => times.map(Into::into),
             _ => None,
         },
+        serve: cli.serve.clone(),
     };
     let settings = Settings::resolve(flags, &loaded.config, |k| std::env::var(k).ok());
     let words = i18n::words(settings.language.value);
@@ -137,6 +138,7 @@ fn command(cli: Cli, loaded: &Loaded, settings: Settings, words: &'static Words)
             }
             super::keys_file::print(&keymap, &mut out).map(|()| true).into()
         }
+        (Some(Command::Follow { file }), _) => super::follow::run(&file, &settings, words, &mut err),
         (Some(Command::Config), _) => settings::print(loaded, &settings, words, &mut out).map(|()| true).into(),
         (None, Some(file)) => {
             drop((out, err));

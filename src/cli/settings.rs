@@ -48,6 +48,7 @@ pub struct Flags {
     pub plain: bool,
     pub attribution: Option<Attribution>,
     pub times: Option<Times>,
+    pub serve: Option<String>,
 }
 
 /// Every setting in effect.
@@ -62,7 +63,7 @@ pub struct Settings {
     /// When neither `--format` nor `--out`'s extension says.
     pub format: Setting<Format>,
     pub minute_taker: Setting<Option<String>>,
-    /// Where the web view listens, for `--serve`.
+    /// Where the live meeting serves its web pages (`--serve`); none when not set.
     pub serve: Setting<Option<String>>,
 }
 
@@ -86,7 +87,7 @@ impl Settings {
             times: Setting::of(flags.times, config.times, Times::Planned),
             format: Setting::of(None, config.format, Format::Markdown),
             minute_taker: Setting::of(None, config.minute_taker.clone().map(Some), None),
-            serve: Setting::of(None, config.serve.clone().map(Some), None),
+            serve: Setting::of(flags.serve.map(Some), config.serve.clone().map(Some), None),
         }
     }
 
@@ -199,13 +200,16 @@ mod tests {
 
     #[test]
     fn a_flag_beats_the_config_which_beats_the_default() {
-        let c = config("(language: \"en\", theme: \"light\", plain: true, attribution: Org, times: Both)");
+        let c = config(
+            "(language: \"en\", theme: \"light\", plain: true, attribution: Org, times: Both, serve: \"0.0.0.0:80\")",
+        );
         let flags = Flags {
             lang: Some(Lang::Nb),
             theme: Some("high-contrast".into()),
             plain: true,
             attribution: Some(Attribution::Short),
             times: Some(Times::Actual),
+            serve: Some("9000".into()),
         };
         let s = Settings::resolve(flags, &c, env(&[]));
         assert_eq!(s.language, Setting { value: Lang::Nb, from: Source::Flag });
@@ -213,12 +217,14 @@ mod tests {
         assert_eq!(s.plain, Setting { value: true, from: Source::Flag });
         assert_eq!(s.attribution, Setting { value: Attribution::Short, from: Source::Flag });
         assert_eq!(s.times, Setting { value: Times::Actual, from: Source::Flag });
+        assert_eq!(s.serve, Setting { value: Some("9000".into()), from: Source::Flag });
         let s = Settings::resolve(Flags::default(), &c, env(&[("LANG", "nb_NO.UTF-8")]));
         assert_eq!(s.language, Setting { value: Lang::En, from: Source::ConfigFile });
         assert_eq!(s.theme, Setting { value: Some("light".into()), from: Source::ConfigFile });
         assert_eq!(s.plain, Setting { value: true, from: Source::ConfigFile });
         assert_eq!(s.attribution, Setting { value: Attribution::Org, from: Source::ConfigFile });
         assert_eq!(s.times, Setting { value: Times::Both, from: Source::ConfigFile });
+        assert_eq!(s.serve, Setting { value: Some("0.0.0.0:80".into()), from: Source::ConfigFile });
         let s = Settings::resolve(Flags::default(), &Config::default(), env(&[]));
         assert_eq!(s.language, Setting { value: Lang::Nb, from: Source::Default });
         assert_eq!(s.theme, Setting { value: None, from: Source::Default });

@@ -169,6 +169,16 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
+/// Seconds as a stopwatch shows them, sign dropped: "12:34", "1:02:03".
+pub fn stopwatch(seconds: i64) -> String {
+    let s = seconds.abs();
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{HomeWords, NextWords, ReferatWords, Words, closest};
+use super::{ChairWords, HomeWords, NextWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
@@ -193,6 +193,7 @@ pub static WORDS: Words = Words {
         "Question",
         "While typing (letters are text; n, g, b, x, p, v, u, w ask)",
         "Help",
+        "Following the meeting (referent follow)",
     ],
     help_title: "Help: keys",
     saksliste: "Agenda",
@@ -471,6 +472,7 @@ pub static WORDS: Words = Words {
     cannot_start: |r| format!("cannot start the screen: {r}"),
     needs_terminal: "the live meeting needs a terminal (standard input and output); `referent export` and `referent check` work without one",
     home: &HOME,
+    chair: &CHAIR,
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -890,4 +892,38 @@ pub static NEXT: NextWords = NextWords {
     columns: ["What", "Responsible", "Due", "Meeting"],
     overdue: "overdue",
     unknown_format: |f| format!("unknown format \"{f}\": choose text, md or csv"),
+};
+
+pub static CHAIR: ChairWords = ChairWords {
+    not_started: "The meeting has not started",
+    next: "Next",
+    break_ends: |at| format!("the break ends at {at}"),
+    break_over: |at| format!("the break should have ended at {at}"),
+    catch_up: |found, over, short, breaks, cuts| {
+        let pauses = if breaks { ", the breaks too" } else { "" };
+        match short {
+            0 => format!("To end on time: shorten {cuts}{pauses}"),
+            s => format!("Shorten {cuts}{pauses}: {found} of {over} min caught up, still {s} min over"),
+        }
+    },
+    done: "done",
+    now: "now",
+    postponed: "postponed",
+    withdrawn: "withdrawn",
+    read_only: "view only: changes nothing",
+    gone: |p| format!("The meeting is gone: {p} is no longer there (waiting for it to come back)"),
+    unreadable: |p, why| format!("{p} cannot be read: {why}"),
+    moved: |to| format!("The meeting moved to {to}"),
+    no_session: |p| format!("{p}: no meeting file to follow (a meeting that has started has NAME.session.ron)"),
+    chair_page: "Chair",
+    room_page: "Room",
+    saksliste: "Agenda",
+    reconnecting: "Connection lost: reconnecting …",
+    serving: |page, url| format!("Web view, {page}: {url}"),
+    bad_address: |a| {
+        format!(
+            "\"{a}\" is not an address to listen on: write PORT, ADDRESS:PORT or [IPv6]:PORT, such as 8080 or 0.0.0.0:8080"
+        )
+    },
+    cannot_serve: |a, why| format!("cannot listen on {a}: {why}"),
 };

@@ -138,7 +138,7 @@ pub struct Words {
     pub action_short: fn(Action) -> &'static str,
     pub refusal: fn(Refusal) -> &'static str,
     /// Names of the key contexts, in the order of `keymap::Context::ALL`.
-    pub contexts: [&'static str; 13],
+    pub contexts: [&'static str; 14],
     pub help_title: &'static str,
     pub saksliste: &'static str,
     pub now_title: &'static str,
@@ -358,6 +358,41 @@ pub struct Words {
     pub lock_is_link: fn(lock_file: &str) -> String,
     /// The config file, key overrides and the plain screen.
     pub home: &'static HomeWords,
+    /// The chair's views: `referent follow` and the web page.
+    pub chair: &'static ChairWords,
+}
+
+/// The words of the chair's views (`referent follow`, the chair and room pages).
+pub struct ChairWords {
+    /// Before the start (no key to press: the chair only looks).
+    pub not_started: &'static str,
+    /// The heading of the next items.
+    pub next: &'static str,
+    /// A break under way: when it ends (the time left beside it), or should have.
+    pub break_ends: fn(at: &str) -> String,
+    pub break_over: fn(at: &str) -> String,
+    /// What it takes to end on time: minutes found of those over, and the cuts ("03/25 20→15").
+    pub catch_up: fn(found: u32, over: u32, short: u32, breaks: bool, cuts: &str) -> String,
+    /// The states of an item on the room's saksliste.
+    pub done: &'static str,
+    pub now: &'static str,
+    pub postponed: &'static str,
+    pub withdrawn: &'static str,
+    /// `referent follow`: that it only looks, and how the session file stands.
+    pub read_only: &'static str,
+    pub gone: fn(path: &str) -> String,
+    pub unreadable: fn(path: &str, why: &str) -> String,
+    pub moved: fn(to: &str) -> String,
+    pub no_session: fn(path: &str) -> String,
+    /// The web pages.
+    pub chair_page: &'static str,
+    pub room_page: &'static str,
+    pub saksliste: &'static str,
+    pub reconnecting: &'static str,
+    /// `--serve`: where the pages are, and why they cannot be served.
+    pub serving: fn(page: &str, url: &str) -> String,
+    pub bad_address: fn(address: &str) -> String,
+    pub cannot_serve: fn(address: &str, why: &str) -> String,
 }
 
 /// The words of referent at home on a user's machine: the config file, the key

@@ -1,6 +1,6 @@
 //! Bokmål.
 
-use super::{HomeWords, NextWords, ReferatWords, Words, closest};
+use super::{ChairWords, HomeWords, NextWords, ReferatWords, Words, closest};
 use crate::app::keymap::Action;
 use crate::domain::check::{DAY_MINUTES, MOST_SAKER, Problem};
 use crate::domain::frist::FristProblem;
@@ -192,6 +192,7 @@ pub static WORDS: Words = Words {
         "Spørsmål",
         "Mens du skriver (bokstaver er tekst; n, g, b, x, p, v, u, w spør)",
         "Hjelp",
+        "Følge møtet (referent follow)",
     ],
     help_title: "Hjelp: taster",
     saksliste: "Saksliste",
@@ -468,6 +469,7 @@ pub static WORDS: Words = Words {
     cannot_start: |r| format!("kan ikke starte skjermbildet: {r}"),
     needs_terminal: "møtet kjøres i en terminal (standard inn og ut); `referent export` og `referent check` virker uten",
     home: &HOME,
+    chair: &CHAIR,
 };
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -876,4 +878,38 @@ pub static NEXT: NextWords = NextWords {
     columns: ["Hva", "Ansvarlig", "Frist", "Møte"],
     overdue: "forfalt",
     unknown_format: |f| format!("ukjent format «{f}»: velg text, md eller csv"),
+};
+
+pub static CHAIR: ChairWords = ChairWords {
+    not_started: "Møtet har ikke startet",
+    next: "Neste",
+    break_ends: |at| format!("pausen slutter kl. {at}"),
+    break_over: |at| format!("pausen skulle sluttet kl. {at}"),
+    catch_up: |found, over, short, breaks, cuts| {
+        let pauses = if breaks { ", også pausene" } else { "" };
+        match short {
+            0 => format!("Slik slutter møtet i tide: kort ned {cuts}{pauses}"),
+            s => format!("Kort ned {cuts}{pauses}: {found} av {over} min tatt igjen, {s} min over likevel"),
+        }
+    },
+    done: "ferdig",
+    now: "nå",
+    postponed: "utsatt",
+    withdrawn: "trukket",
+    read_only: "bare visning: endrer ingenting",
+    gone: |p| format!("Møtet finnes ikke lenger: {p} er borte (venter på at det kommer tilbake)"),
+    unreadable: |p, why| format!("{p} kan ikke leses: {why}"),
+    moved: |to| format!("Møtet er flyttet til {to}"),
+    no_session: |p| format!("{p}: finner ingen møtefil å følge (et møte som er startet har NAVN.session.ron)"),
+    chair_page: "Møteleder",
+    room_page: "Salen",
+    saksliste: "Saksliste",
+    reconnecting: "Forbindelsen er brutt: kobler til igjen …",
+    serving: |page, url| format!("Nettvisning, {page}: {url}"),
+    bad_address: |a| {
+        format!(
+            "«{a}» er ikke en adresse å lytte på: skriv PORT, ADRESSE:PORT eller [IPv6]:PORT, som 8080 eller 0.0.0.0:8080"
+        )
+    },
+    cannot_serve: |a, why| format!("kan ikke lytte på {a}: {why}"),
 };

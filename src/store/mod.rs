@@ -16,6 +16,7 @@ pub mod journal;
 pub mod locate;
 pub mod lock;
 pub mod log;
+pub mod peek;
 pub mod rescue;
 pub mod session_file;
 #[cfg(test)]

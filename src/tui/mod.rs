@@ -1,5 +1,6 @@
 //! The live meeting in the terminal: set-up and restore, and the one event loop.
 
+pub mod follow;
 pub mod input;
 pub mod keys;
 pub mod screen;
@@ -68,11 +69,18 @@ impl<'a> Recorded<'a> {
 
 /// Runs the live meeting until the user quits or the terminal goes away; every change is
 /// recorded by `autosave`, and on the way out the session is written whole.
-pub fn run(app: &mut App, autosave: &mut Autosave) -> io::Result<Ended> {
+pub fn run(app: &mut App, autosave: &mut Autosave, web: Option<&crate::web::Served>) -> io::Result<Ended> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let mut screen = terminal::enter()?;
     let previous_hook = panic::take_hook();
-    panic::set_hook(Box::new(|info| {
+    let live = std::thread::current().id();
+    panic::set_hook(Box::new(move |info| {
+        // A panic elsewhere (the web pages' thread) is logged, and the meeting goes on.
+        if std::thread::current().id() != live {
+            let at = info.location().map(|l| format!(" at {l}")).unwrap_or_default();
+            tracing::error!("panic on thread {:?}{at}: {info}", std::thread::current().name());
+            return;
+        }
         terminal::leave();
         let message = match info.payload().downcast_ref::<&str>() {
             Some(s) => (*s).to_string(),
@@ -84,8 +92,9 @@ pub fn run(app: &mut App, autosave: &mut Autosave) -> io::Result<Ended> {
             *slot = Some(format!("{message}{at}"));
         }
     }));
-    let result =
-        panic::catch_unwind(AssertUnwindSafe(|| runtime.block_on(event_loop(&mut screen, &mut *app, &mut *autosave))));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        runtime.block_on(event_loop(&mut screen, &mut *app, &mut *autosave, web))
+    }));
     panic::set_hook(previous_hook);
     terminal::leave();
     match result {
@@ -120,6 +129,7 @@ async fn event_loop(
     screen: &mut terminal::Live,
     app: &mut App,
     autosave: &mut Autosave,
+    web: Option<&crate::web::Served>,
 ) -> io::Result<Option<ReadError>> {
     let mut input = input::Input::open()?;
     let mut events = VecDeque::new();
@@ -149,6 +159,10 @@ async fn event_loop(
             return Ok(Some(e));
         }
         (redraw, resized) = (false, false);
+        // The web pages get what was drawn (never waited on).
+        if let Some(web) = web {
+            web.publish(crate::app::chair::Views::of(&app.session, &app.schedule, now(), app.words));
+        }
         // Events already read are handled one at a time, each saved and drawn.
         if let Some(event) = events.pop_front() {
             let effects = match event {

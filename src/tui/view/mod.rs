@@ -2,6 +2,7 @@
 
 mod attendance;
 mod cells;
+pub mod chair;
 mod current;
 mod editor;
 mod followups;
@@ -188,14 +189,7 @@ fn overlays(frame: &mut Frame, area: Rect, body: Rect, app: &App, now: Stamp) {
 }
 
 /// "12:34", or "1:02:03" from an hour on, for a number of seconds (no sign).
-pub fn duration(seconds: i64) -> String {
-    let s = seconds.abs();
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
-    } else {
-        format!("{:02}:{:02}", s / 60, s % 60)
-    }
-}
+pub use crate::domain::time::stopwatch as duration;
 
 #[cfg(test)]
 mod tests {

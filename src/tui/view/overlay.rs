@@ -69,6 +69,21 @@ pub(super) fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let text_at = indent + column + 2;
     let text_width = super::cells::to_u16(usize::from(width).saturating_sub(text_at).max(8));
     let mut lines = Vec::new();
+    // Where the web pages are, first: to read out to the chair.
+    for url in &app.web {
+        lines.push(Line::from(Span::styled(url.clone(), t.accent)));
+    }
+    if !app.web.is_empty() {
+        lines.push(Line::default());
+    }
+    // (Dark on light, as a phone reads it best, whatever the theme.)
+    let code = ratatui::style::Style::new().fg(ratatui::style::Color::Black).bg(ratatui::style::Color::White);
+    for row in &app.web_code {
+        lines.push(Line::from(vec![Span::raw("  "), Span::styled(row.clone(), code)]));
+    }
+    if !app.web_code.is_empty() {
+        lines.push(Line::default());
+    }
     for (n, context) in Context::ALL.into_iter().enumerate() {
         let name = vec![w.contexts[n].to_string()];
         for text in crate::app::wrap::rows(&name, width.max(1)).iter().map(|r| name[0][r.start..r.end].trim()) {
