@@ -1,35 +1,11 @@
 //! `referent actions FOLDER` through the real binary: the follow-ups still open in a
 //! folder's sessions, sorted by frist, overdue marked; every bad input's message.
 
-use assert_cmd::Command;
+mod common;
 
-const NO_CONFIG: &str = "/nonexistent/referent-tests/config";
+use common::referent;
+
 const FIXTURE: &str = "tests/fixtures/normen-2025-06-03.session.ron";
-
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn referent(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("referent")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", NO_CONFIG)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8(out.stdout).unwrap(),
-        err: String::from_utf8(out.stderr).unwrap(),
-    };
-    assert!(!run.err.contains("panicked"), "a panic: {}", run.err);
-    run
-}
 
 #[test]
 fn the_open_follow_ups_of_a_folder_are_listed_by_frist_with_the_overdue_marked() {

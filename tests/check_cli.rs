@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 
+mod common;
+
+use common::{NO_CONFIG, Run};
+
 const GOOD: &str = r#"#![enable(implicit_some)]
 Agenda(
     title: "Styringsgruppemøte",
@@ -22,15 +26,6 @@ Agenda(
 )
 "#;
 
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-/// A config folder that is not there: the user's own config file is never read.
-const NO_CONFIG: &str = "/nonexistent/referent-tests/config";
-
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
@@ -38,22 +33,9 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
 }
 
 fn check(args: &[&std::ffi::OsStr]) -> Run {
-    let out = Command::cargo_bin("referent")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", NO_CONFIG)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .arg("check")
-        .args(args)
-        .output()
-        .unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8(out.stdout).unwrap(),
-        err: String::from_utf8(out.stderr).unwrap(),
-    };
-    assert!(!run.err.contains("panicked"), "a panic: {}", run.err);
+    let mut all = vec![std::ffi::OsStr::new("check")];
+    all.extend_from_slice(args);
+    let run = common::referent(&all);
     assert!(!run.err.contains("Error {") && !run.err.contains("SpannedError"), "a debug dump: {}", run.err);
     run
 }

@@ -191,43 +191,24 @@ fn a_meeting_cut_off_by_kill_9_exports_with_everything_in_its_journal() {
 fn a_full_disk_is_shown_and_survived() {
     let (dir, _) = agenda_copy(AGENDA);
     let disk = dir.path().join("liten-disk");
-    std::fs::create_dir(&disk).unwrap();
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
-        .arg(&disk)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !mounted {
+    let Some(small) = common::SmallDisk::mount(&disk) else {
         eprintln!("a_full_disk_is_shown_and_survived: cannot mount a tmpfs here; not run");
         return;
-    }
-    /// Unmounts the small disk however the test ends.
-    struct Mounted(std::path::PathBuf);
-    impl Drop for Mounted {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.0).status();
-        }
-    }
-    let _mounted = Mounted(disk.clone());
+    };
     let session = disk.join("møte.session.ron");
     let mut term = Term::start(dir.path(), &[AGENDA, "--session", session.to_str().unwrap()], 100, 30);
     term.wait_for("● lagret");
     term.type_keys("ni");
     term.wait_for("Nytt innspill");
     // Fill the disk to the last byte.
-    let filler = disk.join("fyll");
-    let mut f = std::fs::File::create(&filler).unwrap();
-    let block = vec![b'x'; 4096];
-    while std::io::Write::write_all(&mut f, &block).is_ok() {}
-    let _ = std::io::Write::write_all(&mut f, b"x");
-    drop(f);
+    small.fill();
     term.type_keys("Skrevet på full disk");
     term.wait_for("IKKE LAGRET: No space left on device");
     assert!(term.text().contains("Skrevet på full disk"), "still on screen: {}", term.text());
     let on_disk = common::session_text(&session);
     assert!(on_disk.contains("Session("), "the file on disk still reads");
     // Room again: the retry saves everything typed meanwhile.
-    std::fs::remove_file(&filler).unwrap();
+    small.empty();
     term.wait_for("● lagret");
     assert!(common::session_text(&session).contains("text: \"Skrevet på full disk\""));
     term.send(b"\x1b");

@@ -417,46 +417,23 @@ fn the_saved_mark_is_never_shown_while_the_disk_refuses() {
     let dir = meeting();
     let folder = dir.path().join(FOLDER);
     let root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-    /// Unmounts the small disk however the test ends.
-    struct Mounted(PathBuf);
-    impl Drop for Mounted {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.0).status();
-        }
-    }
-    let (_mounted, session) = if root {
+    let (small, session) = if root {
         let disk = dir.path().join("liten-disk");
-        std::fs::create_dir(&disk).unwrap();
-        let mounted = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
-            .arg(&disk)
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !mounted {
+        let Some(small) = common::SmallDisk::mount(&disk) else {
             eprintln!("the_saved_mark_is_never_shown_while_the_disk_refuses: root, and cannot mount a tmpfs; not run");
             return;
-        }
-        (Some(Mounted(disk.clone())), disk.join(SESSION))
+        };
+        (Some(small), disk.join(SESSION))
     } else {
         (None, folder.join(SESSION))
     };
-    let filler = session.with_file_name("fyll");
-    let refuse = || {
-        if root {
-            let mut f = std::fs::File::create(&filler).unwrap();
-            let block = vec![b'x'; 4096];
-            while std::io::Write::write_all(&mut f, &block).is_ok() {}
-            let _ = std::io::Write::write_all(&mut f, b"x");
-        } else {
-            set_mode(&folder, 0o500);
-        }
+    let refuse = || match &small {
+        Some(small) => small.fill(),
+        None => set_mode(&folder, 0o500),
     };
-    let allow = || {
-        if root {
-            std::fs::remove_file(&filler).unwrap();
-        } else {
-            set_mode(&folder, 0o700);
-        }
+    let allow = || match &small {
+        Some(small) => small.empty(),
+        None => set_mode(&folder, 0o700),
     };
     let agenda = format!("{FOLDER}/{AGENDA}");
     let mut term = Term::start(dir.path(), &[&agenda, "--session", session.to_str().unwrap()], 100, 30);

@@ -3,37 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
 
-/// A config folder that is not there: the user's own config file is never read.
-const NO_CONFIG: &str = "/nonexistent/referent-tests/config";
+use common::referent;
+
 const FIXTURE: &str = "tests/fixtures/normen-2025-06-03.session.ron";
 const GOLDEN: &str = "tests/fixtures/normen-2025-09-16.next.ron";
-
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn referent(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("referent")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", NO_CONFIG)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8(out.stdout).unwrap(),
-        err: String::from_utf8(out.stderr).unwrap(),
-    };
-    assert!(!run.err.contains("panicked"), "a panic: {}", run.err);
-    run
-}
 
 fn seed_in(dir: &tempfile::TempDir) -> PathBuf {
     let path = dir.path().join("normen-2025-06-03.session.ron");

@@ -228,6 +228,72 @@ pub fn agenda_as_written(name: &str) -> (tempfile::TempDir, std::path::PathBuf) 
     (dir, dst)
 }
 
+/// A disk of 256 kB (a tmpfs) at `folder`, unmounted when dropped: to be filled to the
+/// last byte. None where mounting is not allowed.
+pub struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    pub fn mount(folder: &Path) -> Option<SmallDisk> {
+        std::fs::create_dir(folder).ok()?;
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+            .arg(folder)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        mounted.then(|| SmallDisk(folder.to_path_buf()))
+    }
+
+    /// Fills it to the last byte (with a file `fyll`).
+    pub fn fill(&self) {
+        let mut f = std::fs::File::create(self.0.join("fyll")).unwrap();
+        let block = vec![b'x'; 4096];
+        while f.write_all(&block).is_ok() {}
+        let _ = f.write_all(b"x");
+    }
+
+    /// Makes room again.
+    pub fn empty(&self) {
+        std::fs::remove_file(self.0.join("fyll")).unwrap();
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// A config folder that is not there: the user's own config file is never read.
+pub const NO_CONFIG: &str = "/nonexistent/referent-tests/config";
+
+/// What a run of `referent` came to.
+pub struct Run {
+    pub code: i32,
+    pub out: String,
+    pub err: String,
+}
+
+/// Runs `referent ARGS` in the project's folder, in bokmål, with no config file, to the
+/// end; a panic fails the test.
+pub fn referent<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    let out = assert_cmd::Command::cargo_bin("referent")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        out: String::from_utf8(out.stdout).unwrap(),
+        err: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert!(!run.err.contains("panicked"), "a panic: {}", run.err);
+    run
+}
+
 /// Runs `referent ARGS` in `dir` in bokmål to the end: exit code, stdout, stderr.
 pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = assert_cmd::Command::cargo_bin("referent")
