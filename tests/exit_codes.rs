@@ -8,14 +8,7 @@ use std::path::Path;
 
 use common::run;
 
-const FIXTURE: &str = "normen-2025-06-03.session.ron";
-
-fn fixture_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(FIXTURE);
-    std::fs::copy(src, dir.path().join(FIXTURE)).unwrap();
-    dir
-}
+const FIXTURE: &str = common::SEED_SESSION;
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> =
@@ -26,7 +19,7 @@ fn names(dir: &Path) -> Vec<String> {
 
 #[test]
 fn zero_when_done() {
-    let dir = fixture_copy();
+    let dir = common::seed_session_copy().0;
     assert_eq!(run(dir.path(), &["export", FIXTURE]).0, 0);
     assert_eq!(run(dir.path(), &["check", FIXTURE]).0, 0);
     assert_eq!(run(dir.path(), &["--help"]).0, 0);
@@ -34,7 +27,7 @@ fn zero_when_done() {
 
 #[test]
 fn one_when_refused() {
-    let dir = fixture_copy();
+    let dir = common::seed_session_copy().0;
     let (code, _, err) = run(dir.path(), &["export", "finnes-ikke.session.ron"]);
     assert_eq!(code, 1, "{err}");
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "-o", "referat.pdf"]);
@@ -48,7 +41,7 @@ fn one_when_refused() {
 /// a session with no journal gets none, nor a lock.
 #[test]
 fn one_for_a_live_run_with_no_terminal_and_no_journal_is_left() {
-    let dir = fixture_copy();
+    let dir = common::seed_session_copy().0;
     let before = names(dir.path());
     let (code, out, err) = run(dir.path(), &[FIXTURE]);
     assert_eq!(code, 1, "{err}");
@@ -76,7 +69,7 @@ fn two_for_usage() {
 
 #[test]
 fn three_when_the_result_cannot_be_written() {
-    let dir = fixture_copy();
+    let dir = common::seed_session_copy().0;
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "-o", "ingen/mappe/referat.md"]);
     assert_eq!(code, 3, "{err}");
     let (code, _, err) = run(dir.path(), &["demo", "ingen/mappe/x.session.ron", "--saker", "2", "--notes", "2"]);

@@ -3,23 +3,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::run;
 
-const FIXTURE: &str = "normen-2025-06-03.session.ron";
-
-fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(FIXTURE);
-    let dst = dir.path().join(FIXTURE);
-    std::fs::copy(src, &dst).unwrap();
-    (dir, dst)
-}
+const FIXTURE: &str = common::SEED_SESSION;
 
 #[test]
 fn markdown_beside_the_session_by_default() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, out, err) = run(dir.path(), &["export", FIXTURE]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Skrevet til normen-2025-06-03.referat.md"), "{out}");
@@ -39,7 +31,7 @@ fn markdown_beside_the_session_by_default() {
 
 #[test]
 fn to_standard_output_with_options() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, out, _) = run(dir.path(), &["export", FIXTURE, "--out", "-", "--attribution", "org", "--times", "both"]);
     assert_eq!(code, 0);
     assert!(out.contains("**Helse Nord RHF:** Støttes også av Helse-Nord."), "{out}");
@@ -52,7 +44,7 @@ fn to_standard_output_with_options() {
 
 #[test]
 fn in_english_on_request() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, out, _) = run(dir.path(), &["--lang", "en", "export", FIXTURE, "-o", "-"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("# Minutes: Styringsgruppemøte i Normen"), "{out}");
@@ -86,7 +78,7 @@ fn an_agenda_without_a_session_is_explained() {
 
 #[test]
 fn errors_say_what_is_wrong_and_leave_no_file() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, _, err) = run(dir.path(), &["export", "finnes-ikke.session.ron"]);
     assert_eq!(code, 1);
     assert!(err.contains("finnes-ikke.session.ron: feil: filen finnes ikke"), "{err}");
@@ -121,7 +113,7 @@ fn errors_say_what_is_wrong_and_leave_no_file() {
 
 #[test]
 fn the_output_format_follows_the_extension() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "utkast.markdown"]);
     assert_eq!(code, 0, "{err}");
     assert!(std::fs::read_to_string(dir.path().join("utkast.markdown")).unwrap().starts_with("# Referat"));
@@ -129,7 +121,7 @@ fn the_output_format_follows_the_extension() {
 
 #[test]
 fn html_by_name_or_by_extension() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, out, err) = run(dir.path(), &["export", FIXTURE, "--format", "html"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Skrevet til normen-2025-06-03.referat.html"), "{out}");
@@ -151,7 +143,7 @@ fn html_by_name_or_by_extension() {
 
 #[test]
 fn docx_by_name_or_by_extension_never_to_standard_output() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, out, err) = run(dir.path(), &["export", FIXTURE, "--format", "docx"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Skrevet til normen-2025-06-03.referat.docx"), "{out}");
@@ -174,7 +166,7 @@ fn docx_by_name_or_by_extension_never_to_standard_output() {
 
 #[test]
 fn an_out_without_an_extension_is_markdown_and_with_format_any_name_goes() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "--out", "utkast"]);
     assert_eq!(code, 0, "{err}");
     assert!(std::fs::read_to_string(dir.path().join("utkast")).unwrap().starts_with("# Referat"));
@@ -194,7 +186,7 @@ fn an_out_without_an_extension_is_markdown_and_with_format_any_name_goes() {
 /// export referent wrote before, without asking.
 #[test]
 fn an_untouched_export_is_written_again_after_the_session_changed() {
-    let (dir, session) = fixture_copy();
+    let (dir, session) = common::seed_session_copy();
     let (code, _, err) = run(dir.path(), &["export", FIXTURE, "-f", "docx"]);
     assert_eq!(code, 0, "{err}");
     let docx = dir.path().join("normen-2025-06-03.referat.docx");
@@ -214,7 +206,7 @@ fn an_untouched_export_is_written_again_after_the_session_changed() {
 /// never over an earlier copy.
 #[test]
 fn a_changed_export_is_refused_and_kept_as_bak_with_force() {
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let md = dir.path().join("normen-2025-06-03.referat.md");
     let (code, _, err) = run(dir.path(), &["export", FIXTURE]);
     assert_eq!(code, 0, "{err}");
@@ -268,7 +260,7 @@ fn a_changed_export_is_refused_and_kept_as_bak_with_force() {
 #[test]
 fn links_planted_at_the_export_are_never_followed() {
     use std::os::unix::fs::symlink;
-    let (dir, _) = fixture_copy();
+    let (dir, _) = common::seed_session_copy();
     let victim = dir.path().join("victim.txt");
     std::fs::write(&victim, "keep me").unwrap();
     let md = dir.path().join("normen-2025-06-03.referat.md");

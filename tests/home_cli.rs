@@ -8,14 +8,7 @@ use std::path::Path;
 
 use common::run;
 
-const FIXTURE: &str = "normen-2025-06-03.session.ron";
-
-fn fixture_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(FIXTURE);
-    std::fs::copy(src, dir.path().join(FIXTURE)).unwrap();
-    dir
-}
+const FIXTURE: &str = common::SEED_SESSION;
 
 /// Writes `text` as the config file `run` finds (`XDG_CONFIG_HOME` is `DIR/.config`).
 fn config(dir: &Path, text: &str) -> std::path::PathBuf {
@@ -88,7 +81,7 @@ fn config_shows_the_settings_and_where_each_came_from() {
 
 #[test]
 fn a_bad_config_is_said_with_its_place_and_the_defaults_are_used() {
-    let dir = fixture_copy();
+    let dir = common::seed_session_copy().0;
     let path = config(dir.path(), "(\n    language: \"en\",\n    attribution: Everybody,\n)\n");
     let (code, out, err) = run(dir.path(), &["export", FIXTURE, "--out", "-"]);
     assert_eq!(code, 0, "{err}");
@@ -106,7 +99,7 @@ fn a_bad_config_is_said_with_its_place_and_the_defaults_are_used() {
 
 #[test]
 fn the_config_sets_the_export_and_a_flag_overrides_it() {
-    let dir = fixture_copy();
+    let dir = common::seed_session_copy().0;
     config(dir.path(), "(attribution: Org, format: Html, minute_taker: \"Max Referent\")");
     let (code, out, err) = run(dir.path(), &["export", FIXTURE]);
     assert_eq!(code, 0, "{err}");

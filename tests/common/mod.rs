@@ -228,6 +228,18 @@ pub fn agenda_as_written(name: &str) -> (tempfile::TempDir, std::path::PathBuf) 
     (dir, dst)
 }
 
+/// The seed meeting's session (`tests/fixtures/`), as its file is named.
+pub const SEED_SESSION: &str = "normen-2025-06-03.session.ron";
+
+/// A temp folder with a copy of the seed meeting's session; its path in it.
+pub fn seed_session_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(SEED_SESSION);
+    let dst = dir.path().join(SEED_SESSION);
+    std::fs::copy(src, &dst).unwrap();
+    (dir, dst)
+}
+
 /// A disk of 256 kB (a tmpfs) at `folder`, unmounted when dropped: to be filled to the
 /// last byte. None where mounting is not allowed.
 pub struct SmallDisk(std::path::PathBuf);
