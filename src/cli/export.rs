@@ -163,7 +163,7 @@ fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result
     };
     if session_file::kind_of(&text) == FileKind::Session {
         return Ok(super::parse_session(&name, text, w, err).map(|(mut s, text)| {
-            with_journal(req.file, &text, &mut s);
+            crate::store::peek::replay_journal(req.file, &text, &mut s);
             (s, req.file.to_path_buf())
         }));
     }
@@ -183,15 +183,10 @@ fn read_input(req: &Request, w: &Words, err: &mut impl Write) -> std::io::Result
         return Ok(None);
     }
     Ok(super::read_session(&session_path, w, err).map(|(mut s, text)| {
-        with_journal(&session_path, &text, &mut s);
+        // (A meeting still running, or one cut off: the referat holds everything typed.)
+        crate::store::peek::replay_journal(&session_path, &text, &mut s);
         (s, session_path)
     }))
-}
-
-/// What the journal beside a session adds (a meeting still running, or one that was cut
-/// off): the referat holds everything typed.
-fn with_journal(path: &Path, text: &str, session: &mut Session) {
-    crate::store::peek::replay_journal(path, text, session);
 }
 
 /// Beside the input: `møte.session.ron` → `møte.referat.md`, `møte.ron` → `møte.innkalling.md`.

@@ -27,7 +27,9 @@ pub fn run(request: &Request, w: &Words, out: &mut impl Write, err: &mut impl Wr
         writeln!(err, "{name}: {}: {}", w.error, (w.next.not_a_session)(&session))?;
         return Ok(Outcome::Reported);
     }
-    let Some((session, _)) = super::parse_session(&name, text, w, err) else { return Ok(Outcome::Reported) };
+    let Some((mut session, text)) = super::parse_session(&name, text, w, err) else { return Ok(Outcome::Reported) };
+    // (A meeting cut off or still running: what its journal holds is part of it.)
+    crate::store::peek::replay_journal(request.session, &text, &mut session);
     let day = next::meeting_day(&session);
     let date = match request.date.map(|text| (text, Day::parse(text))) {
         None => request.today,

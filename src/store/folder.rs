@@ -1,6 +1,7 @@
 //! The sessions in a folder (`*.session.ron`): a year of one body's meetings, read for
 //! `check` (numbers used already) and `actions` (follow-ups still open). Only plain
-//! files: a link, a pipe or a device is never opened.
+//! files: a link, a pipe or a device is never opened. Each with its journal replayed, as a
+//! meeting cut off or still running has it.
 
 use std::path::{Path, PathBuf};
 
@@ -36,7 +37,7 @@ pub fn sessions(folder: &Path, except: &[&Path]) -> std::io::Result<Vec<Found>> 
     Ok(paths
         .into_iter()
         .map(|path| {
-            let session = super::agenda_file::read_text(&path).and_then(|t| super::session_file::parse(&t));
+            let session = super::agenda_file::read_text(&path).and_then(|t| super::peek::parse(&path, &t));
             Found { path, session }
         })
         .collect())
@@ -54,7 +55,7 @@ pub fn previous(agenda: &Path, previous: &str) -> Result<Session, ReadError> {
         let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a plain file");
         return Err(super::agenda_file::Placed { at: None, what: ReadProblem::Io(e.into()) });
     }
-    super::agenda_file::read_text(&path).and_then(|t| super::session_file::parse(&t))
+    super::agenda_file::read_text(&path).and_then(|t| super::peek::parse(&path, &t))
 }
 
 #[cfg(test)]
@@ -89,5 +90,24 @@ mod tests {
         let pipe = dir.path().join("2026/rør.session.ron");
         assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
         assert!(previous(&agenda, "rør.session.ron").is_err(), "not waited on");
+    }
+
+    #[test]
+    fn what_a_meeting_cut_off_left_in_its_journal_is_read_too() {
+        use crate::domain::change::Change;
+        use crate::domain::command::Command;
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = include_str!("../../tests/fixtures/normen-2025-06-03.session.ron");
+        let path = dir.path().join("juni.session.ron");
+        std::fs::write(&path, fixture).unwrap();
+        let mut journal = super::super::journal::Journal::start(&path, fixture.as_bytes()).unwrap();
+        let command = Command::SetTitle { item: 4, title: "Skrevet i journalen".into() };
+        let at = crate::domain::time::Stamp::parse("2025-06-03 15:01:00").unwrap();
+        journal.append(&Change::Applied { command, at }).unwrap();
+        drop(journal);
+        let title = |s: &Session| s.agenda.items[4].title().to_string();
+        assert_eq!(title(&previous(&dir.path().join("sept.ron"), "juni.session.ron").unwrap()), "Skrevet i journalen");
+        let found = sessions(dir.path(), &[]).unwrap();
+        assert_eq!(title(found[0].session.as_ref().unwrap()), "Skrevet i journalen");
     }
 }

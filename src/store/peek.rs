@@ -34,6 +34,14 @@ pub fn replay_journal(path: &Path, text: &str, session: &mut Session) -> Replaye
     }
 }
 
+/// The session in `text`, read from `path`, with its journal replayed: what a meeting cut
+/// off or still running holds, for a reader that only looks.
+pub fn parse(path: &Path, text: &str) -> Result<Session, ReadError> {
+    let mut session = session_file::parse(text)?;
+    replay_journal(path, text, &mut session);
+    Ok(session)
+}
+
 /// Reads the session at `path` as the live meeting has it now.
 pub fn look(path: &Path) -> Look {
     match fs::metadata(path) {
@@ -54,9 +62,8 @@ pub fn look(path: &Path) -> Look {
         Err(e) if e.what == ReadProblem::Io(IoProblem::NotFound) => return Look::Gone,
         Err(e) => return Look::Unreadable(e),
     };
-    match session_file::parse(&text) {
+    match parse(path, &text) {
         Ok(mut session) => {
-            replay_journal(path, &text, &mut session);
             session.make_visible();
             Look::Session(Box::new(session))
         }
