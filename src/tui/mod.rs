@@ -151,7 +151,9 @@ async fn event_loop(
             screen::Since::Nothing
         };
         // What changed since the last frame, said as a sentence (the plain screen shows it).
-        app.observe(now());
+        if app.plain {
+            app.observe(now());
+        }
         // After the first whole frame, the notes a first look left out are put in.
         if screen.show(Recorded::record(app, autosave), since, now())?
             && let Err(e) = autosave.finish_reading(&mut app.session)
@@ -159,8 +161,11 @@ async fn event_loop(
             return Ok(Some(e));
         }
         (redraw, resized) = (false, false);
-        // The web pages get what was drawn (never waited on).
-        if let Some(web) = web {
+        // The web pages get what was drawn (never waited on); a key typed into a text
+        // changes nothing they show.
+        if let Some(web) = web
+            && !matches!(touched, Touched::Draft(_) | Touched::VedtakDraft(_))
+        {
             web.publish(crate::app::chair::Views::of(&app.session, &app.schedule, now(), app.words));
         }
         // Events already read are handled one at a time, each saved and drawn.
