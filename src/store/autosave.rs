@@ -314,7 +314,7 @@ impl Autosave {
         let file = session_file::on_disk(&self.path);
         // (A fold that was let write replaces the file itself; it checked it first.)
         let ours = self.fold.as_ref().is_some_and(Fold::went);
-        if self.on_disk.is_some() && file.is_some() && self.on_disk != file && !ours {
+        if session_file::replaced(self.on_disk, file) && !ours {
             return Err(Failure::Replaced);
         }
         let failing = matches!(self.state, SaveState::Failed(_));
@@ -454,9 +454,7 @@ impl Autosave {
         if let Some(LostTo(pid)) = self.taken_by {
             return Err(Failure::Held(pid));
         }
-        if let (Some(ours), Some(now)) = (self.on_disk, session_file::on_disk(&self.path))
-            && ours != now
-        {
+        if session_file::replaced(self.on_disk, session_file::on_disk(&self.path)) {
             return Err(Failure::Replaced);
         }
         self.write_whole(session)

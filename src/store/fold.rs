@@ -121,8 +121,7 @@ fn fold(
     if go.recv().is_err() {
         return;
     }
-    let now = session_file::on_disk(path);
-    let result = if expected.is_some() && now.is_some() && expected != now {
+    let result = if session_file::replaced(expected, session_file::on_disk(path)) {
         Err(Failure::Replaced)
     } else {
         write(path, text.as_bytes()).map(|()| session_file::on_disk(path)).map_err(Failure::from)

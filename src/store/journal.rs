@@ -77,16 +77,7 @@ impl Journal {
     /// are lines it holds nothing the session file does not (and the meeting's first
     /// frame does not wait for a disk).
     pub fn start(session: &Path, base: &[u8]) -> io::Result<Journal> {
-        let path = journal_path(session);
-        // Made anew beside it and renamed over the journal there (one folded, or a link
-        // planted in its place: replaced, never followed).
-        let mut temp = atomic::temp_beside(&path)?;
-        let line = line(&Line::Base { len: base.len() as u64, hash: fingerprint(base) })?;
-        temp.as_file_mut().write_all(line.as_bytes())?;
-        let file = temp.persist(&path).map_err(|e| e.error)?;
-        let len = line.len() as u64;
-        let id = file_id(&file.metadata()?);
-        Ok(Journal { file, path, len, base_len: len, unsynced: true, entry_unsynced: true, id })
+        Journal::start_after(session, base.len() as u64, fingerprint(base), &[])
     }
 
     /// Starts the journal anew on a session file that a fold off the live loop wrote
@@ -94,6 +85,8 @@ impl Journal {
     /// was written: they are in the new journal before it replaces the old one.
     pub fn start_after(session: &Path, len: u64, hash: u64, changes: &[Change]) -> io::Result<Journal> {
         let path = journal_path(session);
+        // Made anew beside it and renamed over the journal there (one folded, or a link
+        // planted in its place: replaced, never followed).
         let mut temp = atomic::temp_beside(&path)?;
         let base = line(&Line::Base { len, hash })?;
         let mut text = base.clone();

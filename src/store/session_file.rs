@@ -250,6 +250,12 @@ pub fn on_disk(path: &Path) -> Option<OnDisk> {
     Some(OnDisk { id: super::file_id(&m), len: m.len(), modified: m.modified().ok() })
 }
 
+/// Whether the file is no longer the one our last write left (`ours`): another program
+/// replaced or changed it. (No file, or none written yet, is not that.)
+pub fn replaced(ours: Option<OnDisk>, now: Option<OnDisk>) -> bool {
+    matches!((ours, now), (Some(a), Some(b)) if a != b)
+}
+
 /// `møte.session.ron` → `møte.session.ron.moved`: beside a session saved elsewhere (Ctrl+S),
 /// where it went.
 pub fn pointer_path(session: &Path) -> PathBuf {
