@@ -52,12 +52,10 @@ pub fn run(request: &Request, w: &Words, out: &mut impl Write, err: &mut impl Wr
     }
     let to = request.out.map_or_else(|| default_out(request.session, day, date), Path::to_path_buf);
     let shown = to.display().to_string();
-    if to.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
-        writeln!(err, "{shown}: {}: {}", w.error, w.next.out_is_link)?;
-        return Ok(Outcome::Reported);
-    }
-    if to.symlink_metadata().is_ok() {
-        writeln!(err, "{shown}: {}: {}", w.error, w.will_not_overwrite)?;
+    // (Said before the draft is made; `write_new` refuses both anyway.)
+    if let Ok(there) = to.symlink_metadata() {
+        let why = if there.file_type().is_symlink() { w.next.out_is_link } else { w.will_not_overwrite };
+        writeln!(err, "{shown}: {}: {why}", w.error)?;
         return Ok(Outcome::Reported);
     }
     let previous = relative(&to, request.session).map(|p| p.to_string_lossy().into_owned());

@@ -21,8 +21,6 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 3] = [Status::Done, Status::Carried, Status::Dropped];
-
     /// Still to be done (and carried by `next`): carried, or not marked yet.
     pub fn is_open(status: Option<Status>) -> bool {
         matches!(status, None | Some(Status::Carried))

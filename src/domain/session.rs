@@ -169,13 +169,8 @@ pub struct ItemRecord {
     pub planned: Option<Planned>,
     /// The sak comes back to a later meeting ("kommer med nytt forslag"): `referent next`
     /// carries it to the next agenda, whatever its state.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "super::agenda::is_false")]
     pub comes_back: bool,
-}
-
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 /// An item's place in the plan as it stood when the meeting started.

@@ -91,11 +91,7 @@ impl Bound {
         let url = format!("http://{host}{}", access.with_token("/"));
         let room_url = format!("http://{host}{}", access.with_token("/room"));
         let (views, receiver) = watch::channel(Arc::new(Views::default()));
-        let lang = match lang {
-            Lang::Nb => "nb",
-            Lang::En => "en",
-        };
-        let shared = Arc::new(routes::Shared { access, views: receiver, words, lang });
+        let shared = Arc::new(routes::Shared { access, views: receiver, words, lang: lang.code() });
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(cannot)?;
         std::thread::Builder::new()
             .name("web".into())

@@ -54,7 +54,6 @@ pub fn put(buf: &mut Buffer, area: Rect, text: &str, style: Style, align: Align)
     }
 }
 
-/// Patches `style` over the cells of `area` (those `buf` holds), as `Buffer::set_style`.
 /// `line` as the selected row: every span in the colours of `selected` (a span's own
 /// colour would otherwise stand on the selection's background, where it may not read).
 pub fn selected(line: Line<'_>, selected: Style) -> Line<'_> {
@@ -65,6 +64,7 @@ pub fn selected(line: Line<'_>, selected: Style) -> Line<'_> {
     line
 }
 
+/// Patches `style` over the cells of `area` (those `buf` holds), as `Buffer::set_style`.
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
