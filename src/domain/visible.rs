@@ -35,7 +35,11 @@ impl Agenda {
                 }
                 Item::Break(b) => make_visible(&mut b.title),
             }
-            item.record_mut().make_visible();
+            // (Only a record with something to show otherwise is changed: a record shared
+            // with a copy of the session stays shared.)
+            if item.record().hides_anything() {
+                item.record_mut().make_visible();
+            }
         }
     }
 }
@@ -68,6 +72,21 @@ impl ItemRecord {
     }
 }
 
+impl ItemRecord {
+    /// Whether a text of its timeline holds something `make_visible` shows otherwise.
+    fn hides_anything(&self) -> bool {
+        let hides = |t: &String| matches!(super::text::visible(t), std::borrow::Cow::Owned(_));
+        self.entries.iter().any(|entry| match entry {
+            Entry::Note(n) => {
+                hides(&n.text) || n.speaker.as_ref().is_some_and(|s| s.name.iter().chain(s.org.iter()).any(hides))
+            }
+            Entry::Decision(d) => hides(&d.text) || d.label.iter().chain(d.until.iter()).any(hides),
+            Entry::FollowUp(f) => hides(&f.what) || f.who.iter().chain(f.frist_text.iter()).any(hides),
+            Entry::Presence(_) => false,
+        })
+    }
+}
+
 impl Session {
     /// Makes every text of the session visible.
     pub fn make_visible(&mut self) {
@@ -87,6 +106,23 @@ mod tests {
     use crate::domain::fixtures::{agenda, sak};
     use crate::domain::notes::{Note, NoteKind, Speaker};
     use crate::domain::time::Stamp;
+
+    #[test]
+    fn a_record_with_nothing_to_show_otherwise_stays_shared_with_a_copy() {
+        let mut s = Session::new(agenda(Some("10:00"), None, vec![sak("a", None, None), sak("b", None, None)]));
+        let at = Stamp::parse("2025-06-03 10:00:00").unwrap();
+        let note = Note { at, kind: NoteKind::Comment, speaker: None, text: "ESC \u{1b}[2J".into() };
+        s.agenda.items[1].record_mut().entries.push(Entry::Note(note));
+        let copy = s.clone();
+        s.make_visible();
+        let shared = |i: usize| match (&s.agenda.items[i], &copy.agenda.items[i]) {
+            (Item::Sak(a), Item::Sak(b)) => std::sync::Arc::ptr_eq(&a.record, &b.record),
+            _ => false,
+        };
+        assert!(shared(0), "nothing to change: not copied");
+        assert!(!shared(1), "made visible in a copy of its own");
+        assert_eq!(copy.agenda.items[1].record().notes().next().unwrap().text, "ESC \u{1b}[2J", "the copy untouched");
+    }
 
     #[test]
     fn every_text_of_a_session_read_from_a_file_is_made_visible_but_the_drafts() {

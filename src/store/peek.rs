@@ -42,8 +42,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, ReadError> {
     Ok(session)
 }
 
+/// The session file as it was last read and parsed, to replay a journal that grew onto
+/// without reading the whole file again.
+#[derive(Default)]
+pub struct Base {
+    read: Option<(OnDisk, String, Session)>,
+}
+
 /// Reads the session at `path` as the live meeting has it now.
 pub fn look(path: &Path) -> Look {
+    look_again(path, &mut Base::default())
+}
+
+/// `look`, the session file read and parsed only when it changed since `base` was.
+pub fn look_again(path: &Path, base: &mut Base) -> Look {
     match fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Look::Gone,
         Err(e) => return Look::Unreadable(ReadError { at: None, what: ReadProblem::Io(e.into()) }),
@@ -57,18 +69,28 @@ pub fn look(path: &Path) -> Look {
         }
         Ok(_) => {}
     }
-    let text = match super::agenda_file::read_text(path) {
-        Ok(text) => text,
-        Err(e) if e.what == ReadProblem::Io(IoProblem::NotFound) => return Look::Gone,
-        Err(e) => return Look::Unreadable(e),
-    };
-    match parse(path, &text) {
-        Ok(mut session) => {
-            session.make_visible();
-            Look::Session(Box::new(session))
-        }
-        Err(e) => Look::Unreadable(e),
+    // (Taken before the file is read: should it change meanwhile, the next look reads it.)
+    let disk = session_file::on_disk(path);
+    if base.read.as_ref().is_none_or(|(was, _, _)| Some(*was) != disk) {
+        base.read = None;
+        let text = match super::agenda_file::read_text(path) {
+            Ok(text) => text,
+            Err(e) if e.what == ReadProblem::Io(IoProblem::NotFound) => return Look::Gone,
+            Err(e) => return Look::Unreadable(e),
+        };
+        let session = match session_file::parse(&text) {
+            Ok(session) => session,
+            Err(e) => return Look::Unreadable(e),
+        };
+        let Some(disk) = disk else { return Look::Gone };
+        base.read = Some((disk, text, session));
     }
+    let Some((_, text, session)) = &base.read else { return Look::Gone };
+    // (A copy shares the notes of every sak the journal does not touch.)
+    let mut session = session.clone();
+    replay_journal(path, text, &mut session);
+    session.make_visible();
+    Look::Session(Box::new(session))
 }
 
 /// What the files of a session are now: when this changes, it is worth a new look.
@@ -162,5 +184,36 @@ mod tests {
         fs::create_dir(dir.path().join("d.session.ron")).unwrap();
         let Look::Unreadable(e) = look(&dir.path().join("d.session.ron")) else { panic!("a folder") };
         assert_eq!(e.what, ReadProblem::Io(IoProblem::IsFolder));
+    }
+
+    #[test]
+    fn a_journal_that_grew_is_replayed_onto_the_file_as_read_and_a_new_file_is_read_anew() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.session.ron");
+        let mut s = session();
+        session_file::save(&path, &s).unwrap();
+        let text = fs::read(&path).unwrap();
+        let mut autosave =
+            Autosave::new(path.clone(), None, Some(journal::Journal::start(&path, &text).unwrap()), None);
+        autosave.finish_reading(&mut s).unwrap();
+        let mut kept = Base::default();
+        let Look::Session(first) = look_again(&path, &mut kept) else { panic!("a session") };
+        assert_eq!(first.record.current, None);
+        let read = kept.read.as_ref().map(|(disk, _, _)| *disk);
+        // A key in the live meeting: the journal grows, the file stays as it was read.
+        for (command, clock) in [(Command::Next, "10:00:00"), (Command::Next, "10:05:00")] {
+            let applied = s.apply(command.clone(), at(clock)).unwrap();
+            let mut changes = Changes::default();
+            changes.applied(command, at(clock), applied.touched);
+            autosave.record(&s, changes);
+        }
+        let Look::Session(seen) = look_again(&path, &mut kept) else { panic!("a session") };
+        assert_eq!(seen.record.current, Some(1), "both of the journal's changes, once each");
+        assert_eq!(kept.read.as_ref().map(|(disk, _, _)| *disk), read, "the file not read again");
+        // Folded: the file is new, and read anew.
+        assert_eq!(autosave.close(&s), &crate::store::autosave::SaveState::Saved);
+        let Look::Session(folded) = look_again(&path, &mut kept) else { panic!("a session") };
+        assert_eq!(folded.record.current, Some(1));
+        assert_ne!(kept.read.as_ref().map(|(disk, _, _)| *disk), read, "the new file read");
     }
 }

@@ -31,6 +31,8 @@ const MOST_MOVES: usize = 8;
 pub struct Followed {
     path: PathBuf,
     mark: Option<Mark>,
+    /// The session file as last read: a journal that grew is replayed onto it.
+    base: peek::Base,
     session: Option<Box<Session>>,
     notice: Option<(String, Tone)>,
     moved: Option<PathBuf>,
@@ -38,7 +40,7 @@ pub struct Followed {
 
 impl Followed {
     pub fn new(path: PathBuf) -> Followed {
-        Followed { path, mark: None, session: None, notice: None, moved: None }
+        Followed { path, mark: None, base: peek::Base::default(), session: None, notice: None, moved: None }
     }
 
     /// Looks again if the files changed since the last look; whether anything did.
@@ -58,7 +60,7 @@ impl Followed {
             return false;
         }
         let shown = visible(&self.path.display().to_string()).into_owned();
-        let look = peek::look(&self.path);
+        let look = peek::look_again(&self.path, &mut self.base);
         self.mark = Some(mark);
         self.notice = match look {
             Look::Session(session) => {
