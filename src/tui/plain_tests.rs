@@ -256,3 +256,15 @@ fn a_plain_question_is_its_text() {
     assert!(rows[at + 1].starts_with("Not dealt with yet: 05/25"), "{shown}");
     assert!(!shown.contains("?:"), "{shown}");
 }
+
+/// During a break that interrupted a sak, the next item named is the one `n` takes up.
+#[test]
+fn a_break_that_interrupted_a_sak_names_that_sak_next() {
+    let mut app = plain_app(Lang::Nb);
+    keys(&mut app, "n n n n n", "10:20:00");
+    keys(&mut app, "b", "10:30:00");
+    let shown = text(&app, 100, 24, "10:31:00");
+    assert!(shown.contains("Neste: 04/25 Normen 7.0"), "{shown}");
+    keys(&mut app, "b", "10:40:00");
+    assert!(text(&app, 100, 24, "10:40:00").contains("Nå: 04/25 Normen 7.0"));
+}

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Mode};
-use crate::domain::session::{ItemState, Phase};
+use crate::domain::session::Phase;
 use crate::domain::time::Stamp;
 use crate::store::autosave::SaveState;
 
@@ -58,8 +58,8 @@ fn course(app: &App, now: Stamp) -> Vec<Line<'static>> {
         (None, _) => Line::from(w.no_current.to_string()),
     };
     lines.push(now_line);
-    let from = s.record.current.map_or(0, |c| c + 1);
-    let next = (from..s.agenda.items.len()).find(|&i| s.agenda.items[i].record().state == ItemState::Pending);
+    // (What `n` takes up: the sak a break interrupted, when the break ends.)
+    let next = s.next_item();
     if let Some(i) = next.filter(|_| s.record.ended.is_none()) {
         let slot = app.schedule.slots[i];
         lines.push(Line::from(format!(
